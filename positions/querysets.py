@@ -1,0 +1,23 @@
+"""Query intent for positions: one method owns each page's or endpoint's eager loading."""
+
+from django.db import models
+
+from positions.choices import PUBLIC_STATUSES, Status
+
+
+class PositionQuerySet(models.QuerySet):
+    def published(self):
+        """Positions in force: published and not retracted."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def public(self):
+        """Everything readers may see: published, plus retracted ones (marked as such)."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def with_citation(self):
+        """Load what a citation line shows: party, topic, speaker, role and source."""
+        return self.select_related("party", "topic", "speaker", "role", "source")
+
+    def for_timeline(self, *, party, topic):
+        """A party's published positions on one topic, oldest first."""
+        return self.published().filter(party=party, topic=topic).order_by("stated_on", "id")

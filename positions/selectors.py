@@ -1,0 +1,161 @@
+"""Reads that pages and the API share: the stance matrix as of a date, and what changed.
+
+Each function runs a fixed number of queries whatever the number of positions.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from positions.models import Party, Position, Topic
+
+
+def latest_positions_as_of(
+    *,
+    as_of: datetime.date,
+    party_ids: Iterable[int] | None = None,
+    topic_ids: Iterable[int] | None = None,
+) -> dict[tuple[int, int], Position]:
+    """Each party's latest published position per topic stated on or before ``as_of``."""
+    positions = Position.objects.published().filter(stated_on__lte=as_of)
+    if party_ids is not None:
+        positions = positions.filter(party_id__in=list(party_ids))
+    if topic_ids is not None:
+        positions = positions.filter(topic_id__in=list(topic_ids))
+    latest = (
+        positions.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("party_id"), F("topic_id")],
+                order_by=[F("stated_on").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .with_citation()
+    )
+    return {(p.party_id, p.topic_id): p for p in latest}
+
+
+@dataclass
+class StanceMatrix:
+    """Parties × topics as of a date. A missing cell means *no known position*."""
+
+    as_of: datetime.date
+    parties: list[Party]
+    topics: list[Topic]
+    cells: dict[tuple[int, int], Position] = field(default_factory=dict)
+
+    def cell(self, party: Party, topic: Topic) -> Position | None:
+        return self.cells.get((party.id, topic.id))
+
+    def rows(self) -> list[tuple[Party, list[Position | None]]]:
+        return [
+            (party, [self.cell(party, topic) for topic in self.topics]) for party in self.parties
+        ]
+
+    def stances_on(self, topic: Topic) -> list[int | None]:
+        return [
+            cell.stance if (cell := self.cell(party, topic)) else None for party in self.parties
+        ]
+
+    def is_common_ground(self, topic: Topic) -> bool:
+        """Every compared party (at least two) is known to be at least open to it."""
+        stances = self.stances_on(topic)
+        return len(stances) >= 2 and all(s is not None and s >= 1 for s in stances)
+
+    def is_divide(self, topic: Topic) -> bool:
+        """Some compared party is for it and another is against it."""
+        stances = [s for s in self.stances_on(topic) if s is not None]
+        return any(s > 0 for s in stances) and any(s < 0 for s in stances)
+
+
+def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Topic]]:
+    """The matrix axes: what was asked for, else whatever has a published position."""
+    parties = Party.objects.all()
+    topics = Topic.objects.all()
+    if party_slugs:
+        parties = parties.filter(slug__in=party_slugs)
+    else:
+        parties = parties.filter(positions__in=Position.objects.published()).distinct()
+    if topic_slugs:
+        topics = topics.filter(slug__in=topic_slugs)
+    else:
+        topics = topics.filter(positions__in=Position.objects.published()).distinct()
+    return list(parties), list(topics)
+
+
+def stance_matrix(
+    *,
+    as_of: datetime.date,
+    party_slugs: Iterable[str] | None = None,
+    topic_slugs: Iterable[str] | None = None,
+) -> StanceMatrix:
+    parties, topics = _parties_and_topics(party_slugs, topic_slugs)
+    cells = latest_positions_as_of(
+        as_of=as_of,
+        party_ids=[p.id for p in parties],
+        topic_ids=[t.id for t in topics],
+    )
+    return StanceMatrix(as_of=as_of, parties=parties, topics=topics, cells=cells)
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """A cell whose stance differs between two dates; either side may be unknown (None)."""
+
+    party: Party
+    topic: Topic
+    before: Position | None
+    after: Position | None
+
+
+def stance_changes(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    party_slugs: Iterable[str] | None = None,
+    topic_slugs: Iterable[str] | None = None,
+) -> list[StanceChange]:
+    """Every party × topic cell whose stance on ``end`` differs from that on ``start``."""
+    parties, topics = _parties_and_topics(party_slugs, topic_slugs)
+    party_ids, topic_ids = [p.id for p in parties], [t.id for t in topics]
+    before = latest_positions_as_of(as_of=start, party_ids=party_ids, topic_ids=topic_ids)
+    after = latest_positions_as_of(as_of=end, party_ids=party_ids, topic_ids=topic_ids)
+    changes = []
+    for party in parties:
+        for topic in topics:
+            old, new = before.get((party.id, topic.id)), after.get((party.id, topic.id))
+            old_stance = old.stance if old else None
+            new_stance = new.stance if new else None
+            if old_stance != new_stance:
+                changes.append(StanceChange(party=party, topic=topic, before=old, after=new))
+    return changes
+
+
+@dataclass
+class PartySeries:
+    """One party's stance over time on a topic: what a chart line draws."""
+
+    party: Party
+    points: list[Position]
+
+
+def topic_timeline(*, topic: Topic, party_slugs: Iterable[str] | None = None) -> list[PartySeries]:
+    """Per party, its published positions on ``topic`` in date order (one query)."""
+    positions = (
+        Position.objects.published()
+        .filter(topic=topic)
+        .select_related("party", "speaker", "source")
+        .order_by("party__short_name", "party_id", "stated_on", "id")
+    )
+    if party_slugs:
+        positions = positions.filter(party__slug__in=list(party_slugs))
+    series: dict[int, PartySeries] = {}
+    for position in positions:
+        series.setdefault(
+            position.party_id, PartySeries(party=position.party, points=[])
+        ).points.append(position)
+    return list(series.values())

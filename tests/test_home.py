@@ -1,0 +1,19 @@
+import pytest
+
+from positions.choices import Status
+from tests.factories import PositionFactory
+
+
+@pytest.mark.django_db
+def test_home_lists_seeded_parties_and_positions(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Russian Federation" in content
+    assert "Ukraine joins NATO" in content
+
+
+@pytest.mark.django_db
+def test_home_never_shows_drafts(client):
+    PositionFactory(summary="Secret draft summary.", status=Status.DRAFT)
+    assert "Secret draft summary." not in client.get("/").content.decode()
