@@ -331,6 +331,11 @@ class Position(TimestampedModel):
 
     class Meta:
         ordering = ["-stated_on", "-id"]
+        permissions = [
+            ("submit_position", "Can submit a position for review"),
+            ("publish_position", "Can publish a position or send it back to draft"),
+            ("retract_position", "Can retract a published position"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(stance__gte=STANCE_MIN) & Q(stance__lte=STANCE_MAX),

@@ -19,3 +19,34 @@ def seeded(db):
 def seed_article(seeded) -> Source:
     outlet, title = SEED_ARTICLE_KEY
     return Source.objects.get(outlet=outlet, title=title)
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group
+
+    from positions.roles import EDITOR
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
+
+
+@pytest.fixture
+def reviewer(db):
+    from django.contrib.auth.models import Group
+
+    from positions.roles import REVIEWER
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="reviewer", is_staff=True)
+    user.groups.add(Group.objects.get(name=REVIEWER))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
