@@ -6,6 +6,7 @@ timeline on the topic up to date. Nothing else writes positions.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,8 @@ from django.utils import timezone
 
 from positions.anchoring import choose_anchor, find_anchors
 from positions.choices import Status
-from positions.models import Position
+from positions.models import Party, Person, Position, Role, Source, Topic
+from positions.quote_hints import nearest_passage
 from positions.timeline import recompute_timeline
 
 # Fields an editor types; everything else is set by the workflow.
@@ -34,14 +36,66 @@ EDITABLE_FIELDS = (
 )
 # Changing any of these moves the position on a timeline.
 TIMELINE_FIELDS = {"party", "topic", "stated_on", "stance"}
+# Statuses in which a position is edited freely, or may be deleted (it was never public).
+EDITABLE_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+DELETABLE_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow transition: who may take it, from where, and what text it needs."""
+
+    name: str
+    label: str
+    permission: str
+    allowed: tuple[str, ...]
+    text: str = ""  # the keyword argument for the comment or reason it needs, if any
+
+
+STEPS = {
+    step.name: step
+    for step in (
+        Step("submit", "Submit for review", "submit_position", (Status.DRAFT,)),
+        Step("publish", "Publish", "publish_position", (Status.IN_REVIEW,)),
+        Step("send_back", "Send back to draft", "publish_position", (Status.IN_REVIEW,), "comment"),
+        Step("retract", "Retract", "retract_position", (Status.PUBLISHED,), "reason"),
+    )
+}
+
+
+def available_steps(position: Position, user) -> list[Step]:
+    """The steps ``user`` may take on ``position`` now; the functions below still check."""
+    return [
+        step
+        for step in STEPS.values()
+        if position.status in step.allowed and user.has_perm(f"positions.{step.permission}")
+    ]
+
+
+def can_correct(user) -> bool:
+    return bool(user and user.is_active and user.has_perm("positions.publish_position"))
+
+
+def take_step(name: str, *, position: Position, user, text: str = "", expected_version=None):
+    """Run the workflow step called ``name`` (see ``STEPS``)."""
+    step = STEPS[name]
+    extra = {step.text: text} if step.text else {}
+    return _STEP_FUNCTIONS[name](
+        position=position, user=user, expected_version=expected_version, **extra
+    )
 
 
 class VersionConflict(Exception):
-    """The position changed since the editor loaded it; their save would overwrite that."""
+    """The position changed since the editor loaded it; their save would overwrite that.
 
-    def __init__(self, current: Position, changed_fields: list[str]):
+    ``changes`` lists, for each field changed since the editor's version, the field name,
+    its value then and its value now (from the history), so a form can show what changed.
+    """
+
+    def __init__(self, current: Position, changed_fields: list[str], changes=None):
         self.current = current
         self.changed_fields = changed_fields
+        self.changes: list[tuple[str, Any, Any]] = changes or []
         super().__init__(
             f"This position was changed by someone else (now version {current.version}). "
             "Review their changes, then apply yours again."
@@ -77,12 +131,13 @@ def anchor_quote(position: Position) -> None:
         suffix=position.quote_suffix,
     )
     if anchor is None:
-        raise ValidationError(
-            {
-                "quote": "This quote does not occur in the source text. Copy it verbatim "
-                "from the source (spacing, quote marks and dashes may differ)."
-            }
+        message = (
+            "This quote does not occur in the source text. Copy it verbatim "
+            "from the source (spacing, quote marks and dashes may differ)."
         )
+        if near_miss := nearest_passage(source.text, position.quote):
+            message += f" Did you mean: “{near_miss}”?"
+        raise ValidationError({"quote": message})
     position.quote_start, position.quote_end = anchor.start, anchor.end
     position.quote_prefix, position.quote_suffix = anchor.prefix, anchor.suffix
     position.anchored_text_sha256 = source.text_sha256
@@ -106,8 +161,29 @@ def _lock(position: Position, expected_version: int | None) -> Position:
             if getattr(current, f"{name}_id", getattr(current, name, None))
             != getattr(position, f"{name}_id", getattr(position, name, None))
         ]
-        raise VersionConflict(current, changed)
+        raise VersionConflict(current, changed, _changes_since(current, expected_version))
     return current
+
+
+def _changes_since(current: Position, version: int) -> list[tuple[str, Any, Any]]:
+    """What changed in ``current`` since the history recorded ``version``."""
+    then = current.history.filter(version=version).order_by("-history_id").first()
+    if then is None:
+        return []
+    changes = []
+    for name in EDITABLE_FIELDS + ("status",):
+        attname = current._meta.get_field(name).attname
+        before, after = getattr(then, attname), getattr(current, attname)
+        if before != after:
+            changes.append((name, before, after))
+    return changes
+
+
+def needs_anchoring(position: Position) -> bool:
+    """True when the source has text the quote was not (or no longer) anchored in."""
+    # The fingerprint is empty exactly when the text is, and is cheaper to load.
+    fingerprint = position.source.text_sha256
+    return bool(fingerprint) and position.anchored_text_sha256 != fingerprint
 
 
 def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
@@ -141,12 +217,14 @@ def position_update(
     """Edit a draft or a position in review. Published ones are corrected instead."""
     _require(user, "change_position", "edit")
     current = _lock(position, expected_version)
-    _require_status(current, (Status.DRAFT, Status.IN_REVIEW), "edit")
+    _require_status(current, EDITABLE_STATUSES, "edit")
     changed = _apply(current, changes)
-    if changed & {"quote", "source"}:
+    # Saving an orphaned quote re-anchors it in the current text (or says why it cannot).
+    if changed & {"quote", "source"} or needs_anchoring(current):
         anchor_quote(current)
     current.version += 1
-    _save(current, user=user, reason="Edited: " + ", ".join(sorted(changed)) if changed else "")
+    reason = "Edited: " + ", ".join(sorted(changed)) if changed else "Saved"
+    _save(current, user=user, reason=reason)
     return current
 
 
@@ -170,7 +248,7 @@ def position_correct(
     current = _lock(position, expected_version)
     _require_status(current, (Status.PUBLISHED,), "correct")
     changed = _apply(current, changes)
-    if changed & {"quote", "source"}:
+    if changed & {"quote", "source"} or needs_anchoring(current):
         anchor_quote(current)
     current.version += 1
     _save(current, user=user, reason=f"Corrected: {note.strip()}")
@@ -213,14 +291,17 @@ def _transition(
 def position_submit(*, position: Position, user, expected_version: int | None = None) -> Position:
     """Draft → in review."""
     current = Position.objects.select_related("source").get(pk=position.pk)
-    if current.source.text and current.is_orphaned:
-        raise ValidationError("The quote no longer matches its source text; fix it first.")
+    if needs_anchoring(current):
+        raise ValidationError(
+            "The quote has not been checked against the current source text (the text "
+            "changed or was added since). Open the position and save it to re-anchor the quote."
+        )
     return _transition(
         position,
         user=user,
-        permission="submit_position",
+        permission=STEPS["submit"].permission,
         action="submit",
-        allowed=(Status.DRAFT,),
+        allowed=STEPS["submit"].allowed,
         to=Status.IN_REVIEW,
         reason="Submitted for review",
         expected_version=expected_version,
@@ -238,9 +319,9 @@ def position_send_back(
     return _transition(
         position,
         user=user,
-        permission="publish_position",
+        permission=STEPS["send_back"].permission,
         action="send back",
-        allowed=(Status.IN_REVIEW,),
+        allowed=STEPS["send_back"].allowed,
         to=Status.DRAFT,
         reason=f"Sent back: {comment.strip()}",
         expected_version=expected_version,
@@ -252,17 +333,17 @@ def position_send_back(
 def position_publish(*, position: Position, user, expected_version: int | None = None) -> Position:
     """In review → published. Refused while the quote is orphaned."""
     current = Position.objects.select_related("source").get(pk=position.pk)
-    if current.is_orphaned:
+    if needs_anchoring(current):
         raise ValidationError(
-            "The source text changed since this quote was checked, and the quote no longer "
-            "matches it. Re-anchor the quote before publishing."
+            "The source text changed since this quote was checked, so the quote may no longer "
+            "match it. Open the position and save it to re-anchor the quote before publishing."
         )
     published = _transition(
         position,
         user=user,
-        permission="publish_position",
+        permission=STEPS["publish"].permission,
         action="publish",
-        allowed=(Status.IN_REVIEW,),
+        allowed=STEPS["publish"].allowed,
         to=Status.PUBLISHED,
         reason="Published",
         expected_version=expected_version,
@@ -282,9 +363,9 @@ def position_retract(
     retracted = _transition(
         position,
         user=user,
-        permission="retract_position",
+        permission=STEPS["retract"].permission,
         action="retract",
-        allowed=(Status.PUBLISHED,),
+        allowed=STEPS["retract"].allowed,
         to=Status.RETRACTED,
         reason=f"Retracted: {reason.strip()}",
         expected_version=expected_version,
@@ -300,6 +381,41 @@ def position_delete(*, position: Position, user) -> None:
     """Delete a draft. Anything that was ever public is retracted, never deleted."""
     _require(user, "delete_position", "delete")
     current = _lock(position, None)
-    _require_status(current, (Status.DRAFT, Status.IN_REVIEW), "delete")
+    _require_status(current, DELETABLE_STATUSES, "delete")
     current._history_user = user
     current.delete()
+
+
+_STEP_FUNCTIONS = {
+    "submit": position_submit,
+    "publish": position_publish,
+    "send_back": position_send_back,
+    "retract": position_retract,
+}
+
+# Deleting what positions cite would break the record; these say why it is refused.
+_CITED_BY = {
+    Source: ("positions", "reports"),
+    Party: ("positions", "roles"),
+    Person: ("positions", "roles"),
+    Topic: ("positions", "children"),
+    Role: ("positions",),
+}
+
+
+def deletion_refusal(obj) -> str | None:
+    """Why ``obj`` may not be deleted, or None when nothing cites it."""
+    reasons = []
+    for relation in _CITED_BY.get(type(obj), ()):
+        count = getattr(obj, relation).count()
+        if count:
+            noun = obj._meta.get_field(relation).related_model._meta
+            name = noun.verbose_name if count == 1 else noun.verbose_name_plural
+            reasons.append(f"{count} {name}")
+    if not reasons:
+        return None
+    return (
+        f"“{obj}” cannot be deleted: {' and '.join(reasons)} refer to it. "
+        "The record keeps what it cites; retract or correct those positions instead, "
+        "or edit this entry."
+    )

@@ -107,5 +107,5 @@ def test_publishing_an_orphaned_quote_is_refused(editor, reviewer):
     services.position_submit(position=position, user=editor)
     position.source.text = "The minister said nothing of the sort."
     position.source.save()
-    with pytest.raises(ValidationError, match="no longer matches"):
+    with pytest.raises(ValidationError, match="source text changed since this quote was checked"):
         services.position_publish(position=position, user=reviewer)

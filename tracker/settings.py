@@ -116,6 +116,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# The editors' desk may fetch an article from its URL; only where the deployment has internet.
+STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

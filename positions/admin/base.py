@@ -1,0 +1,63 @@
+"""What every desk page shares: readable history, no reverting past the workflow, and
+refusing to delete what positions cite."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from positions import services
+
+admin.site.site_header = "Standpoint editors' desk"
+admin.site.site_title = "Standpoint desk"
+admin.site.index_title = "Record and review positions"
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """History diffs that show labels (“supports”) rather than codes (2), and more of a quote."""
+
+    def __init__(self, model, record):
+        super().__init__(model, record, max_displayed_delta_change_chars=300)
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not field.many_to_many:
+            return dict(field.flatchoices).get(value, value)
+        if value in (None, ""):
+            return "—"
+        return super().prepare_delta_change_value(change, value)
+
+
+class DeskAdmin(SimpleHistoryAdmin):
+    """Base for every desk page."""
+
+    class Media:
+        css = {"all": ["positions/admin/desk.css"]}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    # Reverting from history would write around the review workflow; history is for reading.
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("History is read-only; edit the current record instead.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class CitedRecordAdmin(DeskAdmin):
+    """Parties, people, topics, roles and sources: refused deletion says who cites them."""
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and (refusal := services.deletion_refusal(obj)):
+            self.message_user(request, refusal, messages.ERROR)
+            opts = self.model._meta
+            change_url = f"admin:{opts.app_label}_{opts.model_name}_change"
+            return redirect(reverse(change_url, args=[obj.pk]))
+        return super().delete_view(request, object_id, extra_context)

@@ -1,0 +1,320 @@
+"""Positions on the desk: lists to scan, a form that checks quotes and versions, and the
+review workflow as buttons and actions. Every write goes through ``positions.services``."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from positions import services
+from positions.admin.base import DeskAdmin
+from positions.choices import Status
+from positions.forms import PositionAdminForm, TransitionForm
+from positions.models import Position
+
+# The source has text, and the quote was not anchored in this version of it.
+NEEDS_ANCHORING = ~Q(source__text_sha256="") & ~Q(anchored_text_sha256=F("source__text_sha256"))
+
+
+class QuoteStateFilter(admin.SimpleListFilter):
+    title = "quote"
+    parameter_name = "quote"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("orphaned", "Orphaned (source text changed)"),
+            ("anchored", "Anchored in the source text"),
+            ("unchecked", "Source has no text"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "orphaned":
+            return queryset.filter(NEEDS_ANCHORING)
+        if self.value() == "anchored":
+            return queryset.exclude(source__text_sha256="").exclude(NEEDS_ANCHORING)
+        if self.value() == "unchecked":
+            return queryset.filter(source__text_sha256="")
+        return queryset
+
+
+def stance_badge(position: Position):
+    return format_html(
+        '<span class="badge stance-{}">{}</span>', position.stance, position.get_stance_display()
+    )
+
+
+def status_badge(position: Position):
+    return format_html(
+        '<span class="badge status-{}">{}</span>', position.status, position.get_status_display()
+    )
+
+
+@admin.register(Position)
+class PositionAdmin(DeskAdmin):
+    form = PositionAdminForm
+    list_display = [
+        "summary_short",
+        "party",
+        "topic",
+        "stance_display",
+        "stated_on",
+        "status_display",
+        "source_display",
+        "quote_state",
+    ]
+    list_display_links = ["summary_short"]
+    list_filter = [
+        "status",
+        "stance",
+        ("party", admin.RelatedOnlyFieldListFilter),
+        ("topic", admin.RelatedOnlyFieldListFilter),
+        "move",
+        "stated_on",
+        QuoteStateFilter,
+    ]
+    search_fields = [
+        "quote",
+        "summary",
+        "conditions",
+        "speaker__name",
+        "party__name",
+        "party__short_name",
+        "topic__name",
+        "topic__proposition",
+        "source__title",
+        "source__outlet",
+    ]
+    date_hierarchy = "stated_on"
+    autocomplete_fields = ["party", "topic", "speaker", "role", "source"]
+    list_per_page = 50
+    history_list_display = ["status", "version"]
+    actions = ["submit_selected", "publish_selected"]
+    readonly_fields = [
+        "status_display",
+        "anchor_display",
+        "review_comment",
+        "retraction_reason",
+        "version",
+        "published_at",
+        "retracted_at",
+        "created_by",
+        "updated_by",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("party", "topic", "source", "speaker", "role__party")
+            .defer("source__text")
+            .annotate(needs_anchoring=ExpressionWrapper(NEEDS_ANCHORING, BooleanField()))
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        statement = ["source", "quote", "party", "speaker", "role", "stated_on"]
+        statement.append("stated_on_precision")
+        editing = obj is None or self.has_change_permission(request, obj)
+        if editing:
+            statement.append("expected_version")
+        stance = ["topic", "stance", "move", "conditions", "summary"]
+        fieldsets = [
+            (None, {"fields": statement}),
+            ("Stance", {"fields": stance}),
+        ]
+        if editing and obj is not None and obj.status == Status.PUBLISHED:
+            fieldsets.append(("Correction", {"fields": ["correction_note"]}))
+        if obj is not None:
+            fieldsets.append(("Review", {"fields": self.readonly_fields}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The services check this user's permissions on every write.
+        return type(form.__name__, (form,), {"user": request.user})
+
+    # -- permissions: the admin hides what the services would refuse anyway --
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or obj.status in services.EDITABLE_STATUSES:
+            return True
+        return obj.status == Status.PUBLISHED and services.can_correct(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status in services.DELETABLE_STATUSES)
+
+    def delete_model(self, request, obj):
+        services.position_delete(position=obj, user=request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Bulk deletion would bypass the one-by-one checks; drafts are deleted from their page.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        """Already saved by ``PositionAdminForm`` through the services."""
+
+    # -- columns --
+
+    @admin.display(description="summary", ordering="summary")
+    def summary_short(self, position):
+        return Truncator(position.summary).chars(80)
+
+    @admin.display(description="stance", ordering="stance")
+    def stance_display(self, position):
+        return stance_badge(position)
+
+    @admin.display(description="status", ordering="status")
+    def status_display(self, position):
+        return status_badge(position)
+
+    @admin.display(description="source", ordering="source__published_at")
+    def source_display(self, position):
+        return Truncator(str(position.source)).chars(40)
+
+    @admin.display(description="quote", boolean=False)
+    def quote_state(self, position):
+        orphaned = getattr(position, "needs_anchoring", None)
+        if orphaned is None:
+            orphaned = services.needs_anchoring(position)
+        if orphaned:
+            return format_html('<span class="orphaned">{}</span>', "orphaned")
+        return "anchored" if position.anchored_text_sha256 else "—"
+
+    @admin.display(description="where the quote sits")
+    def anchor_display(self, position):
+        if not position.anchored_text_sha256:
+            return "Not checked: the source has no text."
+        if services.needs_anchoring(position):
+            return format_html(
+                '<span class="orphaned">{}</span>',
+                "Orphaned: the source text changed since this quote was checked. "
+                "Save the position to re-anchor it.",
+            )
+        return format_html(
+            "…{}<strong>[{}]</strong>{}… (characters {}–{})",
+            position.quote_prefix,
+            position.quote,
+            position.quote_suffix,
+            position.quote_start,
+            position.quote_end,
+        )
+
+    # -- the workflow --
+
+    def get_urls(self):
+        urls = super().get_urls()
+        step_view = self.admin_site.admin_view(self.step_view)
+        return [
+            path(
+                "<path:object_id>/workflow/<str:step>/",
+                step_view,
+                name="positions_position_step",
+            ),
+            *urls,
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if obj is not None:
+            extra_context["workflow_steps"] = [
+                (step.label, reverse("admin:positions_position_step", args=[obj.pk, step.name]))
+                for step in services.available_steps(obj, request.user)
+            ]
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = dict(extra_context or {})
+        extra_context["orphaned_count"] = Position.objects.filter(NEEDS_ANCHORING).count()
+        return super().changelist_view(request, extra_context)
+
+    def step_view(self, request, object_id, step):
+        if step not in services.STEPS:
+            raise Http404("No such workflow step.")
+        position = self.get_object(request, unquote(object_id))
+        if position is None or not self.has_view_permission(request, position):
+            raise Http404("No such position.")
+        definition = services.STEPS[step]
+        if not request.user.has_perm(f"positions.{definition.permission}"):
+            raise PermissionDenied(f"You are not allowed to {definition.label.lower()}.")
+        text_label = {"comment": "What should the editor change?", "reason": "Why retract it?"}
+        form = TransitionForm(
+            request.POST or None,
+            initial={"expected_version": position.version},
+            text_label=text_label.get(definition.text),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.take_step(
+                    step,
+                    position=position,
+                    user=request.user,
+                    text=form.cleaned_data.get("text", ""),
+                    expected_version=form.cleaned_data["expected_version"],
+                )
+            except services.VersionConflict as conflict:
+                form.add_error(None, str(conflict))
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                self.message_user(request, f"{definition.label}: done for “{position}”.")
+                return redirect(reverse("admin:positions_position_change", args=[position.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": position,
+            "title": f"{definition.label}: {position}",
+            "step": definition,
+            "form": form,
+            "stance": stance_badge(position),
+            "status": status_badge(position),
+        }
+        return TemplateResponse(request, "admin/positions/position/workflow_step.html", context)
+
+    def _bulk(self, request, queryset, step):
+        done, refused = 0, []
+        for position in queryset:
+            try:
+                services.take_step(step, position=position, user=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                message = " ".join(getattr(error, "messages", [str(error)]))
+                refused.append(f"“{position}”: {message}")
+        label = services.STEPS[step].label
+        if done:
+            self.message_user(request, f"{label}: done for {done} position(s).")
+        for line in refused:
+            self.message_user(request, f"{label} refused for {line}", messages.ERROR)
+
+    @admin.action(description="Submit selected drafts for review", permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Publish selected positions in review", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "publish")
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("positions.submit_position")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("positions.publish_position")
+
+    # -- coming from "Extract positions": go back there for the next sentence --
+
+    def response_add(self, request, obj, post_url_continue=None):
+        source_pk = request.GET.get("_extract", "")
+        if source_pk.isdigit() and not {"_continue", "_addanother"} & set(request.POST):
+            self.message_user(request, f"Draft saved: “{obj}”. Pick the next sentence.")
+            return redirect(reverse("admin:positions_source_extract", args=[int(source_pk)]))
+        return super().response_add(request, obj, post_url_continue)

@@ -1,0 +1,262 @@
+"""Sources on the desk: pasting an article, its positions inline, and extracting positions
+from its text sentence by sentence."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+
+from positions import extraction, services, source_import
+from positions.admin.base import CitedRecordAdmin
+from positions.admin.positions import stance_badge, status_badge
+from positions.forms import SourceAdminForm, SourceImportForm, duplicate_message
+from positions.models import Position, Source
+
+IMPORT_SESSION_KEY = "standpoint-source-import"
+
+
+class CitedPositionsInline(admin.TabularInline):
+    """The positions already taken from this source, as links."""
+
+    model = Position
+    verbose_name_plural = "positions from this source"
+    fields = ["link", "party", "topic", "stance_display", "stated_on", "status_display"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("party", "topic")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="position")
+    def link(self, position):
+        url = reverse("admin:positions_position_change", args=[position.pk])
+        return format_html('<a href="{}">{}</a>', url, position.summary)
+
+    @admin.display(description="stance")
+    def stance_display(self, position):
+        return stance_badge(position)
+
+    @admin.display(description="status")
+    def status_display(self, position):
+        return status_badge(position)
+
+
+class NewDraftFormSet(BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "parent": self.instance}
+
+
+class NewDraftForm(forms.ModelForm):
+    """A new draft typed on the source page; its quote is checked against the text as edited."""
+
+    class Meta:
+        model = Position
+        fields = ["quote", "party", "speaker", "topic", "stated_on", "stance", "move", "summary"]
+
+    def __init__(self, *args, parent=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parent = parent
+        self.fields["quote"].widget.attrs["rows"] = 3
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.parent is not None and cleaned.get("quote"):
+            try:
+                services.anchor_quote(Position(source=self.parent, quote=cleaned["quote"]))
+            except ValidationError as error:
+                self.add_error("quote", error.message_dict["quote"])
+        return cleaned
+
+
+class NewDraftInline(admin.StackedInline):
+    """Enter the positions of one source without leaving the source page."""
+
+    model = Position
+    form = NewDraftForm
+    formset = NewDraftFormSet
+    verbose_name = "new draft position"
+    verbose_name_plural = "new draft positions"
+    extra = 1
+    can_delete = False
+    autocomplete_fields = ["party", "speaker", "topic"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(CitedRecordAdmin):
+    form = SourceAdminForm
+    list_display = ["title", "outlet", "kind", "published_at", "position_count", "has_text"]
+    list_filter = ["kind", "language", "outlet"]
+    search_fields = ["title", "outlet", "byline", "url"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["original"]
+    inlines = [CitedPositionsInline, NewDraftInline]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "outlet", "byline", "published_at", "modified_at"]}),
+        ("Where", {"fields": ["url", "archived_url", "original", "language"]}),
+        ("Text", {"fields": ["text"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).defer("text").annotate(position_count=Count("positions"))
+        )
+
+    @admin.display(description="positions", ordering="position_count")
+    def position_count(self, source):
+        return source.position_count
+
+    @admin.display(description="text", boolean=True)
+    def has_text(self, source):
+        return bool(source.text_sha256)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, NewDraftInline) and obj is not None and obj.published_at:
+            kwargs["initial"] = [{"stated_on": timezone.localtime(obj.published_at).date()}]
+        return kwargs
+
+    def save_formset(self, request, form, formset, change):
+        if not isinstance(formset, NewDraftFormSet):
+            return super().save_formset(request, form, formset, change)
+        created = []
+        for draft in formset.forms:
+            if draft.has_changed() and draft.cleaned_data:
+                fields = {name: draft.cleaned_data[name] for name in NewDraftForm.Meta.fields}
+                created.append(
+                    services.position_create(user=request.user, source=form.instance, **fields)
+                )
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = created, [], []
+        return None
+
+    # -- pasting an article --
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        imported = request.session.get(IMPORT_SESSION_KEY) if "_import" in request.GET else None
+        if imported:
+            initial.update(imported)
+            if imported.get("published_at"):
+                initial["published_at"] = parse_datetime(imported["published_at"])
+        return initial
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/extract/",
+                self.admin_site.admin_view(self.extract_view),
+                name="positions_source_extract",
+            ),
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="positions_source_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied("You are not allowed to add sources.")
+        can_fetch = settings.STANDPOINT_FETCH_SOURCES
+        form = SourceImportForm(request.POST or None, can_fetch=can_fetch)
+        if request.method == "POST" and form.is_valid():
+            url = form.cleaned_data.get("url", "")
+            try:
+                if form.cleaned_data.get("fetch"):
+                    found = source_import.from_html(source_import.fetch(url), url)
+                else:
+                    found = source_import.from_pasted(form.cleaned_data["pasted"], url)
+            except source_import.FetchError as error:
+                form.add_error("url", str(error))
+            else:
+                if (duplicate := source_import.find_duplicate(found.url)) is not None:
+                    form.add_error("url", duplicate_message(duplicate))
+                else:
+                    initial = found.initial()
+                    if isinstance(initial.get("published_at"), datetime.datetime):
+                        initial["published_at"] = initial["published_at"].isoformat()
+                    request.session[IMPORT_SESSION_KEY] = initial
+                    self.message_user(
+                        request,
+                        "Check what was found and correct it before saving: title, outlet, "
+                        "byline, publication date and text.",
+                    )
+                    return redirect(reverse("admin:positions_source_add") + "?_import=1")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Add a source by pasting the article",
+            "form": form,
+            "can_fetch": can_fetch,
+        }
+        return TemplateResponse(request, "admin/positions/source/import.html", context)
+
+    # -- extracting positions --
+
+    def extract_view(self, request, object_id):
+        source = self.get_object(request, unquote(object_id))
+        if source is None or not self.has_view_permission(request, source):
+            raise Http404("No such source.")
+        source = Source.objects.get(pk=source.pk)  # with its text
+        can_add = request.user.has_perm("positions.add_position")
+        recorded = list(
+            source.positions.select_related("party", "topic").order_by("quote_start", "id")
+        )
+        add_url = reverse("admin:positions_position_add")
+        rows = []
+        for proposal in extraction.propose(source):
+            sentence = proposal.sentence
+            here = [
+                p
+                for p in recorded
+                if p.quote_start is not None and sentence.start <= p.quote_start < sentence.end
+            ]
+            links = []
+            if proposal.attributed and can_add:
+                for quote in [proposal.quote, *proposal.part_quotes]:
+                    query = {**proposal.prefill(source, quote), "_extract": source.pk}
+                    links.append((quote, f"{add_url}?{urlencode(query)}"))
+            rows.append({"proposal": proposal, "recorded": here, "links": links})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": source,
+            "title": f"Extract positions: {source}",
+            "rows": rows,
+            "attributed_count": sum(1 for row in rows if row["proposal"].attributed),
+            "can_add": can_add,
+        }
+        return TemplateResponse(request, "admin/positions/source/extract.html", context)

@@ -1,0 +1,228 @@
+"""Editors' forms. Each write goes through ``positions.services``; its refusals become form
+errors, so the editor sees why and keeps everything they typed."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from positions import services
+from positions.choices import Status
+from positions.models import Position, Source
+from positions.source_import import find_duplicate
+
+# Service error keys that have a different name on the form.
+_ERROR_FIELDS = {"note": "correction_note"}
+
+
+class PositionAdminForm(forms.ModelForm):
+    """Create, edit or correct a position, with optimistic locking.
+
+    The write happens during validation (``_post_clean``) because that is the only place
+    the admin lets a refusal come back as form errors with the editor's input kept.
+    """
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    correction_note = forms.CharField(
+        label="Correction note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Published positions are corrected in place: say what was corrected and why. "
+        "The note is kept in the history.",
+    )
+
+    # Set by the admin for the request being served.
+    user = None
+
+    class Meta:
+        model = Position
+        fields = services.EDITABLE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+        if self.instance.status != Status.PUBLISHED:
+            self.fields.pop("correction_note")
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            self._write()
+
+    def _write(self) -> None:
+        editable = [name for name in services.EDITABLE_FIELDS if name in self.fields]
+        changes = {name: self.cleaned_data[name] for name in editable}
+        expected = self.cleaned_data.get("expected_version")
+        try:
+            if self.instance.pk is None:
+                self.instance = services.position_create(user=self.user, **changes)
+            elif self.instance.status == Status.PUBLISHED:
+                self.instance = services.position_correct(
+                    position=self.instance,
+                    user=self.user,
+                    changes=_only_changed(changes, self.changed_data),
+                    note=self.cleaned_data.get("correction_note", ""),
+                    expected_version=expected,
+                )
+            else:
+                self.instance = services.position_update(
+                    position=self.instance,
+                    user=self.user,
+                    changes=_only_changed(changes, self.changed_data),
+                    expected_version=expected,
+                )
+        except services.VersionConflict as conflict:
+            self._report_conflict(conflict)
+        except PermissionDenied as refusal:
+            self.add_error(None, str(refusal))
+        except ValidationError as error:
+            self._add_service_errors(error)
+
+    def _report_conflict(self, conflict: services.VersionConflict) -> None:
+        rows = [
+            (_label(name), _show(before), _show(after))
+            for name, before, after in _resolved(conflict.changes)
+        ]
+        intro = (
+            f"Someone else saved this position while you were editing it (it is now at "
+            f"version {conflict.current.version}). Your input is kept below; nothing was saved. "
+            "Their changes: "
+        )
+        detail = (
+            format_html_join("; ", "{}: “{}” → “{}”", rows)
+            if rows
+            else "the workflow status or version."
+        )
+        self.add_error(
+            None,
+            format_html("{}{} Saving again will apply your version over theirs.", intro, detail),
+        )
+        # Let a deliberate second save go through, now that the editor has seen what changed.
+        data = self.data.copy()
+        data[self.add_prefix("expected_version")] = str(conflict.current.version)
+        self.data = data
+
+    def _add_service_errors(self, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, messages in error.message_dict.items():
+            field = _ERROR_FIELDS.get(name, name)
+            self.add_error(field if field in self.fields else None, messages)
+
+    def save(self, commit=True):
+        # Already written by the service during validation.
+        return self.instance
+
+    def save_m2m(self):
+        """Positions have no many-to-many fields."""
+
+
+def _only_changed(changes: dict, changed_data: list[str]) -> dict:
+    """Apply only what the editor changed, so a save never reverts someone else's field."""
+    return {name: value for name, value in changes.items() if name in changed_data}
+
+
+def _label(name: str) -> str:
+    return str(Position._meta.get_field(name).verbose_name).capitalize()
+
+
+def _show(value) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _resolved(changes):
+    """Show related rows by name and choices by label, not by id or code."""
+    for name, before, after in changes:
+        field = Position._meta.get_field(name)
+        if field.is_relation:
+            model = field.related_model
+            rows = model.objects.in_bulk([pk for pk in (before, after) if pk is not None])
+            before, after = rows.get(before, before), rows.get(after, after)
+        elif field.choices:
+            labels = dict(field.flatchoices)
+            before, after = labels.get(before, before), labels.get(after, after)
+        yield name, before, after
+
+
+class TransitionForm(forms.Form):
+    """Confirming a workflow step; sending back and retracting need a text."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, text_label: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if text_label:
+            self.fields["text"].label = text_label
+            self.fields["text"].required = True
+        else:
+            self.fields.pop("text")
+
+
+class SourceAdminForm(forms.ModelForm):
+    """A source; a URL already recorded is refused with a link to the existing source."""
+
+    class Meta:
+        model = Source
+        fields = [
+            "title",
+            "kind",
+            "outlet",
+            "byline",
+            "published_at",
+            "modified_at",
+            "url",
+            "archived_url",
+            "original",
+            "language",
+            "text",
+        ]
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "")
+        duplicate = find_duplicate(url, exclude_pk=self.instance.pk)
+        if duplicate is not None:
+            raise ValidationError(duplicate_message(duplicate))
+        return url
+
+
+def duplicate_message(source: Model):
+    link = reverse("admin:positions_source_change", args=[source.pk])
+    return format_html(
+        'This URL is already recorded as <a href="{}">{}</a>. Open that source instead.',
+        link,
+        str(source),
+    )
+
+
+class SourceImportForm(forms.Form):
+    """Paste an article (text or the page's HTML), or give its URL where fetching is allowed."""
+
+    url = forms.URLField(label="URL", required=False, assume_scheme="https")
+    pasted = forms.CharField(
+        label="Article text or page HTML",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text="Paste the article as text, or the page's HTML source (Ctrl+U, select all).",
+    )
+    fetch = forms.BooleanField(label="Fetch the URL", required=False)
+
+    def __init__(self, *args, can_fetch: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_fetch:
+            self.fields.pop("fetch")
+
+    def clean(self):
+        cleaned = super().clean()
+        url = cleaned.get("url")
+        if url and (duplicate := find_duplicate(url)) is not None:
+            self.add_error("url", duplicate_message(duplicate))
+        if not cleaned.get("pasted", "").strip() and not cleaned.get("fetch"):
+            raise ValidationError("Paste the article's text or HTML.")
+        if cleaned.get("fetch") and not url:
+            self.add_error("url", "Give the URL to fetch.")
+        return cleaned
