@@ -166,6 +166,11 @@ class TransitionForm(forms.Form):
 class SourceAdminForm(forms.ModelForm):
     """A source; a URL already recorded is refused with a link to the existing source."""
 
+    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    archived_url = forms.URLField(
+        label="archived URL", max_length=1000, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Source
         fields = [

@@ -27,8 +27,9 @@ def nearest_passage(text: str, quote: str) -> str | None:
     if match is None or match.score < MIN_SCORE:
         return None
     start, end = match.dest_start, match.dest_end
-    while start > 0 and not text[start - 1].isspace():
+    # Widen to whole words, without the quotation marks around a passage.
+    while start > 0 and text[start - 1].isalnum():
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < len(text) and text[end].isalnum():
         end += 1
-    return " ".join(text[start:end].split())
+    return " ".join(text[start:end].split()).strip("\"'“”‘’«» ")

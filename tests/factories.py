@@ -16,7 +16,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+    # Hashed before the row is saved, so sessions made with force_login stay valid.
+    password = factory.django.Password("correct horse battery")
 
 
 class PartyFactory(factory.django.DjangoModelFactory):

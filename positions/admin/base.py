@@ -4,6 +4,7 @@ refusing to delete what positions cite."""
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -33,6 +34,8 @@ class ReadableHistory(HistoricalRecordContextHelper):
 
 class DeskAdmin(SimpleHistoryAdmin):
     """Base for every desk page."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         css = {"all": ["positions/admin/desk.css"]}

@@ -1,0 +1,50 @@
+"""Helpers for driving the editors' desk (the admin) the way a browser does."""
+
+from django.urls import reverse
+
+from positions.models import Position
+
+FORM_FIELDS = (
+    "source",
+    "quote",
+    "party",
+    "speaker",
+    "role",
+    "stated_on",
+    "stated_on_precision",
+    "topic",
+    "stance",
+    "move",
+    "conditions",
+    "summary",
+)
+
+
+def position_form_data(position: Position, **overrides) -> dict:
+    """What the change form posts for ``position`` as loaded, with ``overrides`` typed in."""
+    data = {}
+    for name in FORM_FIELDS:
+        field = Position._meta.get_field(name)
+        value = getattr(position, field.attname)
+        data[name] = "" if value is None else str(value)
+    data["expected_version"] = str(position.version) if position.pk else ""
+    data.update({name: str(value) for name, value in overrides.items()})
+    return data
+
+
+def change_url(position: Position) -> str:
+    return reverse("admin:positions_position_change", args=[position.pk])
+
+
+def step_url(position: Position, step: str) -> str:
+    return reverse("admin:positions_position_step", args=[position.pk, step])
+
+
+def form_errors(response) -> str:
+    """Every error the admin form shows, as text."""
+    context = response.context
+    messages = [str(error) for error in context["errors"]] if "errors" in context else []
+    form = context.get("adminform").form if context.get("adminform") else None
+    if form is not None:
+        messages += [str(e) for errors in form.errors.values() for e in errors]
+    return " ".join(messages)
