@@ -9,9 +9,11 @@ from dataclasses import asdict, dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dateparser
+import lxml.html
 import trafilatura
 from django.conf import settings
 from django.utils import timezone
+from trafilatura.settings import use_config
 
 from positions.models import Source
 
@@ -53,19 +55,37 @@ def looks_like_html(pasted: str) -> bool:
 
 def from_html(html: str, url: str = "") -> ImportedSource:
     document = trafilatura.bare_extraction(
-        html, url=url or None, with_metadata=True, include_comments=False, include_tables=False
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True},
     )
     if document is None:
         return ImportedSource(url=url)
+    tree = lxml.html.fromstring(html.encode("utf-8"))
+    # The page's own metadata, when present, is more exact than what is inferred from layout.
+    published = _meta(tree, "article:published_time", "datePublished") or document.date
     return ImportedSource(
         title=(document.title or "").strip(),
         outlet=(document.sitename or "").strip(),
-        byline=(document.author or "").strip(),
+        byline=(_meta(tree, "author") or document.author or "").strip(),
         url=url or (document.url or ""),
-        published_at=_parse_date(document.date),
-        language=(document.language or "")[:20],
+        published_at=_parse_date(published),
+        language=(tree.get("lang") or document.language or "")[:20],
         text=_tidy(document.text or ""),
     )
+
+
+def _meta(tree, *names: str) -> str:
+    for name in names:
+        for value in tree.xpath(
+            "//meta[@property=$name or @name=$name or @itemprop=$name]/@content", name=name
+        ):
+            if value.strip():
+                return value.strip()
+    return ""
 
 
 def from_text(pasted: str, url: str = "") -> ImportedSource:
@@ -87,11 +107,18 @@ def from_pasted(pasted: str, url: str = "") -> ImportedSource:
     return from_html(pasted, url) if looks_like_html(pasted) else from_text(pasted, url)
 
 
-def fetch(url: str) -> str:
-    """The page at ``url``; only where the deployment allows fetching (it needs internet)."""
+def fetch(url: str, *, allow_private_addresses: bool = False) -> str:
+    """The page at ``url``; only where the deployment allows fetching (it needs internet).
+
+    Addresses on the server's own network are refused, so the desk cannot be used to reach
+    internal services; ``allow_private_addresses`` exists for tests against a local server.
+    """
     if not settings.STANDPOINT_FETCH_SOURCES:
         raise FetchError("Fetching URLs is switched off here; paste the page instead.")
-    html = trafilatura.fetch_url(url)
+    config = use_config()
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private_addresses else "on")
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", "15")
+    html = trafilatura.fetch_url(url, config=config)
     if not html:
         raise FetchError(f"Could not fetch {url}; paste the page instead.")
     return html
@@ -120,10 +147,14 @@ def find_duplicate(url: str, *, exclude_pk: int | None = None) -> Source | None:
 def _parse_date(value: str | None) -> datetime.datetime | None:
     if not value:
         return None
-    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    try:
+        parsed = datetime.datetime.fromisoformat(value.strip())
+    except ValueError:
+        # Free text such as "10:35, March 17, 2025"; without a zone it is taken as UTC.
+        parsed = dateparser.parse(value, settings={"TIMEZONE": "UTC"})
     if parsed is None:
         return None
-    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+    return timezone.make_aware(parsed, datetime.UTC) if timezone.is_naive(parsed) else parsed
 
 
 def _tidy(text: str) -> str:

@@ -109,3 +109,140 @@ def test_publishing_an_orphaned_quote_is_refused(editor, reviewer):
     position.source.save()
     with pytest.raises(ValidationError, match="source text changed since this quote was checked"):
         services.position_publish(position=position, user=reviewer)
+
+
+def test_quote_that_appears_twice_keeps_the_occurrence_chosen_by_its_context(editor):
+    text = "First: we will talk. Later he repeated: we will talk. Then he left."
+    fields = draft_fields() | {"source": SourceFactory(text=text), "quote": "we will talk."}
+    position = services.position_create(user=editor, **fields)
+    assert position.quote_start == text.index("we will talk.")
+    # An editor moves the anchor to the second occurrence by its context.
+    second = text.rindex("we will talk.")
+    position.quote_prefix, position.quote_suffix = text[max(0, second - 20) : second], ""
+    services.anchor_quote(position)
+    assert position.quote_start == second
+    assert text[position.quote_start : position.quote_end] == "we will talk."
+
+
+def test_mistyped_quote_error_names_the_nearest_passage(editor):
+    fields = draft_fields() | {"quote": "We shall never accept it."}
+    with pytest.raises(ValidationError) as error:
+        services.position_create(user=editor, **fields)
+    assert "Did you mean: “We will never accept it.”?" in error.value.message_dict["quote"][0]
+
+
+def test_unrelated_quote_gets_no_suggestion(editor):
+    fields = draft_fields() | {"quote": "Completely different words about fisheries quotas."}
+    with pytest.raises(ValidationError) as error:
+        services.position_create(user=editor, **fields)
+    assert "Did you mean" not in error.value.message_dict["quote"][0]
+
+
+def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_reanchoring(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    assert not services.needs_anchoring(position)
+    position.source.text = "Breaking: " + TEXT
+    position.source.save()
+    position.refresh_from_db()
+    assert position.is_orphaned and services.needs_anchoring(position)
+    with pytest.raises(ValidationError, match="not been checked against the current source"):
+        services.position_submit(position=position, user=editor)
+    services.position_update(
+        position=position, user=editor, changes={}, expected_version=position.version
+    )
+    position.refresh_from_db()
+    assert not position.is_orphaned
+    assert position.source.text[position.quote_start : position.quote_end] == (
+        "We will never accept it."
+    )
+    services.position_submit(position=position, user=editor)
+
+
+def test_source_text_that_drops_the_quote_is_reported_on_resave(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    position.source.text = "The minister said nothing quotable."
+    position.source.save()
+    with pytest.raises(ValidationError, match="does not occur in the source text"):
+        services.position_update(
+            position=position, user=editor, changes={}, expected_version=position.version
+        )
+
+
+def test_text_added_to_a_source_later_must_anchor_the_quote_before_publishing(editor, reviewer):
+    source = SourceFactory(text="")
+    position = services.position_create(user=editor, **(draft_fields() | {"source": source}))
+    services.position_submit(position=position, user=editor)
+    source.text = TEXT
+    source.save()
+    with pytest.raises(ValidationError, match="re-anchor the quote before publishing"):
+        services.position_publish(position=position, user=reviewer)
+
+
+def test_conflict_lists_what_changed_since_the_editor_loaded_it(editor, reviewer):
+    position = services.position_create(user=editor, **draft_fields())
+    loaded_version = position.version
+    new_topic = TopicFactory()
+    services.position_update(
+        position=position,
+        user=reviewer,
+        changes={"topic": new_topic, "stance": Stance.OPPOSES},
+        expected_version=loaded_version,
+    )
+    with pytest.raises(services.VersionConflict) as conflict:
+        services.position_update(
+            position=position,
+            user=editor,
+            changes={"summary": "Mine."},
+            expected_version=loaded_version,
+        )
+    changed = {name: (before, after) for name, before, after in conflict.value.changes}
+    assert changed["stance"] == (Stance.REJECTS, Stance.OPPOSES)
+    assert changed["topic"][1] == new_topic.pk
+    assert "summary" not in changed
+
+
+def test_every_step_is_recorded_in_history_with_who_and_why(editor, reviewer):
+    position = services.position_create(user=editor, **draft_fields())
+    services.position_update(
+        position=position,
+        user=editor,
+        changes={"summary": "Rejects it outright."},
+        expected_version=1,
+    )
+    services.position_submit(position=position, user=editor)
+    services.position_publish(position=position, user=reviewer)
+    services.position_correct(
+        position=position,
+        user=reviewer,
+        changes={"stance": Stance.OPPOSES},
+        note="Softer than first read.",
+        expected_version=4,
+    )
+    records = list(position.history.order_by("history_id"))
+    assert [(r.history_user, r.history_change_reason) for r in records] == [
+        (editor, "Created"),
+        (editor, "Edited: summary"),
+        (editor, "Submitted for review"),
+        (reviewer, "Published"),
+        (reviewer, "Corrected: Softer than first read."),
+    ]
+    delta = records[-1].diff_against(records[-2])
+    assert [(c.field, c.old, c.new) for c in delta.changes] == [
+        ("stance", Stance.REJECTS, Stance.OPPOSES),
+    ]
+
+
+def test_deleting_a_draft_is_recorded_with_who_deleted_it(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    pk = position.pk
+    services.position_delete(position=position, user=editor)
+    deleted = Position.history.filter(id=pk).latest("history_id")
+    assert deleted.history_type == "-" and deleted.history_user == editor
+
+
+def test_deletion_refusal_says_who_cites_a_source_or_party(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    message = services.deletion_refusal(position.source)
+    assert "cannot be deleted: 1 position refer to it" in message
+    assert services.deletion_refusal(position.party).startswith(f"“{position.party}”")
+    assert services.deletion_refusal(PartyFactory()) is None
