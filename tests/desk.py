@@ -48,3 +48,37 @@ def form_errors(response) -> str:
     if form is not None:
         messages += [str(e) for errors in form.errors.values() for e in errors]
     return " ".join(messages)
+
+
+def _field_values(form) -> dict:
+    """What a browser would post for ``form`` as rendered, before anyone types."""
+    from django.forms import MultiWidget
+
+    data = {}
+    for name, field in form.fields.items():
+        bound = form[name]
+        value = bound.value()
+        key = form.add_prefix(name)
+        if isinstance(field.widget, MultiWidget):
+            parts = field.widget.decompress(value) if not isinstance(value, list) else value
+            for index, part in enumerate(parts):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif value is not None:
+            data[key] = str(value)
+    return data
+
+
+def page_form_data(response) -> dict:
+    """The whole admin change form of ``response``, inlines and management forms included."""
+    data = _field_values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = str(management[name].value())
+        for form in formset.forms:
+            data.update(_field_values(form))
+    return data

@@ -1,0 +1,166 @@
+"""Sources on the desk: pasting an article, duplicates, positions inline, refused deletion."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from positions.choices import Stance, Status
+from positions.models import Party, Position, Source
+from tests.desk import form_errors, page_form_data
+from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures"
+IMPORT_URL = "/admin/positions/source/import/"
+
+
+def test_pasting_a_page_prefills_the_source_form_for_correction(client, editor):
+    client.force_login(editor)
+    html = (FIXTURES / "xinhua-grushko-2025-03-17.html").read_text(encoding="utf-8")
+    response = client.post(IMPORT_URL, {"pasted": html, "url": ""})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:positions_source_add") + "?_import=1"
+
+    form_page = client.get(response["Location"])
+    form = form_page.context["adminform"].form
+    assert form.initial["title"] == "Russia seeks security guarantees in Ukraine peace deal"
+    assert form.initial["outlet"] == "Xinhua"
+    assert "entirely incompatible" in form.initial["text"]
+    assert "Check what was found and correct it" in form_page.content.decode()
+
+    data = page_form_data(form_page) | {"outlet": "Xinhua News Agency"}  # a correction
+    response = client.post(response["Location"], data)
+    assert response.status_code == 302, form_errors(response)
+    source = Source.objects.get()
+    assert source.outlet == "Xinhua News Agency"
+    assert source.url == "https://news.example.org/world/2025-03/17/grushko-guarantees.html"
+    assert source.published_at.isoformat() == "2025-03-17T02:35:00+00:00"
+    assert source.history.get().history_user == editor
+
+
+def test_pasting_a_page_already_recorded_links_to_the_existing_source(client, editor):
+    existing = SourceFactory(
+        url="https://news.example.org/world/2025-03/17/grushko-guarantees.html"
+    )
+    client.force_login(editor)
+    html = (FIXTURES / "xinhua-grushko-2025-03-17.html").read_text(encoding="utf-8")
+    response = client.post(IMPORT_URL, {"pasted": html})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This URL is already recorded as" in page
+    assert reverse("admin:positions_source_change", args=[existing.pk]) in page
+    assert Source.objects.count() == 1
+
+
+def test_empty_paste_is_refused_with_a_message(client, editor):
+    client.force_login(editor)
+    response = client.post(IMPORT_URL, {"pasted": "  ", "url": ""})
+    assert response.status_code == 200
+    assert "Paste the article&#x27;s text or HTML." in response.content.decode()
+
+
+def test_fetch_option_is_offered_only_where_fetching_is_allowed(client, editor, settings):
+    client.force_login(editor)
+    settings.STANDPOINT_FETCH_SOURCES = False
+    assert 'name="fetch"' not in client.get(IMPORT_URL).content.decode()
+    settings.STANDPOINT_FETCH_SOURCES = True
+    assert 'name="fetch"' in client.get(IMPORT_URL).content.decode()
+
+
+def test_source_form_refuses_a_duplicate_url_with_a_link(client, editor):
+    existing = SourceFactory(url="https://news.example.org/a-report")
+    client.force_login(editor)
+    page = client.get(reverse("admin:positions_source_add"))
+    data = page_form_data(page) | {
+        "title": "Same report",
+        "url": "https://news.example.org/a-report/?utm_source=x",
+    }
+    response = client.post(reverse("admin:positions_source_add"), data)
+    assert response.status_code == 200
+    assert reverse("admin:positions_source_change", args=[existing.pk]) in (
+        response.content.decode()
+    )
+    assert "Same report" in response.content.decode()
+
+
+def test_positions_are_entered_on_the_source_page(client, editor):
+    source = SourceFactory(text="He said: we will consider a ceasefire in May.")
+    party, topic = PartyFactory(), TopicFactory()
+    client.force_login(editor)
+    url = reverse("admin:positions_source_change", args=[source.pk])
+    page = client.get(url)
+    data = page_form_data(page)
+    draft = {
+        "quote": "we will consider a ceasefire",
+        "party": party.pk,
+        "topic": topic.pk,
+        "stance": Stance.OPEN,
+        "move": "openness",
+        "summary": "Open to a ceasefire in May.",
+    }
+    data |= {f"positions-2-0-{name}": value for name, value in draft.items()}
+    assert data["positions-2-0-stated_on"] == "2025-03-17", "date prefilled from the source"
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    position = Position.objects.get()
+    assert (position.status, position.source, position.created_by) == (
+        Status.DRAFT,
+        source,
+        editor,
+    )
+    assert position.anchored_text_sha256 == source.text_sha256
+    assert position.summary in client.get(url).content.decode(), "listed among its positions"
+
+
+def test_inline_position_with_a_quote_not_in_the_text_keeps_the_input(client, editor):
+    source = SourceFactory(text="He said: we will consider a ceasefire in May.")
+    client.force_login(editor)
+    url = reverse("admin:positions_source_change", args=[source.pk])
+    data = page_form_data(client.get(url))
+    data |= {
+        "positions-2-0-quote": "we will consider a truce in May",
+        "positions-2-0-party": PartyFactory().pk,
+        "positions-2-0-topic": TopicFactory().pk,
+        "positions-2-0-stance": Stance.OPEN,
+        "positions-2-0-move": "openness",
+        "positions-2-0-summary": "Open to a truce.",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "does not occur in the source text" in page
+    assert "Did you mean: “" in page and "consider a ceasefire in May" in page
+    assert "Open to a truce." in page
+    assert not Position.objects.exists()
+
+
+def test_deleting_a_cited_source_or_party_is_refused_with_the_reason(client, reviewer):
+    position = PositionFactory(status=Status.PUBLISHED)
+    client.force_login(reviewer)
+    for obj, name in [(position.source, "source"), (position.party, "party")]:
+        url = reverse(f"admin:positions_{name}_delete", args=[obj.pk])
+        response = client.post(url, {"post": "yes"}, follow=True)
+        page = response.content.decode()
+        assert "cannot be deleted: 1 position refer to it" in page
+        assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_an_uncited_party_can_be_deleted_by_a_superuser(client, superuser):
+    party = PartyFactory()
+    client.force_login(superuser)
+    url = reverse("admin:positions_party_delete", args=[party.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Party.objects.filter(pk=party.pk).exists()
+
+
+def test_source_list_runs_a_constant_number_of_queries(
+    client, editor, django_assert_max_num_queries
+):
+    for _ in range(30):
+        PositionFactory()
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:positions_source_changelist"))
+    assert response.context["cl"].result_count == 30
