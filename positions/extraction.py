@@ -109,7 +109,8 @@ class Proposal:
             "role": self.role.pk if self.role else "",
             "party": self.party.pk if self.party else "",
             "topic": self.topics[0].pk if self.topics else "",
-            "move": suggest_move(quote),
+            # The attribution may carry the move ("As a possible alternative, he said …").
+            "move": suggest_move(quote) or suggest_move(self.sentence.text),
             "conditions": suggest_conditions(quote),
         }
         return {name: str(value) for name, value in values.items() if value not in ("", None)}
