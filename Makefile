@@ -33,7 +33,7 @@ run: seeds
 	@echo ""
 	@echo "Standpoint is starting on http://127.0.0.1:$(PORT)/"
 	@echo "To sign in to the editors' desk at http://127.0.0.1:$(PORT)/admin/, create an account:"
-	@echo "    $(PY) manage.py createsuperuser"
+	@echo "    $(PY) manage.py create_editor <username> --role editor|reviewer"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
