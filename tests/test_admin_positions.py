@@ -259,3 +259,19 @@ def test_search_finds_positions_by_quote_and_speaker_name(client, editor, seeded
     assert "NATO&#x27;s involvement in peacekeeping" in page or "NATO's involvement" in page
     response = client.get(url, {"q": "Grushko"})
     assert response.context["cl"].result_count == 9
+
+
+def test_publishing_an_orphaned_quote_from_the_desk_is_refused_with_the_reason(
+    client, editor, reviewer, source
+):
+    position = services.position_create(user=editor, **_fields(source))
+    services.position_submit(position=position, user=editor)
+    source.text = "The minister changed his words entirely."
+    source.save()
+    client.force_login(reviewer)
+    position.refresh_from_db()
+    response = client.post(step_url(position, "publish"), {"expected_version": position.version})
+    assert response.status_code == 200
+    assert "re-anchor the quote before publishing" in response.content.decode()
+    position.refresh_from_db()
+    assert position.status == Status.IN_REVIEW

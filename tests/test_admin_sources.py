@@ -164,3 +164,31 @@ def test_source_list_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("admin:positions_source_changelist"))
     assert response.context["cl"].result_count == 30
+
+
+def test_source_page_with_many_positions_runs_a_constant_number_of_queries(
+    client, editor, django_assert_max_num_queries
+):
+    source = SourceFactory(text="Several statements were made.")
+    for _ in range(30):
+        PositionFactory(source=source)
+    client.force_login(editor)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("admin:positions_source_change", args=[source.pk]))
+    assert response.content.decode().count('class="badge stance-') == 30
+
+
+@pytest.mark.parametrize("name", ["party", "person", "topic", "role", "event"])
+def test_other_desk_lists_run_a_constant_number_of_queries(
+    client, editor, django_assert_max_num_queries, name
+):
+    from tests import factories
+
+    factory = getattr(factories, f"{name.capitalize()}Factory")
+    for _ in range(30):
+        factory()
+    PositionFactory.create_batch(5)
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse(f"admin:positions_{name}_changelist"))
+    assert response.status_code == 200
