@@ -98,9 +98,10 @@ class Proposal:
     def attributed(self) -> bool:
         return bool(self.markers)
 
-    def prefill(self, source: Source, quote: str | None = None) -> dict[str, str]:
+    def prefill(self, source: Source, quote: str | None = None, topic=None) -> dict[str, str]:
         """GET parameters that open the admin add form with this draft filled in."""
         quote = quote or self.quote
+        topic = topic or (self.topics[0] if self.topics else None)
         values = {
             "source": source.pk,
             "quote": quote,
@@ -108,7 +109,7 @@ class Proposal:
             "speaker": self.speaker.pk if self.speaker else "",
             "role": self.role.pk if self.role else "",
             "party": self.party.pk if self.party else "",
-            "topic": self.topics[0].pk if self.topics else "",
+            "topic": topic.pk if topic else "",
             # The attribution may carry the move ("As a possible alternative, he said …").
             "move": suggest_move(quote) or suggest_move(self.sentence.text),
             "conditions": suggest_conditions(quote),

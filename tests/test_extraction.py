@@ -115,7 +115,7 @@ def test_extract_page_proposes_every_seed_position_and_prefills_the_first(
     client.force_login(editor)
     response = client.get(reverse("admin:positions_source_extract", args=[seed_article.pk]))
     assert response.status_code == 200
-    offered = {quote: url for row in response.context["rows"] for quote, url in row["links"]}
+    offered = {quote: url for row in response.context["rows"] for quote, url, _ in row["links"]}
     page = response.content.decode()
     for position in Position.objects.filter(source=seed_article):
         assert position.quote in offered, position.quote
@@ -198,15 +198,19 @@ def test_seed_article_positions_are_entered_from_the_extract_page(
     effort = []
     for expected in truth:
         page = client.get(extract_url)  # 1. the extract page
-        offered = {q: url for row in page.context["rows"] for q, url in row["links"]}
-        url = offered.get(expected["quote"]) or next(
-            url for q, url in offered.items() if expected["quote"] in q
-        )
-        add_page = client.get(url)  # 2. "Record a position" on the chosen sentence
+        offered = {
+            q: (url, others) for row in page.context["rows"] for q, url, others in row["links"]
+        }
+        quote = expected["quote"]
+        url, others = offered.get(quote) or next(v for q, v in offered.items() if quote in q)
+        # 2. "Record a position", or the link for another suggested topic if that is the one
+        by_topic = {str(topic.pk): other_url for topic, other_url in others}
+        chosen = by_topic.get(expected["topic"], url)
+        add_page = client.get(chosen)
         data = page_form_data(add_page)
         typed = [name for name in EFFORT_FIELDS if data.get(name, "") != expected[name]]
         data |= {name: expected[name] for name in typed}
-        response = client.post(url, data)  # 3. the one form submission
+        response = client.post(chosen, data)  # 3. the one form submission
         assert response.status_code == 302, form_errors(response)
         assert response["Location"] == extract_url
         effort.append(typed)

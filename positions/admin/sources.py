@@ -235,7 +235,6 @@ class SourceAdmin(CitedRecordAdmin):
         recorded = list(
             source.positions.select_related("party", "topic").order_by("quote_start", "id")
         )
-        add_url = reverse("admin:positions_position_add")
         rows = []
         for proposal in extraction.propose(source):
             sentence = proposal.sentence
@@ -244,11 +243,7 @@ class SourceAdmin(CitedRecordAdmin):
                 for p in recorded
                 if p.quote_start is not None and sentence.start <= p.quote_start < sentence.end
             ]
-            links = []
-            if proposal.attributed and can_add:
-                for quote in [proposal.quote, *proposal.part_quotes]:
-                    query = {**proposal.prefill(source, quote), "_extract": source.pk}
-                    links.append((quote, f"{add_url}?{urlencode(query)}"))
+            links = _record_links(proposal, source) if proposal.attributed and can_add else []
             rows.append({"proposal": proposal, "recorded": here, "links": links})
         context = {
             **self.admin_site.each_context(request),
@@ -260,3 +255,19 @@ class SourceAdmin(CitedRecordAdmin):
             "can_add": can_add,
         }
         return TemplateResponse(request, "admin/positions/source/extract.html", context)
+
+
+def _record_links(proposal: extraction.Proposal, source: Source) -> list:
+    """For each quote a sentence offers: its add-form link, and links for the other topics."""
+    add_url = reverse("admin:positions_position_add")
+
+    def url_for(quote, topic=None):
+        query = {**proposal.prefill(source, quote, topic), "_extract": source.pk}
+        return f"{add_url}?{urlencode(query)}"
+
+    links = []
+    for quote in [proposal.quote, *proposal.part_quotes]:
+        # One sentence often carries positions on several topics.
+        others = [(topic, url_for(quote, topic)) for topic in proposal.topics[1:]]
+        links.append((quote, url_for(quote), others))
+    return links
