@@ -42,7 +42,9 @@ class PositionAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
+            # Without the version the form was loaded at, a save could silently overwrite.
             self.fields["expected_version"].initial = self.instance.version
+            self.fields["expected_version"].required = True
         if self.instance.status != Status.PUBLISHED:
             self.fields.pop("correction_note")
 

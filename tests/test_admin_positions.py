@@ -275,3 +275,14 @@ def test_publishing_an_orphaned_quote_from_the_desk_is_refused_with_the_reason(
     assert "re-anchor the quote before publishing" in response.content.decode()
     position.refresh_from_db()
     assert position.status == Status.IN_REVIEW
+
+
+def test_a_save_without_the_loaded_version_is_refused(client, editor):
+    position = PositionFactory(summary="As loaded.")
+    client.force_login(editor)
+    data = position_form_data(position, summary="Blind overwrite.")
+    del data["expected_version"]
+    response = client.post(change_url(position), data)
+    assert response.status_code == 200
+    position.refresh_from_db()
+    assert position.summary == "As loaded."

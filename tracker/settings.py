@@ -116,6 +116,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Editors paste whole article pages (HTML) into the desk; some are larger than Django's 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 # The editors' desk may fetch an article from its URL; only where the deployment has internet.
 STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
 
