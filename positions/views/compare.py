@@ -1,0 +1,73 @@
+import datetime
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from positions.models import Party, Topic
+from positions.selectors import stance_changes, stance_matrix, topic_rows
+from positions.views.params import BadParameter, date_param, friendly_bad_request, slugs_param
+
+
+def _tree_order(topics: list[Topic], all_topics: list[Topic]) -> list[Topic]:
+    """Sub-topics right after their parent, so related propositions sit together."""
+    names = {t.id: t.name for t in all_topics}
+    return sorted(
+        topics,
+        key=lambda t: (names.get(t.parent_id, t.name), t.parent_id is not None, t.name, t.id),
+    )
+
+
+@friendly_bad_request
+def compare(request):
+    """Parties × topics as of a date, or (with ``from``) what changed between two dates."""
+    today = timezone.localdate()
+    party_slugs = slugs_param(request, "parties")
+    topic_slugs = slugs_param(request, "topics")
+    all_parties, all_topics = list(Party.objects.all()), list(Topic.objects.all())
+    unknown = sorted(
+        (set(party_slugs) - {p.slug for p in all_parties})
+        | (set(topic_slugs) - {t.slug for t in all_topics})
+    )
+    context = {
+        "all_parties": all_parties,
+        "all_topics": _tree_order(all_topics, all_topics),
+        "chosen_parties": set(party_slugs),
+        "chosen_topics": set(topic_slugs),
+        "unknown": unknown,
+        "today": today,
+    }
+    start = date_param(request, "from")
+    if start is not None:
+        end = date_param(request, "to", default=today)
+        if start > end:
+            raise BadParameter("“from” must be on or before “to”.")
+        context |= {
+            "mode": "changes",
+            "start": start,
+            "end": end,
+            "changes": stance_changes(
+                start=start, end=end, party_slugs=party_slugs, topic_slugs=topic_slugs
+            ),
+        }
+        return render(request, "positions/compare_changes.html", context)
+    as_of = date_param(request, "as_of", default=today)
+    matrix = stance_matrix(as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs)
+    matrix.topics = _tree_order(matrix.topics, all_topics)
+    rows = [
+        {
+            "topic": topic,
+            "cells": cells,
+            "common_ground": matrix.is_common_ground(topic),
+            "divide": matrix.is_divide(topic),
+        }
+        for topic, cells in topic_rows(matrix)
+    ]
+    context |= {
+        "mode": "matrix",
+        "matrix": matrix,
+        "rows": rows,
+        "as_of": as_of,
+        "is_today": as_of == today,
+        "month_ago": as_of - datetime.timedelta(days=30),
+    }
+    return render(request, "positions/compare.html", context)
