@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
 from positions.models import Party, Position, Topic
+from positions.templatetags.standpoint import stance_verb
 
 FEED_LENGTH = 50
 
@@ -30,7 +31,7 @@ class PositionFeed(Feed):
         return self.positions(obj).with_citation().order_by("-published_at", "-id")[:FEED_LENGTH]
 
     def item_title(self, item: Position) -> str:
-        return f"{item.party.short_name} {item.get_stance_display()}: {item.topic.proposition}"
+        return f"{item.party.short_name} {stance_verb(item.stance)} “{item.topic.proposition}”"
 
     def item_description(self, item: Position) -> str:
         return format_html(

@@ -7,7 +7,7 @@ INDEX_NAME = "position_search_idx"
 CREATE_SQL = (
     f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON positions_position USING GIN ("
     "to_tsvector('english'::regconfig, "
-    "COALESCE((quote)::text, '') || ' ' || COALESCE((summary)::text, '')))"
+    "COALESCE(quote, '') || ' ' || COALESCE(summary, '')))"
 )
 DROP_SQL = f"DROP INDEX IF EXISTS {INDEX_NAME}"
 

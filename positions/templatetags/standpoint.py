@@ -24,6 +24,14 @@ SHIFT_SYMBOLS = {
     Shift.TOWARDS_REJECTION: "↓",
     Shift.REVERSAL: "⇅",
 }
+# Stance as a verb phrase, so "Russia is open to “…”" reads as a sentence.
+STANCE_VERBS = {
+    Stance.REJECTS: "rejects",
+    Stance.OPPOSES: "opposes",
+    Stance.AMBIGUOUS: "is ambiguous on",
+    Stance.OPEN: "is open to",
+    Stance.SUPPORTS: "supports",
+}
 DATE_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
 
 
@@ -39,6 +47,12 @@ def _stance(value) -> Stance | None:
 def stance_label(value) -> str:
     stance = _stance(value)
     return stance.label if stance is not None else "no known position"
+
+
+@register.filter
+def stance_verb(value) -> str:
+    stance = _stance(value)
+    return STANCE_VERBS[stance] if stance is not None else "has no known position on"
 
 
 @register.filter
