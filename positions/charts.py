@@ -13,8 +13,11 @@ from positions.selectors import PartySeries
 
 WIDTH, HEIGHT = 720, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 96, 24, 28, 44
+# Keeps the extreme stances off the axis line, so a −2 line is not mistaken for it.
+INSET = 14
 # A chart of a single day still needs some width to read as a date axis.
 MIN_SPAN_DAYS = 30
+SHORT_SPAN_DAYS = 92
 # Symbols tell parties apart without colour; the stylesheet gives each series a colour.
 SYMBOLS = ("circle", "square", "triangle", "diamond", "cross", "star")
 
@@ -139,7 +142,8 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
         return round(left + (day - start).days / span * (right - left), 1)
 
     def y_of(stance: int) -> float:
-        return round(top + (STANCE_MAX - stance) / (STANCE_MAX - STANCE_MIN) * (bottom - top), 1)
+        share = (STANCE_MAX - stance) / (STANCE_MAX - STANCE_MIN)
+        return round(top + INSET + share * (bottom - top - 2 * INSET), 1)
 
     chart_series = []
     for index, party_series in enumerate(series):
@@ -171,7 +175,13 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
             )
         )
     y_ticks = [ChartTick(label=Stance(value).label, y=y_of(value)) for value in Stance.values]
-    x_ticks = [ChartTick(label=d.strftime("%b %Y"), x=x_of(d)) for d in _month_ticks(start, end)]
+    if span <= SHORT_SPAN_DAYS:
+        # Over a few weeks month labels say little: label the dates that carry a statement.
+        days = sorted({p.position.stated_on for s in chart_series for p in s.points})
+        days = days[:: max(1, -(-len(days) // 6))]
+        x_ticks = [ChartTick(label=f"{d.day} {d:%b %Y}", x=x_of(d)) for d in days]
+    else:
+        x_ticks = [ChartTick(label=f"{d:%b %Y}", x=x_of(d)) for d in _month_ticks(start, end)]
     return StanceChart(
         width=WIDTH,
         height=HEIGHT,

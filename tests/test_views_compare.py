@@ -133,3 +133,11 @@ def test_what_changed_shows_a_first_statement_against_no_known_position(client, 
 def test_what_changed_with_no_change_says_so(client, change_over_time):
     html = page(client, "/compare/?from=2025-03-17&to=2025-03-31")
     assert "No stance changed between these dates." in html
+
+
+def test_matrix_heads_subtopics_with_their_parent(client):
+    parent = TopicFactory(name="Peacekeeping")
+    child = TopicFactory(parent=parent, proposition="Peacekeepers are deployed")
+    publish(topic=child)
+    table = page(client, "/compare/").split('<table class="matrix">')[1]
+    assert table.index(">Peacekeeping</a></th></tr>") < table.index("Peacekeepers are deployed")

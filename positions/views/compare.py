@@ -53,15 +53,22 @@ def compare(request):
     as_of = date_param(request, "as_of", default=today)
     matrix = stance_matrix(as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs)
     matrix.topics = _tree_order(matrix.topics, all_topics)
-    rows = [
-        {
-            "topic": topic,
-            "cells": cells,
-            "common_ground": matrix.is_common_ground(topic),
-            "divide": matrix.is_divide(topic),
-        }
-        for topic, cells in topic_rows(matrix)
-    ]
+    by_id = {t.id: t for t in all_topics}
+    shown = {t.id for t in matrix.topics}
+    rows, group = [], None
+    for topic, cells in topic_rows(matrix):
+        # A sub-topic whose parent has no row of its own still gets its parent as a heading.
+        if topic.parent_id and topic.parent_id not in shown and topic.parent_id != group:
+            rows.append({"group": by_id[topic.parent_id]})
+        group = topic.parent_id or topic.id
+        rows.append(
+            {
+                "topic": topic,
+                "cells": cells,
+                "common_ground": matrix.is_common_ground(topic),
+                "divide": matrix.is_divide(topic),
+            }
+        )
     context |= {
         "mode": "matrix",
         "matrix": matrix,
