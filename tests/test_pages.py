@@ -367,3 +367,24 @@ def test_user_text_is_escaped_on_every_page(client):
         assert "<script>alert" not in html, url
         assert "<svg onload" not in html, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare/?as_of=0001-01-01",
+        "/compare/?as_of=9999-12-31",
+        "/compare/?from=0001-01-01&to=9999-12-31",
+        "/compare/?parties=%00&topics=a%00b",
+        "/search/?q=%00peace&party=%00&topic=%00",
+        "/timeline/?year=9999",
+        "/parties/russia/?page=%00",
+        "/topics/peacekeeping/?page=99999999999999999999",
+    ],
+)
+def test_odd_but_valid_parameters_still_give_a_page(client, seeded, url):
+    assert client.get(url).status_code == 200
+
+
+def test_nul_in_a_topic_party_filter_is_a_friendly_400(client, seeded):
+    assert client.get("/topics/peacekeeping/?party=%00x").status_code == 400

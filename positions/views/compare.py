@@ -75,6 +75,6 @@ def compare(request):
         "rows": rows,
         "as_of": as_of,
         "is_today": as_of == today,
-        "month_ago": as_of - datetime.timedelta(days=30),
+        "month_ago": as_of - datetime.timedelta(days=30) if as_of.year > 1 else as_of,
     }
     return render(request, "positions/compare.html", context)

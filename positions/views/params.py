@@ -28,8 +28,14 @@ def friendly_bad_request(view):
     return wrapper
 
 
+def text_param(request, name: str, max_length: int = 200) -> str:
+    """A parameter as text: trimmed, bounded, and without NUL characters (which
+    PostgreSQL refuses in any string)."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:max_length]
+
+
 def date_param(request, name: str, default: datetime.date | None = None) -> datetime.date | None:
-    value = request.GET.get(name, "").strip()
+    value = text_param(request, name)
     if not value:
         return default
     if not ISO_DATE.match(value):
@@ -44,14 +50,14 @@ def slugs_param(request, name: str) -> list[str]:
     """Slugs given as ``?name=a,b`` or ``?name=a&name=b``."""
     return [
         slug.strip()
-        for value in request.GET.getlist(name)
-        for slug in value.split(",")
+        for value in request.GET.getlist(name)[:100]
+        for slug in value.replace("\x00", "").split(",")
         if slug.strip()
     ]
 
 
 def int_param(request, name: str, default: int | None = None) -> int | None:
-    value = request.GET.get(name, "").strip()
+    value = text_param(request, name)
     if not value:
         return default
     try:
@@ -62,4 +68,4 @@ def int_param(request, name: str, default: int | None = None) -> int | None:
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     """One page of ``queryset``; a page number out of range gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return Paginator(queryset, per_page).get_page(text_param(request, "page", max_length=10))

@@ -9,7 +9,7 @@ from positions.choices import Move
 from positions.models import Party, Person, Position, Role, Source, Topic
 from positions.selectors import latest_positions_as_of, topic_events, topic_timeline
 from positions.views.highlighting import highlighted_runs, locatable
-from positions.views.params import BadParameter, friendly_bad_request, paginate
+from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 
 
 def position_detail(request, pk):
@@ -69,7 +69,7 @@ def topic_detail(request, slug):
         Party.objects.filter(positions__in=topic.positions.public()).distinct()
     )
     statements = topic.positions.public().with_citation().order_by("-stated_on", "-id")
-    party_slug = request.GET.get("party", "").strip()
+    party_slug = text_param(request, "party")
     if party_slug:
         if party_slug not in {p.slug for p in statement_parties}:
             raise BadParameter(f"No party “{party_slug}” has a statement on this topic.")

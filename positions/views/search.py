@@ -3,7 +3,7 @@ from django.shortcuts import render
 from positions.choices import Stance
 from positions.models import Party, Topic
 from positions.search import search as run_search
-from positions.views.params import BadParameter, friendly_bad_request, paginate
+from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 
 MAX_QUERY_LENGTH = 200
 
@@ -11,10 +11,10 @@ MAX_QUERY_LENGTH = 200
 @friendly_bad_request
 def search(request):
     """Positions matching words in their quote or summary, plus matching names."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    party_slug = request.GET.get("party", "").strip()
-    topic_slug = request.GET.get("topic", "").strip()
-    stance = request.GET.get("stance", "").strip()
+    query = text_param(request, "q", max_length=MAX_QUERY_LENGTH)
+    party_slug = text_param(request, "party")
+    topic_slug = text_param(request, "topic")
+    stance = text_param(request, "stance")
     if stance and stance not in {str(v) for v in Stance.values}:
         raise BadParameter("“stance” must be one of −2, −1, 0, 1, 2.")
     context = {
