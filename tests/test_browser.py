@@ -39,6 +39,16 @@ def missing_tools() -> list[str]:
     return missing
 
 
+def require_browser_tools() -> None:
+    """Skip when a tool is missing, saying which; under CI fail instead."""
+    missing = missing_tools()
+    if missing:
+        reason = "browser tests need " + "; ".join(missing)
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{reason} (CI=true: browser tests may not be skipped)")
+        pytest.skip(reason)
+
+
 @pytest.fixture
 def expected(seeded) -> dict:
     """What the pages should show, read before the browser starts."""
@@ -53,12 +63,7 @@ def expected(seeded) -> dict:
 
 @pytest.fixture
 def browser(transactional_db, live_server, expected):
-    missing = missing_tools()
-    if missing:
-        reason = "browser tests need " + "; ".join(missing)
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"{reason} (CI=true: browser tests may not be skipped)")
-        pytest.skip(reason)
+    require_browser_tools()
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -149,3 +154,17 @@ def test_other_page_types_pass_axe_on_a_phone(browser, live_server, expected):
     for name, path in pages.items():
         reader.open(path)
         reader.check(name)
+
+
+def test_missing_chromium_skips_with_the_reason(monkeypatch):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium at /nonexistent/chromium"):
+        require_browser_tools()
+
+
+def test_missing_chromium_fails_under_ci(monkeypatch):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="may not be skipped"):
+        require_browser_tools()
