@@ -388,3 +388,24 @@ def test_odd_but_valid_parameters_still_give_a_page(client, seeded, url):
 
 def test_nul_in_a_topic_party_filter_is_a_friendly_400(client, seeded):
     assert client.get("/topics/peacekeeping/?party=%00x").status_code == 400
+
+
+def test_party_speakers_and_topic_filters_leave_out_draft_only_people_and_parties(client):
+    party, topic = PartyFactory(), TopicFactory()
+    publish(party=party, topic=topic)
+    hidden_speaker = PersonFactory(name="Unpublished Speaker")
+    hidden_party = PartyFactory(short_name="Unpublished Party")
+    PositionFactory(party=party, topic=topic, speaker=hidden_speaker, status=Status.IN_REVIEW)
+    PositionFactory(party=hidden_party, topic=topic, status=Status.DRAFT)
+    assert "Unpublished Speaker" not in page(client, party.get_absolute_url())
+    assert "Unpublished Party" not in page(client, topic.get_absolute_url())
+
+
+def test_templates_hold_no_inline_script_or_style_and_never_mark_text_safe():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    for template in root.rglob("*.html"):
+        text = template.read_text()
+        for forbidden in ("<script", "<style", "style=", "|safe", "autoescape off"):
+            assert forbidden not in text, f"{template.name}: {forbidden}"

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from positions.choices import Move, Stance, Status
-from positions.models import Position, Source
+from positions.models import Position
 from positions.timeline import recompute_timeline
 from tests.factories import (
     EventFactory,
@@ -137,7 +137,6 @@ def test_every_page_runs_constant_queries_whatever_the_rows(client, django_asser
         page: count_queries(client, url)
         for page, url in urls(build_record(parties=1, topics=2, per_cell=1)).items()
     }
-    Source.objects.all().update(text="")  # only the large record's source keeps a text
     Position.objects.all().delete()
     large_urls = urls(build_record(parties=6, topics=16, per_cell=3))
     assert Position.objects.published().count() == 6 * 16 * 3
