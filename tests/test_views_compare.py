@@ -141,3 +141,15 @@ def test_matrix_heads_subtopics_with_their_parent(client):
     publish(topic=child)
     table = page(client, "/compare/").split('<table class="matrix">')[1]
     assert table.index(">Peacekeeping</a></th></tr>") < table.index("Peacekeepers are deployed")
+
+
+def test_choosing_a_topic_brings_its_subtopics(client):
+    parent = TopicFactory(slug="peacekeeping", name="Peacekeeping")
+    child = TopicFactory(parent=parent, proposition="Peacekeepers are deployed")
+    grandchild = TopicFactory(parent=child, proposition="Observers are unarmed")
+    elsewhere = TopicFactory(proposition="Sanctions are lifted")
+    for topic in (child, grandchild, elsewhere):
+        publish(topic=topic)
+    table = page(client, "/compare/?topics=peacekeeping").split('<table class="matrix">')[1]
+    assert "Peacekeepers are deployed" in table and "Observers are unarmed" in table
+    assert "Sanctions are lifted" not in table

@@ -17,6 +17,21 @@ def _tree_order(topics: list[Topic], all_topics: list[Topic]) -> list[Topic]:
     )
 
 
+def _with_subtopics(slugs: list[str], all_topics: list[Topic]) -> list[str]:
+    """Choosing a topic chooses the parts of it too: “Peacekeeping” brings its sub-topics."""
+    children: dict[int | None, list[Topic]] = {}
+    for topic in all_topics:
+        children.setdefault(topic.parent_id, []).append(topic)
+    chosen = [t for t in all_topics if t.slug in set(slugs)]
+    found: dict[int, Topic] = {}
+    while chosen:
+        topic = chosen.pop()
+        if topic.id not in found:
+            found[topic.id] = topic
+            chosen.extend(children.get(topic.id, []))
+    return [t.slug for t in found.values()]
+
+
 @friendly_bad_request
 def compare(request):
     """Parties × topics as of a date, or (with ``from``) what changed between two dates."""
@@ -28,11 +43,13 @@ def compare(request):
         (set(party_slugs) - {p.slug for p in all_parties})
         | (set(topic_slugs) - {t.slug for t in all_topics})
     )
+    if topic_slugs:
+        topic_slugs = _with_subtopics(topic_slugs, all_topics)
     context = {
         "all_parties": all_parties,
         "all_topics": _tree_order(all_topics, all_topics),
         "chosen_parties": set(party_slugs),
-        "chosen_topics": set(topic_slugs),
+        "chosen_topics": set(slugs_param(request, "topics")),
         "unknown": unknown,
         "today": today,
     }
