@@ -409,3 +409,12 @@ def test_templates_hold_no_inline_script_or_style_and_never_mark_text_safe():
         text = template.read_text()
         for forbidden in ("<script", "<style", "style=", "|safe", "autoescape off"):
             assert forbidden not in text, f"{template.name}: {forbidden}"
+
+
+def test_home_lists_topics_with_subtopics_under_their_parent(client):
+    parent = TopicFactory(name="Peacekeeping")
+    TopicFactory(name="Another topic")
+    TopicFactory(name="Observer mission", parent=parent)
+    html = page(client, "/").split('id="topics-heading"')[1]
+    assert html.index(">Another topic<") < html.index(">Peacekeeping<")
+    assert html.index(">Peacekeeping<") < html.index(">Observer mission<")

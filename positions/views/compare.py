@@ -5,16 +5,8 @@ from django.utils import timezone
 
 from positions.models import Party, Topic
 from positions.selectors import stance_changes, stance_matrix, topic_rows
+from positions.views.ordering import tree_order
 from positions.views.params import BadParameter, date_param, friendly_bad_request, slugs_param
-
-
-def _tree_order(topics: list[Topic], all_topics: list[Topic]) -> list[Topic]:
-    """Sub-topics right after their parent, so related propositions sit together."""
-    names = {t.id: t.name for t in all_topics}
-    return sorted(
-        topics,
-        key=lambda t: (names.get(t.parent_id, t.name), t.parent_id is not None, t.name, t.id),
-    )
 
 
 def _with_subtopics(slugs: list[str], all_topics: list[Topic]) -> list[str]:
@@ -47,7 +39,7 @@ def compare(request):
         topic_slugs = _with_subtopics(topic_slugs, all_topics)
     context = {
         "all_parties": all_parties,
-        "all_topics": _tree_order(all_topics, all_topics),
+        "all_topics": tree_order(all_topics, all_topics),
         "chosen_parties": set(party_slugs),
         "chosen_topics": set(slugs_param(request, "topics")),
         "unknown": unknown,
@@ -69,7 +61,7 @@ def compare(request):
         return render(request, "positions/compare_changes.html", context)
     as_of = date_param(request, "as_of", default=today)
     matrix = stance_matrix(as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs)
-    matrix.topics = _tree_order(matrix.topics, all_topics)
+    matrix.topics = tree_order(matrix.topics, all_topics)
     by_id = {t.id: t for t in all_topics}
     shown = {t.id for t in matrix.topics}
     rows, group = [], None
