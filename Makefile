@@ -37,7 +37,13 @@ run: seeds
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev
+# axe-core, the accessibility checker the browser tests inject; skipped without npm.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null; then \
+		npm install --no-audit --no-fund --no-package-lock --loglevel=error && touch $@; \
+	else echo "npm not found: browser accessibility checks will be skipped"; fi
+
+test: install-dev node_modules/.installed
 	$(PY) -m pytest
 
 lint: install-dev

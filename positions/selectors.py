@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from positions.models import Party, Position, Topic
+from positions.choices import Shift
+from positions.models import Event, Party, Position, Topic
 
 
 def latest_positions_as_of(
@@ -159,3 +160,62 @@ def topic_timeline(*, topic: Topic, party_slugs: Iterable[str] | None = None) ->
             position.party_id, PartySeries(party=position.party, points=[])
         ).points.append(position)
     return list(series.values())
+
+
+def topic_rows(matrix: StanceMatrix) -> list[tuple[Topic, list[Position | None]]]:
+    """The matrix read topic by topic: each topic with one cell per compared party."""
+    return [
+        (topic, [matrix.cell(party, topic) for party in matrix.parties]) for topic in matrix.topics
+    ]
+
+
+def recent_shifts(*, limit: int = 10) -> list[Position]:
+    """The latest published positions that moved a party's stance (one query)."""
+    moved = [Shift.TOWARDS_SUPPORT, Shift.TOWARDS_REJECTION, Shift.REVERSAL]
+    return list(
+        Position.objects.published()
+        .filter(shift__in=moved)
+        .select_related("party", "topic", "previous")
+        .order_by("-stated_on", "-id")[:limit]
+    )
+
+
+def topic_events(*, topic: Topic) -> list[Event]:
+    """Events tagged with ``topic`` or with its parent, oldest first: chart markers."""
+    topic_ids = [topic.id] + ([topic.parent_id] if topic.parent_id else [])
+    return list(Event.objects.filter(topics__in=topic_ids).distinct().order_by("date", "id"))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of the negotiation's timeline: an event or a public position."""
+
+    date: datetime.date
+    event: Event | None = None
+    position: Position | None = None
+
+
+def negotiation_timeline(*, year: int) -> list[TimelineEntry]:
+    """Events and public positions of one year in date order, so that each event stands
+    among the statements made around it (three queries)."""
+    events = (
+        Event.objects.filter(date__year=year).prefetch_related("parties").order_by("date", "id")
+    )
+    positions = (
+        Position.objects.public()
+        .filter(stated_on__year=year)
+        .with_citation()
+        .order_by("stated_on", "id")
+    )
+    entries = [TimelineEntry(date=e.date, event=e) for e in events]
+    entries += [TimelineEntry(date=p.stated_on, position=p) for p in positions]
+    # Events first on a shared date: statements on the day of talks read as reactions to them.
+    entries.sort(key=lambda entry: (entry.date, entry.event is None))
+    return entries
+
+
+def timeline_years() -> list[int]:
+    """Years that have an event or a public position, newest first (two queries)."""
+    years = {d.year for d in Event.objects.dates("date", "year")}
+    years |= {d.year for d in Position.objects.public().dates("stated_on", "year")}
+    return sorted(years, reverse=True)

@@ -1,0 +1,89 @@
+"""Atom feeds of newly published positions: overall, per party and per topic.
+
+Atom summaries are HTML, so user text is escaped before it goes in: a quote reading
+``<script>`` arrives in a feed reader as those characters, not as markup.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from positions.models import Party, Position, Topic
+from positions.templatetags.standpoint import stance_verb
+
+FEED_LENGTH = 50
+
+
+class PositionFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Standpoint: new positions"
+    subtitle = "Positions newly published on Standpoint."
+
+    def link(self, obj=None):
+        return reverse("home")
+
+    def positions(self, obj):
+        return Position.objects.published()
+
+    def items(self, obj=None):
+        return self.positions(obj).with_citation().order_by("-published_at", "-id")[:FEED_LENGTH]
+
+    def item_title(self, item: Position) -> str:
+        return f"{item.party.short_name} {stance_verb(item.stance)} “{item.topic.proposition}”"
+
+    def item_description(self, item: Position) -> str:
+        return format_html(
+            "<p>{}</p><blockquote>{}</blockquote><p>{}{}</p>",
+            item.summary,
+            item.quote,
+            f"{item.speaker.name}, " if item.speaker else "",
+            str(item.source),
+        )
+
+    def item_pubdate(self, item: Position):
+        return item.published_at
+
+    def item_updateddate(self, item: Position):
+        return item.updated_at
+
+    def item_author_name(self, item: Position) -> str:
+        return item.speaker.name if item.speaker else item.party.name
+
+    def item_categories(self, item: Position):
+        return [item.party.short_name, item.topic.name]
+
+
+class PartyPositionFeed(PositionFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Party, slug=slug)
+
+    def title(self, obj):
+        return f"Standpoint: new positions of {obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def subtitle(self, obj):
+        return f"Positions of {obj.name} newly published on Standpoint."
+
+    def positions(self, obj):
+        return obj.positions.published()
+
+
+class TopicPositionFeed(PositionFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj):
+        return f"Standpoint: new positions on {obj.name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def subtitle(self, obj):
+        return f"Positions on “{obj.proposition}” newly published on Standpoint."
+
+    def positions(self, obj):
+        return obj.positions.published()

@@ -1,0 +1,86 @@
+"""How stances, shifts and dates read on the public pages: in words, symbols and classes,
+so that colour is never the only signal."""
+
+import datetime
+
+from django import template
+from django.utils.dateformat import format as format_date
+
+from positions.choices import DatePrecision, Shift, Stance
+
+register = template.Library()
+
+STANCE_SYMBOLS = {
+    Stance.REJECTS: "−−",
+    Stance.OPPOSES: "−",
+    Stance.AMBIGUOUS: "≈",
+    Stance.OPEN: "+",
+    Stance.SUPPORTS: "++",
+}
+SHIFT_SYMBOLS = {
+    Shift.FIRST: "•",
+    Shift.UNCHANGED: "=",
+    Shift.TOWARDS_SUPPORT: "↑",
+    Shift.TOWARDS_REJECTION: "↓",
+    Shift.REVERSAL: "⇅",
+}
+# Stance as a verb phrase, so "Russia is open to “…”" reads as a sentence.
+STANCE_VERBS = {
+    Stance.REJECTS: "rejects",
+    Stance.OPPOSES: "opposes",
+    Stance.AMBIGUOUS: "is ambiguous on",
+    Stance.OPEN: "is open to",
+    Stance.SUPPORTS: "supports",
+}
+DATE_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+
+
+def _stance(value) -> Stance | None:
+    """The stance, or None for *no known position* (templates pass "" for a missing cell)."""
+    try:
+        return Stance(int(value))
+    except (TypeError, ValueError):
+        return None
+
+
+@register.filter
+def stance_label(value) -> str:
+    stance = _stance(value)
+    return stance.label if stance is not None else "no known position"
+
+
+@register.filter
+def stance_verb(value) -> str:
+    stance = _stance(value)
+    return STANCE_VERBS[stance] if stance is not None else "has no known position on"
+
+
+@register.filter
+def stance_symbol(value) -> str:
+    stance = _stance(value)
+    return STANCE_SYMBOLS[stance] if stance is not None else "—"
+
+
+@register.filter
+def stance_class(value) -> str:
+    """CSS class for a stance cell, e.g. ``stance-open``; ``stance-none`` when unknown."""
+    stance = _stance(value)
+    return f"stance-{stance.label}" if stance is not None else "stance-none"
+
+
+@register.filter
+def shift_symbol(value) -> str:
+    return SHIFT_SYMBOLS.get(value, "")
+
+
+@register.filter
+def shift_label(value) -> str:
+    return Shift(value).label if value else ""
+
+
+@register.filter
+def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+    """A date written no more precisely than it is known: 16 March 2025, March 2025, 2025."""
+    if value is None:
+        return ""
+    return format_date(value, DATE_FORMATS.get(precision, DATE_FORMATS[DatePrecision.DAY]))

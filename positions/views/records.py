@@ -1,0 +1,126 @@
+"""Pages for one record each: a position, party, topic, person or source."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from positions.charts import stance_chart
+from positions.choices import Move
+from positions.models import Party, Person, Position, Role, Source, Topic
+from positions.selectors import latest_positions_as_of, topic_events, topic_timeline
+from positions.views.highlighting import highlighted_runs, locatable
+from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
+
+
+def position_detail(request, pk):
+    position = get_object_or_404(
+        Position.objects.public()
+        .with_citation()
+        .select_related("source__original", "previous", "topic__parent"),
+        pk=pk,
+    )
+    following = (
+        Position.objects.published().filter(previous=position).order_by("stated_on", "id").first()
+        if position.previous_id or position.shift
+        else None
+    )
+    context = {
+        "position": position,
+        "next": following,
+        "citation_url": request.build_absolute_uri(position.get_absolute_url()),
+    }
+    return render(request, "positions/position_detail.html", context)
+
+
+def party_detail(request, slug):
+    party = get_object_or_404(Party, slug=slug)
+    current = sorted(
+        latest_positions_as_of(as_of=timezone.localdate(), party_ids=[party.id]).values(),
+        key=lambda p: (p.topic.name, p.topic_id),
+    )
+    speakers = (
+        Person.objects.filter(positions__party=party, positions__in=Position.objects.public())
+        .distinct()
+        .prefetch_related(Prefetch("roles", queryset=Role.objects.filter(party=party)))
+    )
+    statements = paginate(
+        request, party.positions.public().with_citation().order_by("-stated_on", "-id")
+    )
+    context = {
+        "party": party,
+        "current": current,
+        "red_lines": [p for p in current if p.move == Move.RED_LINE],
+        "speakers": speakers,
+        "statements": statements,
+    }
+    return render(request, "positions/party_detail.html", context)
+
+
+@friendly_bad_request
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
+    series = topic_timeline(topic=topic)
+    chart = stance_chart(series, topic_events(topic=topic))
+    children = list(topic.children.all())
+    child_stances = latest_positions_as_of(
+        as_of=timezone.localdate(), topic_ids=[c.id for c in children]
+    )
+    statement_parties = list(
+        Party.objects.filter(positions__in=topic.positions.public()).distinct()
+    )
+    statements = topic.positions.public().with_citation().order_by("-stated_on", "-id")
+    party_slug = text_param(request, "party")
+    if party_slug:
+        if party_slug not in {p.slug for p in statement_parties}:
+            raise BadParameter(f"No party “{party_slug}” has a statement on this topic.")
+        statements = statements.filter(party__slug=party_slug)
+    context = {
+        "topic": topic,
+        "chart": chart,
+        "children": [
+            (
+                child,
+                sorted(
+                    (p for (_, topic_id), p in child_stances.items() if topic_id == child.id),
+                    key=lambda p: p.party.short_name,
+                ),
+            )
+            for child in children
+        ],
+        "statement_parties": statement_parties,
+        "party_slug": party_slug,
+        "statements": paginate(request, statements),
+    }
+    return render(request, "positions/topic_detail.html", context)
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    context = {
+        "person": person,
+        "roles": person.roles.select_related("party"),
+        "statements": paginate(
+            request, person.positions.public().with_citation().order_by("-stated_on", "-id")
+        ),
+    }
+    return render(request, "positions/person_detail.html", context)
+
+
+def source_detail(request, pk):
+    source = get_object_or_404(Source.objects.select_related("original"), pk=pk)
+    positions = list(
+        source.positions.public()
+        .select_related("party", "topic", "speaker")
+        .order_by("quote_start", "stated_on", "id")
+    )
+    # Numbers tie each highlight in the text to its entry in the list of positions.
+    for number, position in enumerate(positions, start=1):
+        position.ref_number = number
+    context = {
+        "source": source,
+        "reports": source.reports.all(),
+        "positions": positions,
+        "runs": highlighted_runs(source, positions) if source.text else [],
+        "unlocated": [p for p in positions if p not in locatable(source, positions)],
+    }
+    return render(request, "positions/source_detail.html", context)

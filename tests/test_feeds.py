@@ -1,0 +1,82 @@
+"""Atom feeds of newly published positions: valid, public only, escaped."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from positions.choices import Status
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+from tests.test_pages import HOSTILE, publish
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def fetch_feed(client, url) -> ET.Element:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    # Elements RFC 4287 requires of a feed and of every entry.
+    for required in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{required}") is not None
+    for entry in root.findall(f"{ATOM}entry"):
+        for required in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{required}") is not None, required
+    return root
+
+
+def entry_links(root: ET.Element) -> list[str]:
+    return [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
+
+
+def test_overall_feed_lists_published_positions_newest_first(client):
+    now = timezone.now()
+    older = publish(published_at=now - datetime.timedelta(days=2))
+    newer = publish(published_at=now)
+    PositionFactory(status=Status.DRAFT)
+    PositionFactory(
+        status=Status.RETRACTED, retraction_reason="Wrong.", published_at=now, retracted_at=now
+    )
+    links = entry_links(fetch_feed(client, "/feeds/positions/"))
+    assert [link.removeprefix("http://testserver") for link in links] == [
+        newer.get_absolute_url(),
+        older.get_absolute_url(),
+    ]
+
+
+def test_party_and_topic_feeds_hold_only_their_positions(client):
+    party, topic = PartyFactory(slug="russia"), TopicFactory(slug="peacekeeping")
+    mine = publish(party=party, topic=topic)
+    publish()
+    for url in ("/feeds/parties/russia/", "/feeds/topics/peacekeeping/"):
+        links = entry_links(fetch_feed(client, url))
+        assert links == [f"http://testserver{mine.get_absolute_url()}"]
+
+
+def test_feed_entries_read_as_sentences(client):
+    publish(party=PartyFactory(short_name="Russia"), topic=TopicFactory(proposition="X happens"))
+    entry = fetch_feed(client, "/feeds/positions/").find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == "Russia supports “X happens”"
+
+
+def test_user_text_in_feeds_is_text_not_markup(client):
+    publish(
+        party=PartyFactory(short_name=HOSTILE, slug="hostile"),
+        topic=TopicFactory(proposition=HOSTILE),
+        quote=HOSTILE,
+        summary=HOSTILE,
+    )
+    root = fetch_feed(client, "/feeds/parties/hostile/")
+    entry = root.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text.startswith(HOSTILE)  # plain text, XML-escaped
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    # Feed readers render this as HTML: the hostile text must arrive escaped once more.
+    assert "<script>" not in summary.text and "<svg onload" not in summary.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary.text
+    assert "<blockquote>" in summary.text

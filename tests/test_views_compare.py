@@ -1,0 +1,155 @@
+"""The compare page: the stance matrix as of a date, and what changed between two dates."""
+
+import datetime
+
+import pytest
+
+from positions.choices import Move, Stance, Status
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+from tests.test_pages import page, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def cells_of(html: str, topic) -> str:
+    """The matrix row of one topic."""
+    return html.split(f'href="{topic.get_absolute_url()}"')[1].split("</tr>")[0]
+
+
+@pytest.fixture
+def change_over_time():
+    russia = PartyFactory(short_name="Russia", slug="russia")
+    ukraine = PartyFactory(short_name="Ukraine", slug="ukraine")
+    topic = TopicFactory(slug="peacekeepers", proposition="Peacekeepers are deployed")
+    before = publish(
+        party=russia,
+        topic=topic,
+        stance=Stance.REJECTS,
+        summary="Russia rejects peacekeepers.",
+        stated_on=datetime.date(2025, 1, 10),
+    )
+    after = publish(
+        party=russia,
+        topic=topic,
+        stance=Stance.OPEN,
+        summary="Russia is open to peacekeepers on conditions.",
+        stated_on=datetime.date(2025, 3, 16),
+    )
+    publish(party=ukraine, topic=topic, stance=Stance.SUPPORTS, stated_on=datetime.date(2025, 1, 1))
+    return russia, ukraine, topic, before, after
+
+
+def test_matrix_shows_latest_stance_as_of_the_chosen_date(client, change_over_time):
+    russia, ukraine, topic, before, after = change_over_time
+    earlier = cells_of(page(client, "/compare/?as_of=2025-02-01"), topic)
+    assert before.get_absolute_url() in earlier and "rejects" in earlier
+    assert after.get_absolute_url() not in earlier
+    later = cells_of(page(client, "/compare/?as_of=2025-03-16"), topic)
+    assert after.get_absolute_url() in later and "rejects" not in later
+
+
+def test_matrix_defaults_to_today(client, change_over_time):
+    *_, topic, before, after = change_over_time
+    html = page(client, "/compare/")
+    assert after.get_absolute_url() in cells_of(html, topic)
+    assert datetime.date.today().strftime("%Y-%m-%d") in html
+
+
+def test_matrix_tells_no_known_position_from_ambiguous(client):
+    russia, ukraine = PartyFactory(short_name="Russia"), PartyFactory(short_name="Ukraine")
+    topic = TopicFactory()
+    publish(party=russia, topic=topic, stance=Stance.AMBIGUOUS)
+    publish(party=ukraine, topic=TopicFactory(), stance=Stance.SUPPORTS)
+    row = cells_of(page(client, "/compare/"), topic)
+    assert 'class="stance-ambiguous"' in row and "ambiguous" in row
+    assert 'class="stance-none"' in row and "no known position" in row
+
+
+def test_matrix_cells_ignore_drafts(client, change_over_time):
+    russia, _, topic, *_ = change_over_time
+    PositionFactory(
+        party=russia,
+        topic=topic,
+        stance=Stance.AMBIGUOUS,
+        status=Status.DRAFT,
+        stated_on=datetime.date(2025, 3, 20),
+    )
+    row = cells_of(page(client, "/compare/?as_of=2025-04-01"), topic)
+    assert "ambiguous" not in row
+
+
+def test_matrix_marks_common_ground_and_divides(client):
+    a, b = PartyFactory(), PartyFactory()
+    agreed, split, unknown = TopicFactory(), TopicFactory(), TopicFactory()
+    publish(party=a, topic=agreed, stance=Stance.OPEN)
+    publish(party=b, topic=agreed, stance=Stance.SUPPORTS)
+    publish(party=a, topic=split, stance=Stance.SUPPORTS)
+    publish(party=b, topic=split, stance=Stance.REJECTS)
+    publish(party=a, topic=unknown, stance=Stance.SUPPORTS)
+    html = page(client, "/compare/")
+    assert "Common ground" in cells_of(html, agreed) and "Divide" not in cells_of(html, agreed)
+    assert "Divide" in cells_of(html, split) and "Common ground" not in cells_of(html, split)
+    # One party silent: not common ground, whatever the other says.
+    assert "Common ground" not in cells_of(html, unknown)
+
+
+def test_matrix_marks_red_lines(client):
+    topic = TopicFactory()
+    publish(topic=topic, stance=Stance.REJECTS, move=Move.RED_LINE)
+    assert "Red line" in cells_of(page(client, "/compare/"), topic)
+
+
+def test_matrix_narrows_to_chosen_parties_and_topics(client, change_over_time):
+    russia, ukraine, topic, *_ = change_over_time
+    other = TopicFactory(slug="other", proposition="Something else entirely")
+    publish(party=ukraine, topic=other)
+    html = page(client, "/compare/?parties=ukraine&topics=peacekeepers,other")
+    table = html.split('<table class="matrix">')[1]
+    assert "Russia" not in table and "Ukraine" in table
+    assert "Something else entirely" in table
+    html = page(client, "/compare/?topics=other&topics=atlantis")
+    assert "Not found and left out: atlantis" in html
+    assert "Peacekeepers are deployed" not in html.split('<table class="matrix">')[1]
+
+
+def test_what_changed_lists_both_positions_side_by_side(client, change_over_time):
+    russia, ukraine, topic, before, after = change_over_time
+    html = page(client, "/compare/?from=2025-02-01&to=2025-03-31")
+    table = html.split('<table class="changes-table">')[1]
+    assert "1 change</caption>" in table
+    row = table.split("<tbody>")[1]
+    assert "Russia" in row and "Ukraine" not in row
+    assert row.index(before.get_absolute_url()) < row.index(after.get_absolute_url())
+    assert "Russia rejects peacekeepers." in row
+    assert "Russia is open to peacekeepers on conditions." in row
+
+
+def test_what_changed_shows_a_first_statement_against_no_known_position(client, change_over_time):
+    html = page(client, "/compare/?from=2024-12-01&to=2025-01-05")
+    row = html.split('<table class="changes-table">')[1].split("<tbody>")[1]
+    assert "Ukraine" in row and "no known position" in row
+
+
+def test_what_changed_with_no_change_says_so(client, change_over_time):
+    html = page(client, "/compare/?from=2025-03-17&to=2025-03-31")
+    assert "No stance changed between these dates." in html
+
+
+def test_matrix_heads_subtopics_with_their_parent(client):
+    parent = TopicFactory(name="Peacekeeping")
+    child = TopicFactory(parent=parent, proposition="Peacekeepers are deployed")
+    publish(topic=child)
+    table = page(client, "/compare/").split('<table class="matrix">')[1]
+    assert table.index(">Peacekeeping</a></th></tr>") < table.index("Peacekeepers are deployed")
+
+
+def test_choosing_a_topic_brings_its_subtopics(client):
+    parent = TopicFactory(slug="peacekeeping", name="Peacekeeping")
+    child = TopicFactory(parent=parent, proposition="Peacekeepers are deployed")
+    grandchild = TopicFactory(parent=child, proposition="Observers are unarmed")
+    elsewhere = TopicFactory(proposition="Sanctions are lifted")
+    for topic in (child, grandchild, elsewhere):
+        publish(topic=topic)
+    table = page(client, "/compare/?topics=peacekeeping").split('<table class="matrix">')[1]
+    assert "Peacekeepers are deployed" in table and "Observers are unarmed" in table
+    assert "Sanctions are lifted" not in table
