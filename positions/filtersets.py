@@ -195,7 +195,7 @@ class PersonFilterSet(SyncFilterSet):
 
 class TopicFilterSet(SyncFilterSet):
     parent = filters.ModelChoiceFilter(
-        field_name="parent__slug",
+        field_name="parent",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         help_text="Only the direct sub-topics of this topic (slug).",
