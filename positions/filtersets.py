@@ -4,9 +4,14 @@ Every filter describes itself (the OpenAPI schema shows these texts) and validat
 value: a malformed or unknown value is a 400 naming the parameter, never ignored.
 """
 
+import datetime
+
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
+from drf_spectacular.utils import extend_schema_field
 
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, PartyKind, SourceKind, Stance, Status
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
@@ -32,6 +37,42 @@ class IntegerFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+# Row ids are 64-bit; longer numbers would overflow the database's integer.
+MAX_ID_DIGITS = 18
+
+
+class IdsField(ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value:
+            text = str(item)
+            if not (text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS):
+                raise ValidationError(f"“{text}” is not a valid id.", code="invalid_pk_value")
+        return super()._check_values(value)
+
+
+class IdsFilter(filters.ModelMultipleChoiceFilter):
+    """Row ids, checked to be numbers the database can hold before it is asked."""
+
+    field_class = IdsField
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment, converted to UTC (databases refuse some exotic offsets)."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError("Enter a moment between the years 1 and 9999.") from None
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 def topic_ids_with_descendants(topic_ids) -> set[int]:
     """The given topics and every topic nested under them, in one query."""
     children: dict[int, list[int]] = {}
@@ -49,7 +90,7 @@ def topic_ids_with_descendants(topic_ids) -> set[int]:
 class SyncFilterSet(filters.FilterSet):
     """What every list offers: fetch only what was created or changed since a moment."""
 
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only records created or changed at or after this moment (ISO 8601, e.g. "
@@ -57,8 +98,17 @@ class SyncFilterSet(filters.FilterSet):
     )
 
 
+class SlugsFilter(filters.ModelMultipleChoiceFilter):
+    """Slugs of existing rows; the parameter may repeat."""
+
+    def __init__(self, *args, help_text: str, **kwargs):
+        super().__init__(*args, help_text=help_text, **kwargs)
+        # The schema would otherwise guess the type from the model, and warn.
+        extend_schema_field({"type": "string", "description": help_text})(self)
+
+
 def _slugs(model, help_text: str, field_name: str) -> filters.ModelMultipleChoiceFilter:
-    return filters.ModelMultipleChoiceFilter(
+    return SlugsFilter(
         field_name=field_name,
         to_field_name="slug",
         queryset=model.objects.all(),
@@ -78,7 +128,7 @@ class PositionFilterSet(SyncFilterSet):
     speaker = _slugs(
         Person, "Speaker's slug, e.g. `alexander-grushko`. Repeatable.", "speaker__slug"
     )
-    source = filters.ModelMultipleChoiceFilter(
+    source = IdsFilter(
         queryset=Source.objects.all(),
         help_text="Source id. Repeatable.",
     )
@@ -223,14 +273,14 @@ class EventFilterSet(SyncFilterSet):
     classification = filters.MultipleChoiceFilter(
         field_name="kind", choices=Event._meta.get_field("kind").choices, help_text="Kind of event."
     )
-    party = filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="parties__slug",
         to_field_name="slug",
         queryset=Party.objects.all(),
         distinct=True,
         help_text="Only events involving this party (slug). Repeatable.",
     )
-    topic = filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),

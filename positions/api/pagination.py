@@ -50,6 +50,19 @@ class StrictPageNumberPagination(PageNumberPagination):
     def get_page_size(self, request):
         return parse_page_size(request)
 
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "description": "Number of matching records."},
+                "next": {**link, "description": "The next page, or null on the last one."},
+                "previous": {**link, "description": "The previous page, or null on the first."},
+                "results": {**schema, "description": "This page's records."},
+            },
+        }
+
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get("page", "1")
         if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
@@ -145,7 +158,7 @@ class KeysetCursorPagination(BasePagination):
             "properties": {
                 "next": {**link, "description": "The next page, or null on the last one."},
                 "previous": {**link, "description": "The previous page, or null on the first."},
-                "results": schema,
+                "results": {**schema, "description": "This page's records."},
             },
         }
 

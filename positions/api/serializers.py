@@ -418,31 +418,49 @@ class PositionRevisionSerializer(serializers.Serializer):
 # Writes.
 
 
+class SlugLookupField(serializers.SlugRelatedField):
+    """A slug naming an existing row; refused before the database sees a NUL character."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class IdLookupField(serializers.PrimaryKeyRelatedField):
+    """An id naming an existing row; numbers too large for the database are refused first."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not str(data).isascii() or not str(data).isdigit():
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if len(str(data)) > 18:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class PositionWriteSerializer(serializers.Serializer):
     """Fields an editor sets; the workflow sets everything else."""
 
-    party = serializers.SlugRelatedField(
+    party = SlugLookupField(
         slug_field="slug", queryset=Party.objects.all(), help_text="Party slug."
     )
-    topic = serializers.SlugRelatedField(
+    topic = SlugLookupField(
         slug_field="slug", queryset=Topic.objects.all(), help_text="Topic slug."
     )
-    speaker = serializers.SlugRelatedField(
+    speaker = SlugLookupField(
         slug_field="slug",
         queryset=Person.objects.all(),
         allow_null=True,
         required=False,
         help_text="Speaker's slug, or null.",
     )
-    role = serializers.PrimaryKeyRelatedField(
+    role = IdLookupField(
         queryset=Role.objects.all(),
         allow_null=True,
         required=False,
         help_text="Id of the speaker's role at the time (see people's memberships), or null.",
     )
-    source = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.all(), help_text="Source id."
-    )
+    source = IdLookupField(queryset=Source.objects.all(), help_text="Source id.")
     stated_on = serializers.DateField(help_text="When the statement was made.")
     stated_on_precision = serializers.ChoiceField(
         choices=DatePrecision.choices, required=False, help_text="How precise `stated_on` is."

@@ -59,6 +59,9 @@ from positions.filtersets import (
 )
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 
+# Ids the database can hold; anything else is simply not found.
+ID_PATTERN = "[0-9]{1,18}"
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 ERROR_400 = OpenApiResponse(
     description="A parameter is unknown or its value malformed; the body names it."
 )
@@ -108,6 +111,7 @@ class PartyViewSet(ReadOnlyResource):
     serializer_class = PartySerializer
     filterset_class = PartyFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
 
 @extend_schema_view(
@@ -123,6 +127,7 @@ class PersonViewSet(ReadOnlyResource):
     serializer_class = PersonSerializer
     filterset_class = PersonFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
 
 @extend_schema_view(
@@ -136,6 +141,7 @@ class TopicViewSet(ReadOnlyResource):
     serializer_class = TopicSerializer
     filterset_class = TopicFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
 
 @extend_schema_view(
@@ -148,6 +154,7 @@ class SourceViewSet(ReadOnlyResource):
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
+    lookup_value_regex = ID_PATTERN
 
 
 @extend_schema_view(
@@ -161,6 +168,7 @@ class EventViewSet(ReadOnlyResource):
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
 
 def visible_positions(user):
@@ -248,6 +256,7 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     version_etag = True
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
         return visible_positions(self.request.user).order_by(*POSITION_ORDERINGS["stated_on"])
