@@ -53,6 +53,18 @@ def superuser(db):
 
 
 @pytest.fixture(autouse=True)
+def api_rate_limits_out_of_the_way(settings):
+    """Tests call the API far faster than any client may; one test lowers the limits."""
+    from django.core.cache import cache
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "anon_export": "100000/minute"},
+    }
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    """Hashing passwords properly is slow by design; tests only need it to work."""
+    """Test accounts need no strong hashing, and strong hashing costs a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -122,13 +122,30 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The editors' desk may fetch an article from its URL; only where the deployment has internet.
 STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
 
+# Anonymous API rate limits are counted in this cache. Use one every worker shares in
+# production (e.g. DJANGO_CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache with
+# DJANGO_CACHE_LOCATION=standpoint_cache after `manage.py createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "standpoint"),
+    }
+}
+
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "positions.api.schema.DescribedAutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["positions.api.filters.StrictFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("STANDPOINT_API_ANON_RATE", "120/minute"),
+        "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -139,6 +156,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "positions.choices.DatePrecision"},
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

@@ -1,0 +1,193 @@
+"""Query and response shapes of the timeline and compare endpoints.
+
+The computing is done by ``positions.selectors``, which the pages use too.
+"""
+
+import datetime
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from positions.api.serializers import (
+    SCORE_HELP,
+    STANCE_HELP,
+    STANCE_LABELS,
+    BlankAsNullChoiceField,
+    PartyBriefSerializer,
+    TopicBriefSerializer,
+)
+from positions.choices import Shift
+from positions.models import Party, Topic
+
+MAX_SLUGS = 50
+
+
+class SlugListField(serializers.ListField):
+    """Slugs given as repeated parameters, comma-separated, or both."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.SlugField(), required=False, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = [data]
+        slugs = [part.strip() for item in data for part in str(item).split(",") if part.strip()]
+        if len(slugs) > MAX_SLUGS:
+            raise serializers.ValidationError(f"Give at most {MAX_SLUGS} slugs.")
+        return super().to_internal_value(slugs)
+
+
+def existing_slugs(model, slugs: list[str]) -> list[str]:
+    """The slugs as given, or a validation error naming the unknown ones."""
+    found = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    unknown = [slug for slug in slugs if slug not in found]
+    if unknown:
+        raise serializers.ValidationError(f"Unknown slug: {', '.join(unknown)}.")
+    return slugs
+
+
+class TimelineQuerySerializer(serializers.Serializer):
+    topic = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Topic.objects.all(),
+        help_text="Topic slug (required), e.g. `ukraine-nato-membership`.",
+    )
+    party = SlugListField(help_text="Party slug; repeat or separate with commas. Default: all.")
+
+    def validate_party(self, slugs):
+        return existing_slugs(Party, slugs)
+
+
+class TimelinePointSerializer(serializers.Serializer):
+    date = serializers.DateField(source="stated_on", help_text="When it was stated.")
+    stance = serializers.ChoiceField(
+        source="get_stance_display", choices=STANCE_LABELS, help_text=STANCE_HELP
+    )
+    stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
+    position = serializers.IntegerField(source="id", help_text="Position id.")
+    shift = BlankAsNullChoiceField(
+        choices=Shift.choices, allow_null=True, help_text="Change from the previous point."
+    )
+
+
+class PartySeriesSerializer(serializers.Serializer):
+    party = PartyBriefSerializer(help_text="The party.")
+    points = TimelinePointSerializer(many=True, help_text="Its published positions, oldest first.")
+
+
+class TimelineSerializer(serializers.Serializer):
+    topic = TopicBriefSerializer(help_text="The topic.")
+    series = PartySeriesSerializer(many=True, help_text="One series per party with positions.")
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+class CompareQuerySerializer(serializers.Serializer):
+    as_of = serializers.DateField(
+        required=False, help_text="Matrix as of this date (YYYY-MM-DD). Default: today."
+    )
+    to = serializers.DateField(
+        required=False, help_text="With `from`: list what changed up to this date."
+    )
+    topics = SlugListField(help_text="Topic slugs; repeat or separate with commas. Default: all.")
+    parties = SlugListField(help_text="Party slugs; repeat or separate with commas. Default: all.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # ``from`` is a Python keyword, hence added here rather than declared.
+        fields["from"] = serializers.DateField(
+            required=False, help_text="With `to`: list what changed since this date."
+        )
+        return fields
+
+    def validate_topics(self, slugs):
+        return existing_slugs(Topic, slugs)
+
+    def validate_parties(self, slugs):
+        return existing_slugs(Party, slugs)
+
+    def validate(self, data):
+        start, end = data.get("from"), data.get("to")
+        if "as_of" in data and (start or end):
+            raise serializers.ValidationError(
+                {"as_of": ["Give either `as_of` or `from` and `to`, not both."]}
+            )
+        if bool(start) != bool(end):
+            missing = "to" if start else "from"
+            raise serializers.ValidationError({missing: ["`from` and `to` go together."]})
+        if start and start > end:
+            raise serializers.ValidationError({"to": ["`to` must not be before `from`."]})
+        if not start:
+            data.setdefault("as_of", _today())
+        return data
+
+
+class CellSerializer(serializers.Serializer):
+    party = serializers.CharField(source="party.slug", help_text="Party slug.")
+    topic = serializers.CharField(source="topic.slug", help_text="Topic slug.")
+    position = serializers.IntegerField(source="id", help_text="Id of the position in force.")
+    stance = serializers.ChoiceField(
+        source="get_stance_display", choices=STANCE_LABELS, help_text=STANCE_HELP
+    )
+    stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
+    stated_on = serializers.DateField(help_text="When that position was stated.")
+
+
+class MatrixSerializer(serializers.Serializer):
+    as_of = serializers.DateField(help_text="The date the matrix describes.")
+    parties = PartyBriefSerializer(many=True, help_text="Rows.")
+    topics = TopicBriefSerializer(many=True, help_text="Columns.")
+    cells = CellSerializer(
+        many=True, help_text="Known positions; a missing cell means no known position."
+    )
+    common_ground = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Slugs of topics every compared party is at least open to.",
+    )
+    divides = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Slugs of topics some party supports and another opposes.",
+    )
+
+    def to_representation(self, matrix):
+        return super().to_representation(
+            {
+                "as_of": matrix.as_of,
+                "parties": matrix.parties,
+                "topics": matrix.topics,
+                "cells": [cell for _, row in matrix.rows() for cell in row if cell],
+                "common_ground": [t.slug for t in matrix.topics if matrix.is_common_ground(t)],
+                "divides": [t.slug for t in matrix.topics if matrix.is_divide(t)],
+            }
+        )
+
+
+class ChangeSideSerializer(serializers.Serializer):
+    position = serializers.IntegerField(source="id", help_text="Position id.")
+    stance = serializers.ChoiceField(
+        source="get_stance_display", choices=STANCE_LABELS, help_text=STANCE_HELP
+    )
+    stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
+    stated_on = serializers.DateField(help_text="When it was stated.")
+
+
+class ChangeSerializer(serializers.Serializer):
+    party = PartyBriefSerializer(help_text="The party.")
+    topic = TopicBriefSerializer(help_text="The topic.")
+    before = ChangeSideSerializer(
+        allow_null=True, help_text="Position in force on `from`; null if none was known."
+    )
+    after = ChangeSideSerializer(
+        allow_null=True, help_text="Position in force on `to`; null if none was known."
+    )
+
+
+class ChangesSerializer(serializers.Serializer):
+    to = serializers.DateField(help_text="End date.")
+    changes = ChangeSerializer(many=True, help_text="Every party × topic whose stance differs.")
+
+    def get_fields(self):
+        # ``from`` is a Python keyword, hence added here rather than declared.
+        return {"from": serializers.DateField(help_text="Start date."), **super().get_fields()}

@@ -1,0 +1,47 @@
+"""Strict query strings: an unknown parameter or a repeated single-valued one is a 400."""
+
+from django_filters import MultipleChoiceFilter
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+
+# DRF's browsable API and format override use this one everywhere.
+ALWAYS_ALLOWED = frozenset({"format"})
+
+
+def check_query_params(request, allowed, repeatable=()) -> None:
+    """Refuse parameters the endpoint does not know, naming each one."""
+    errors = {}
+    for name in request.query_params:
+        # The database cannot store or compare NUL; no parameter needs one.
+        if "\x00" in name or any("\x00" in v for v in request.query_params.getlist(name)):
+            errors[name.replace("\x00", "")] = ["Null characters are not allowed."]
+        elif name not in allowed and name not in ALWAYS_ALLOWED:
+            known = ", ".join(sorted(allowed)) or "none"
+            errors[name] = [f"Unknown query parameter. Known parameters: {known}."]
+        elif name not in repeatable and len(request.query_params.getlist(name)) > 1:
+            errors[name] = ["Give this parameter only once."]
+    if errors:
+        raise ValidationError(errors)
+
+
+def filterset_params(filterset_class) -> tuple[set[str], set[str]]:
+    """The parameters a filterset understands, and those that may repeat."""
+    if filterset_class is None:
+        return set(), set()
+    filters = filterset_class.base_filters
+    repeatable = {name for name, f in filters.items() if isinstance(f, MultipleChoiceFilter)}
+    return set(filters), repeatable
+
+
+def pagination_params(view) -> set[str]:
+    paginator = getattr(view, "paginator", None)
+    return set(getattr(paginator, "query_params", ()))
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter, plus a 400 for anything in the query string no filter understands."""
+
+    def filter_queryset(self, request, queryset, view):
+        names, repeatable = filterset_params(getattr(view, "filterset_class", None))
+        check_query_params(request, names | pagination_params(view), repeatable)
+        return super().filter_queryset(request, queryset, view)

@@ -1,0 +1,299 @@
+"""Query-string filters for the API's lists and exports.
+
+Every filter describes itself (the OpenAPI schema shows these texts) and validates its
+value: a malformed or unknown value is a 400 naming the parameter, never ignored.
+"""
+
+import datetime
+
+import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
+from drf_spectacular.utils import extend_schema_field
+
+from positions.choices import STANCE_MAX, STANCE_MIN, Move, PartyKind, SourceKind, Stance, Status
+from positions.models import Event, Party, Person, Position, Role, Source, Topic
+
+STANCE_BY_LABEL = {label: value for value, label in Stance.choices}
+
+# Sort keys the position cursor can follow; each is paired with ``id`` to break ties.
+POSITION_ORDERINGS = {
+    "stated_on": ("stated_on", "id"),
+    "-stated_on": ("-stated_on", "-id"),
+    "updated_at": ("updated_at", "id"),
+    "-updated_at": ("-updated_at", "-id"),
+}
+DEFAULT_POSITION_ORDERING = "stated_on"
+
+# Words beyond this add nothing but cost to a search.
+MAX_SEARCH_WORDS = 10
+
+
+class IntegerFilter(filters.NumberFilter):
+    """A whole number: ``1.5`` is refused rather than rounded."""
+
+    field_class = forms.IntegerField
+
+
+# Row ids are 64-bit; longer numbers would overflow the database's integer.
+MAX_ID_DIGITS = 18
+
+
+class IdsField(ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value:
+            text = str(item)
+            if not (text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS):
+                raise ValidationError(f"“{text}” is not a valid id.", code="invalid_pk_value")
+        return super()._check_values(value)
+
+
+class IdsFilter(filters.ModelMultipleChoiceFilter):
+    """Row ids, checked to be numbers the database can hold before it is asked."""
+
+    field_class = IdsField
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment, converted to UTC (databases refuse some exotic offsets)."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError("Enter a moment between the years 1 and 9999.") from None
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
+def topic_ids_with_descendants(topic_ids) -> set[int]:
+    """The given topics and every topic nested under them, in one query."""
+    children: dict[int, list[int]] = {}
+    for topic_id, parent_id in Topic.objects.values_list("id", "parent_id"):
+        children.setdefault(parent_id, []).append(topic_id)
+    found, pending = set(), list(topic_ids)
+    while pending:
+        topic_id = pending.pop()
+        if topic_id not in found:
+            found.add(topic_id)
+            pending.extend(children.get(topic_id, ()))
+    return found
+
+
+class SyncFilterSet(filters.FilterSet):
+    """What every list offers: fetch only what was created or changed since a moment."""
+
+    updated_since = UtcDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only records created or changed at or after this moment (ISO 8601, e.g. "
+        "`2025-03-17T00:00:00Z` or `2025-03-17`; UTC when no offset is given).",
+    )
+
+
+class SlugsFilter(filters.ModelMultipleChoiceFilter):
+    """Slugs of existing rows; the parameter may repeat."""
+
+    def __init__(self, *args, help_text: str, **kwargs):
+        super().__init__(*args, help_text=help_text, **kwargs)
+        # The schema would otherwise guess the type from the model, and warn.
+        extend_schema_field({"type": "string", "description": help_text})(self)
+
+
+def _slugs(model, help_text: str, field_name: str) -> filters.ModelMultipleChoiceFilter:
+    return SlugsFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=model.objects.all(),
+        help_text=help_text,
+    )
+
+
+class PositionFilterSet(SyncFilterSet):
+    party = _slugs(Party, "Party slug, e.g. `russia`. Repeat to combine parties.", "party__slug")
+    topic = filters.ModelMultipleChoiceFilter(
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        method="filter_topic",
+        help_text="Topic slug, e.g. `ukraine-nato-membership`; includes its sub-topics. "
+        "Repeat to combine topics.",
+    )
+    speaker = _slugs(
+        Person, "Speaker's slug, e.g. `alexander-grushko`. Repeatable.", "speaker__slug"
+    )
+    source = IdsFilter(
+        queryset=Source.objects.all(),
+        help_text="Source id. Repeatable.",
+    )
+    stance = filters.MultipleChoiceFilter(
+        choices=[(label, label) for label in STANCE_BY_LABEL],
+        method="filter_stance",
+        help_text="Stance label. Repeatable.",
+    )
+    stance_score_min = IntegerFilter(
+        field_name="stance",
+        lookup_expr="gte",
+        min_value=STANCE_MIN,
+        max_value=STANCE_MAX,
+        help_text=f"Lowest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} supports).",
+    )
+    stance_score_max = IntegerFilter(
+        field_name="stance",
+        lookup_expr="lte",
+        min_value=STANCE_MIN,
+        max_value=STANCE_MAX,
+        help_text=f"Highest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} "
+        "supports).",
+    )
+    stated_after = filters.DateFilter(
+        field_name="stated_on",
+        lookup_expr="gte",
+        help_text="Only positions stated on or after this date (YYYY-MM-DD).",
+    )
+    stated_before = filters.DateFilter(
+        field_name="stated_on",
+        lookup_expr="lte",
+        help_text="Only positions stated on or before this date (YYYY-MM-DD).",
+    )
+    move = filters.MultipleChoiceFilter(
+        choices=Move.choices, help_text="Kind of negotiating move. Repeatable."
+    )
+    status = filters.MultipleChoiceFilter(
+        choices=Status.choices,
+        help_text="Editorial status. Anonymous clients only ever see `published` and "
+        "`retracted`; use `status=retracted` to learn which positions were withdrawn.",
+    )
+    q = filters.CharFilter(
+        method="filter_search",
+        max_length=200,
+        help_text="Words that must all appear (any case) in the quote, summary, conditions, "
+        "party, topic or speaker.",
+    )
+    ordering = filters.ChoiceFilter(
+        choices=[(key, key) for key in POSITION_ORDERINGS],
+        method="filter_ordering",
+        empty_label=None,
+        help_text="Sort order; ties are broken by id. Default `stated_on`. Use `updated_at` to "
+        "sync.",
+    )
+
+    class Meta:
+        model = Position
+        fields = []
+
+    def filter_topic(self, queryset, name, value):
+        if not value:  # an absent multiple-choice parameter arrives as an empty queryset
+            return queryset
+        return queryset.filter(topic_id__in=topic_ids_with_descendants(t.id for t in value))
+
+    def filter_stance(self, queryset, name, value):
+        return queryset.filter(stance__in=[STANCE_BY_LABEL[label] for label in value])
+
+    def filter_search(self, queryset, name, value):
+        for word in value.split()[:MAX_SEARCH_WORDS]:
+            queryset = queryset.filter(
+                Q(quote__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(conditions__icontains=word)
+                | Q(party__name__icontains=word)
+                | Q(party__short_name__icontains=word)
+                | Q(topic__name__icontains=word)
+                | Q(topic__proposition__icontains=word)
+                | Q(speaker__name__icontains=word)
+            )
+        return queryset
+
+    def filter_ordering(self, queryset, name, value):
+        return queryset.order_by(*POSITION_ORDERINGS[value])
+
+
+class PartyFilterSet(SyncFilterSet):
+    classification = filters.MultipleChoiceFilter(
+        field_name="kind", choices=PartyKind.choices, help_text="Kind of party. Repeatable."
+    )
+
+    class Meta:
+        model = Party
+        fields = []
+
+
+class PersonFilterSet(SyncFilterSet):
+    party = filters.ModelMultipleChoiceFilter(
+        field_name="roles__party",
+        to_field_name="slug",
+        queryset=Party.objects.all(),
+        method="filter_party",
+        help_text="Only people who held a role for this party (slug). Repeatable.",
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_party(self, queryset, name, value):
+        if not value:  # an absent multiple-choice parameter arrives as an empty queryset
+            return queryset
+        return queryset.filter(id__in=Role.objects.filter(party__in=value).values("person_id"))
+
+
+class TopicFilterSet(SyncFilterSet):
+    parent = filters.ModelChoiceFilter(
+        field_name="parent",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        help_text="Only the direct sub-topics of this topic (slug).",
+    )
+
+    class Meta:
+        model = Topic
+        fields = []
+
+
+class SourceFilterSet(SyncFilterSet):
+    kind = filters.MultipleChoiceFilter(
+        choices=SourceKind.choices, help_text="Kind of source. Repeatable."
+    )
+    outlet = filters.CharFilter(
+        lookup_expr="iexact", max_length=200, help_text="Outlet name, any case, e.g. `Xinhua`."
+    )
+
+    class Meta:
+        model = Source
+        fields = []
+
+
+class EventFilterSet(SyncFilterSet):
+    classification = filters.MultipleChoiceFilter(
+        field_name="kind", choices=Event._meta.get_field("kind").choices, help_text="Kind of event."
+    )
+    party = SlugsFilter(
+        field_name="parties__slug",
+        to_field_name="slug",
+        queryset=Party.objects.all(),
+        distinct=True,
+        help_text="Only events involving this party (slug). Repeatable.",
+    )
+    topic = SlugsFilter(
+        field_name="topics__slug",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        distinct=True,
+        help_text="Only events about this topic (slug). Repeatable.",
+    )
+    start_date_after = filters.DateFilter(
+        field_name="date", lookup_expr="gte", help_text="Only events on or after this date."
+    )
+    start_date_before = filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text="Only events on or before this date."
+    )
+
+    class Meta:
+        model = Event
+        fields = []

@@ -1,0 +1,121 @@
+"""The timeline and compare endpoints: same selectors as the pages, drafts never shown."""
+
+import datetime
+
+import pytest
+from rest_framework.test import APIClient
+
+from positions.choices import Stance, Status
+from positions.selectors import stance_matrix
+from positions.timeline import recompute_timeline
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def record():
+    russia, ukraine = PartyFactory(slug="russia"), PartyFactory(slug="ukraine")
+    nato, truce = TopicFactory(slug="nato"), TopicFactory(slug="truce")
+    rows = [
+        (russia, nato, Stance.OPEN, "2025-01-10"),
+        (russia, nato, Stance.REJECTS, "2025-03-16"),
+        (ukraine, nato, Stance.SUPPORTS, "2025-02-01"),
+        (ukraine, truce, Stance.OPEN, "2025-02-01"),
+        (russia, truce, Stance.OPEN, "2025-02-02"),
+    ]
+    for party, topic, stance, stated_on in rows:
+        PositionFactory(
+            party=party, topic=topic, stance=stance, stated_on=stated_on, status=Status.PUBLISHED
+        )
+    # A draft that would change everything if it leaked.
+    PositionFactory(
+        party=ukraine, topic=nato, stance=Stance.REJECTS, stated_on="2025-03-20", status="draft"
+    )
+    for party in (russia, ukraine):
+        for topic in (nato, truce):
+            recompute_timeline(party_id=party.id, topic_id=topic.id)
+    return {"russia": russia, "ukraine": ukraine, "nato": nato, "truce": truce}
+
+
+def test_timeline_gives_each_partys_series_in_date_order(api, record):
+    response = api.get("/api/v1/timeline/", {"topic": "nato"})
+    assert response.status_code == 200
+    series = {s["party"]["slug"]: s["points"] for s in response.json()["series"]}
+    assert [(p["date"], p["stance_score"], p["shift"]) for p in series["russia"]] == [
+        ("2025-01-10", 1, "first"),
+        ("2025-03-16", -2, "reversal"),
+    ]
+    # The draft rejection never appears.
+    assert [p["stance_score"] for p in series["ukraine"]] == [2]
+
+
+def test_timeline_filters_parties_and_validates(api, record):
+    response = api.get("/api/v1/timeline/", {"topic": "nato", "party": "ukraine"})
+    assert [s["party"]["slug"] for s in response.json()["series"]] == ["ukraine"]
+    assert "topic" in api.get("/api/v1/timeline/").json()
+    assert "topic" in api.get("/api/v1/timeline/", {"topic": "nowhere"}).json()
+    assert "party" in api.get("/api/v1/timeline/", {"topic": "nato", "party": "atlantis"}).json()
+    assert "colour" in api.get("/api/v1/timeline/", {"topic": "nato", "colour": "x"}).json()
+
+
+def test_compare_as_of_gives_the_same_matrix_as_the_selector(api, record):
+    response = api.get("/api/v1/compare/", {"as_of": "2025-03-01"})
+    assert response.status_code == 200
+    data = response.json()
+    matrix = stance_matrix(as_of=datetime.date(2025, 3, 1))
+    expected = {
+        (p.slug, t.slug): cell.stance
+        for p, row in matrix.rows()
+        for t, cell in zip(matrix.topics, row, strict=True)
+        if cell
+    }
+    assert {(c["party"], c["topic"]): c["stance_score"] for c in data["cells"]} == expected
+    assert expected[("russia", "nato")] == 1
+    assert expected[("ukraine", "nato")] == 2  # not the draft's −2
+    # Both were at least open to a truce; on NATO Russia was open and Ukraine supportive.
+    assert sorted(data["common_ground"]) == ["nato", "truce"]
+
+
+def test_compare_limits_topics_and_parties(api, record):
+    data = api.get("/api/v1/compare/", {"as_of": "2025-04-01", "topics": "nato,truce"}).json()
+    assert {t["slug"] for t in data["topics"]} == {"nato", "truce"}
+    assert data["divides"] == ["nato"]
+    data = api.get("/api/v1/compare/", {"parties": ["russia"], "topics": "nato"}).json()
+    assert [(c["party"], c["stance"]) for c in data["cells"]] == [("russia", "rejects")]
+
+
+def test_compare_from_to_lists_what_changed(api, record):
+    response = api.get("/api/v1/compare/", {"from": "2025-03-01", "to": "2025-03-31"})
+    assert response.status_code == 200
+    [change] = response.json()["changes"]
+    assert change["party"]["slug"] == "russia"
+    assert change["topic"]["slug"] == "nato"
+    assert change["before"]["stance"] == "open"
+    assert change["after"]["stance"] == "rejects"
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"as_of": "2025-02-30"}, "as_of"),
+        ({"from": "2025-01-01"}, "to"),
+        ({"to": "2025-01-01"}, "from"),
+        ({"from": "2025-03-01", "to": "2025-01-01"}, "to"),
+        ({"as_of": "2025-01-01", "from": "2025-01-01", "to": "2025-02-01"}, "as_of"),
+        ({"topics": "nato,nowhere"}, "topics"),
+        ({"parties": "atlantis"}, "parties"),
+        ({"parties": "not a slug!"}, "parties"),
+        ({"since": "2025-01-01"}, "since"),
+        ({"as_of": ["2025-01-01", "2025-02-01"]}, "as_of"),
+    ],
+)
+def test_compare_rejects_bad_parameters_by_name(api, record, params, name):
+    response = api.get("/api/v1/compare/", params)
+    assert response.status_code == 400
+    assert name in response.json()

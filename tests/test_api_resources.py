@@ -1,0 +1,152 @@
+"""Parties, people, topics, sources and events: lists, details by slug, Popolo names."""
+
+import datetime
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import (
+    EventFactory,
+    PartyFactory,
+    PersonFactory,
+    RoleFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def test_api_root_lists_every_resource(api):
+    response = api.get("/api/v1/")
+    assert response.status_code == 200
+    assert set(response.json()) == {"parties", "people", "topics", "sources", "positions", "events"}
+
+
+def test_party_detail_by_slug_uses_popolo_names(api, seeded):
+    response = api.get("/api/v1/parties/russia/")
+    assert response.status_code == 200
+    party = response.json()
+    assert party["name"] == "Russian Federation"
+    assert party["classification"] == "state"
+    assert party["identifiers"] == [{"scheme": "wikidata", "identifier": "Q159"}]
+    assert party["html_url"] == "http://testserver/parties/russia/"
+    assert party["url"] == "http://testserver/api/v1/parties/russia/"
+
+
+def test_unknown_slug_is_404(api, seeded):
+    assert api.get("/api/v1/parties/atlantis/").status_code == 404
+
+
+def test_party_list_filters_by_classification(api, seeded):
+    response = api.get("/api/v1/parties/", {"classification": "organisation"})
+    assert response.status_code == 200
+    assert {p["slug"] for p in response.json()["results"]} == {"nato", "european-union"}
+    bad = api.get("/api/v1/parties/", {"classification": "empire"})
+    assert bad.status_code == 400
+    assert "classification" in bad.json()
+
+
+def test_person_shows_roles_as_popolo_memberships(api):
+    role = RoleFactory(
+        title="Foreign Minister",
+        party=PartyFactory(slug="ruritania"),
+        start_date=datetime.date(2020, 1, 1),
+    )
+    response = api.get(f"/api/v1/people/{role.person.slug}/")
+    assert response.status_code == 200
+    [membership] = response.json()["memberships"]
+    assert membership["role"] == "Foreign Minister"
+    assert membership["party"]["slug"] == "ruritania"
+    assert membership["start_date"] == "2020-01-01"
+    assert membership["end_date"] is None
+
+
+def test_people_filter_by_party(api):
+    RoleFactory(person=PersonFactory(slug="ann"), party=PartyFactory(slug="left"))
+    RoleFactory(person=PersonFactory(slug="bob"), party=PartyFactory(slug="right"))
+    response = api.get("/api/v1/people/", {"party": "left"})
+    assert [p["slug"] for p in response.json()["results"]] == ["ann"]
+
+
+def test_topics_show_their_parent_and_filter_by_it(api, seeded):
+    response = api.get("/api/v1/topics/ukraine-nato-membership/")
+    assert response.json()["parent"] == "security-guarantees"
+    children = api.get("/api/v1/topics/", {"parent": "peacekeeping"}).json()["results"]
+    assert children and all(t["parent"] == "peacekeeping" for t in children)
+
+
+def test_source_detail_by_id_names_its_outlet_and_address(api):
+    original = SourceFactory(title="Interview")
+    source = SourceFactory(title="Report", outlet="Xinhua", original=original)
+    response = api.get(f"/api/v1/sources/{source.pk}/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["outlet"] == "Xinhua"
+    assert data["source_url"] == source.url
+    assert data["original"] == original.pk
+    assert api.get("/api/v1/sources/", {"outlet": "xinhua"}).json()["count"] == 1
+
+
+def test_events_use_popolo_names_and_filters(api):
+    party, topic = PartyFactory(slug="ruritania"), TopicFactory(slug="ceasefire")
+    event = EventFactory(slug="round-one", kind="talks", date=datetime.date(2025, 3, 11))
+    event.parties.add(party)
+    event.topics.add(topic)
+    event.sources.add(SourceFactory())
+    EventFactory(slug="later", date=datetime.date(2025, 6, 1))
+    response = api.get("/api/v1/events/round-one/")
+    data = response.json()
+    assert data["name"] == event.title
+    assert data["classification"] == "talks"
+    assert data["start_date"] == "2025-03-11"
+    assert [p["slug"] for p in data["parties"]] == ["ruritania"]
+    assert len(data["sources"]) == 1
+    listed = api.get("/api/v1/events/", {"party": "ruritania", "start_date_before": "2025-04-01"})
+    assert [e["slug"] for e in listed.json()["results"]] == ["round-one"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "name"),
+    [
+        ("/api/v1/parties/", {"colour": "red"}, "colour"),
+        ("/api/v1/people/", {"party": "atlantis"}, "party"),
+        ("/api/v1/topics/", {"parent": "nothing"}, "parent"),
+        ("/api/v1/sources/", {"kind": "rumour"}, "kind"),
+        ("/api/v1/events/", {"start_date_after": "yesterday"}, "start_date_after"),
+        ("/api/v1/events/", {"updated_since": "2025-02-30"}, "updated_since"),
+        ("/api/v1/parties/", {"page": "0"}, "page"),
+        ("/api/v1/parties/", {"page_size": "1000"}, "page_size"),
+        ("/api/v1/parties/russia/", {"expand": "all"}, "expand"),
+    ],
+)
+def test_bad_query_parameters_are_a_400_naming_them(api, path, params, name):
+    PartyFactory(slug="russia")
+    response = api.get(path, params)
+    assert response.status_code == 400
+    assert name in response.json()
+
+
+def test_lists_page_with_a_bounded_page_size(api, seeded):
+    first = api.get("/api/v1/topics/", {"page_size": 4}).json()
+    assert first["count"] == 11
+    assert len(first["results"]) == 4
+    assert first["next"].endswith("page=2&page_size=4")
+
+
+def test_updated_since_returns_records_changed_since(api, seeded):
+    from django.utils import timezone
+
+    from positions.models import Party
+
+    moment = timezone.now()
+    party = Party.objects.get(slug="nato")
+    party.description = "Alliance."
+    party.save()
+    response = api.get("/api/v1/parties/", {"updated_since": moment.isoformat()})
+    assert [p["slug"] for p in response.json()["results"]] == ["nato"]

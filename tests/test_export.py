@@ -1,0 +1,134 @@
+"""Bulk export: same rows as the list, streamed, safe to open in a spreadsheet."""
+
+import csv
+import io
+import json
+
+import pytest
+from rest_framework.test import APIClient
+
+from positions.api.export import COLUMN_NAMES, neutralise
+from positions.choices import Stance, Status
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def body(response) -> str:
+    assert response.status_code == 200
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def csv_records(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(body(response))))
+
+
+def listed_ids(api, params) -> list[int]:
+    seen, url, query = [], "/api/v1/positions/", {**params, "page_size": 2}
+    while url:
+        data = api.get(url, query).json()
+        seen += [p["id"] for p in data["results"]]
+        url, query = data["next"], None
+    return seen
+
+
+@pytest.fixture
+def record():
+    russia, ukraine = PartyFactory(slug="russia"), PartyFactory(slug="ukraine")
+    nato = TopicFactory(slug="nato")
+    for i in range(5):
+        PositionFactory(
+            party=russia if i % 2 else ukraine,
+            topic=nato if i < 3 else TopicFactory(),
+            stated_on=f"2025-0{i + 1}-01",
+            stance=Stance.REJECTS if i % 2 else Stance.SUPPORTS,
+            status=Status.PUBLISHED,
+        )
+    PositionFactory(party=russia, topic=nato, status=Status.DRAFT, quote="Draft words.")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"party": "russia"},
+        {"topic": "nato", "stance_score_max": "0"},
+        {"ordering": "-stated_on"},
+    ],
+)
+def test_csv_export_has_the_same_rows_as_the_list(api, record, params):
+    records = csv_records(api.get("/api/v1/positions/export.csv", params))
+    assert [int(r["id"]) for r in records] == listed_ids(api, params)
+
+
+def test_jsonl_export_has_the_same_rows_as_the_list(api, record):
+    response = api.get("/api/v1/positions/export.jsonl", {"party": "russia"})
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    lines = [json.loads(line) for line in body(response).splitlines()]
+    assert [line["id"] for line in lines] == listed_ids(api, {"party": "russia"})
+    assert set(lines[0]) == set(COLUMN_NAMES)
+    assert lines[0]["stance_score"] == -2
+
+
+def test_export_never_contains_drafts(api, record):
+    assert "Draft words." not in body(api.get("/api/v1/positions/export.csv"))
+    assert "Draft words." not in body(api.get("/api/v1/positions/export.jsonl"))
+
+
+def test_csv_has_the_documented_columns_and_a_download_name(api, record):
+    response = api.get("/api/v1/positions/export.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="standpoint-positions.csv"' in response["Content-Disposition"]
+    assert next(csv.reader(io.StringIO(body(response)))) == COLUMN_NAMES
+
+
+def test_formula_cells_are_neutralised_but_numbers_kept(api):
+    PositionFactory(
+        status=Status.PUBLISHED,
+        quote='=HYPERLINK("http://evil.example","click")',
+        summary="+1 for peace",
+        conditions="@SUM(A1)",
+        stance=Stance.REJECTS,
+    )
+    [record] = csv_records(api.get("/api/v1/positions/export.csv"))
+    assert record["quote"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert record["summary"] == "'+1 for peace"
+    assert record["conditions"] == "'@SUM(A1)"
+    assert record["stance_score"] == "-2"
+    # JSON Lines carries the text verbatim: it is not read by spreadsheets.
+    [line] = body(api.get("/api/v1/positions/export.jsonl")).splitlines()
+    assert json.loads(line)["quote"].startswith("=HYPERLINK")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("-2", "-2"), ("-x", "'-x"), ("\tcmd", "'\tcmd"), ("plain", "plain"), (None, "")],
+)
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_export_rejects_bad_filters_as_json(api, record):
+    response = api.get("/api/v1/positions/export.csv", {"stated_after": "someday"})
+    assert response.status_code == 400
+    assert "stated_after" in response.json()
+    assert api.get("/api/v1/positions/export.jsonl", {"cursor": "x"}).status_code == 400
+
+
+def test_export_reads_rows_in_chunks_with_constant_queries(
+    api, django_assert_max_num_queries, monkeypatch
+):
+    from positions.api import export
+
+    monkeypatch.setattr(export, "CHUNK_SIZE", 10)
+    for _ in range(45):
+        PositionFactory(status=Status.PUBLISHED)
+    with django_assert_max_num_queries(6):
+        records = csv_records(api.get("/api/v1/positions/export.csv"))
+    assert len(records) == 45
