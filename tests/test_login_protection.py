@@ -8,12 +8,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a long and unguessable passphrase"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The production hasher is slow on purpose; these tests log in a dozen times.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def superuser(fast_password_hashing, superuser):
     superuser.set_password(PASSWORD)
