@@ -128,7 +128,23 @@ def test_redis_backs_the_cache_when_redis_url_is_set(tmp_path):
     if "ConnectionError" in result.stderr:
         pytest.skip(f"no Redis at {url}")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["RedisCache", "42"]
+    assert result.stdout.split() == ["FailOpenRedisCache", "42"]
+
+
+def test_an_unreachable_redis_makes_the_cache_miss_instead_of_failing(tmp_path):
+    script = (
+        "import time, django; django.setup()\n"
+        "from django.core.cache import caches; cache = caches['default']\n"
+        "start = time.monotonic()\n"
+        "cache.set('k', 1, 10); print(cache.get('k', 'missed'), cache.add('k', 2))\n"
+        "print(round(time.monotonic() - start, 1))\n"
+    )
+    result = run(["-c", script], production_env(tmp_path, REDIS_URL="redis://127.0.0.1:1/0"))
+    assert result.returncode == 0, result.stderr
+    outcome, seconds = result.stdout.splitlines()
+    assert outcome == "missed False"
+    assert float(seconds) < 5
+    assert "Cache unavailable, get skipped" in result.stderr
 
 
 def test_without_redis_the_cache_is_a_database_table(tmp_path):

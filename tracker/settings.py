@@ -136,12 +136,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if _statement_timeout_ms:
         DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"
 
-# Redis when given (shared by every worker and host), else a table in the database
-# (`manage.py createcachetable`, run by `make migrate` and `make serve`).
+# Redis when given (shared by every worker and host; Django's RedisCache, failing open
+# while Redis is down), else a table in the database (`manage.py createcachetable`, run by
+# `make migrate` and `make serve`).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "tracker.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             # An unreachable Redis must cost a request seconds, not a worker timeout.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
