@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install install-dev lint format migrate seeds clean
+.PHONY: run test install install-dev lint format migrate seeds clean serve serve-check
 
 # Reinstall only when the dependency list changes, so a second `make run` is fast.
 $(BIN)/activate:
@@ -25,6 +25,7 @@ install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 seeds: migrate
 	$(PY) manage.py load_seeds
@@ -42,6 +43,25 @@ node_modules/.installed: package.json
 	@if command -v npm >/dev/null; then \
 		npm install --no-audit --no-fund --no-package-lock --loglevel=error && touch $@; \
 	else echo "npm not found: browser accessibility checks will be skipped"; fi
+
+
+# Production-like: PostgreSQL, debug off, hashed static files, gunicorn (gunicorn.conf.py).
+# Loads no data. Behind a TLS proxy; for plain HTTP on loopback set DJANGO_SECURE_SSL_REDIRECT=false.
+serve: export DJANGO_DEBUG = false
+serve: serve-check install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	exec $(BIN)/gunicorn --config gunicorn.conf.py tracker.wsgi
+
+serve-check:
+	@case "$$DATABASE_URL" in \
+	  postgres://*|postgresql://*) ;; \
+	  *) echo "make serve runs on PostgreSQL: set DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/NAME" >&2; exit 2;; \
+	esac
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve needs DJANGO_SECRET_KEY; generate one with:" >&2; \
+	  echo '  python3 -c "import secrets; print(secrets.token_urlsafe(50))"' >&2; exit 2; }
+	@test -n "$$DJANGO_ALLOWED_HOSTS" || { echo "make serve needs DJANGO_ALLOWED_HOSTS, e.g. standpoint.example.org" >&2; exit 2; }
 
 test: install-dev node_modules/.installed
 	$(PY) -m pytest

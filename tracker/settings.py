@@ -2,10 +2,12 @@
 
 Local use needs no variables: debug is on, the database is ``db.sqlite3`` in the
 repository root. With ``DJANGO_DEBUG`` off the process refuses to start without
-``DJANGO_SECRET_KEY``.
+``DJANGO_SECRET_KEY`` and runs in production mode: HTTPS only (behind a proxy that sets
+``X-Forwarded-Proto``), secure cookies, HSTS and hashed, compressed static files.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,6 +21,16 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -52,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "csp",
+    "axes",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -63,14 +77,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tracker.input_guard.RejectMalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "tracker.outage.DatabaseOutageMiddleware",
+    # Last, as django-axes requires: it turns a flagged lockout into a response.
+    "axes.middleware.AxesMiddleware",
 ]
+if not DEBUG:
+    # Serves the collected, hashed files; with debug on, runserver serves them itself.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"
@@ -93,10 +115,46 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before reuse so a restarted server is survived.
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when the server is unreachable instead of hanging a worker, and notice
+    # a connection that died silently (e.g. a dropped network path) within a minute.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env_int("DJANGO_DB_CONNECT_TIMEOUT", 5),
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    )
+    _statement_timeout_ms = env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0)
+    if _statement_timeout_ms:
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"
+
+# Redis when given (shared by every worker and host; Django's RedisCache, failing open
+# while Redis is down), else a table in the database (`manage.py createcachetable`, run by
+# `make migrate` and `make serve`).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "tracker.cache.FailOpenRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # An unreachable Redis must cost a request seconds, not a worker timeout.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "standpoint_cache",
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -113,8 +171,73 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [path for path in [BASE_DIR / "static"] if path.is_dir()]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed files served by whitenoise need `collectstatic`; with debug on
+    # (and so in the test suite) files are served as they are from the apps.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# The editors' desk lives where DJANGO_ADMIN_URL says, e.g. "desk-7f3a/".
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+
+# Security headers, always on: they cost nothing locally and catch mistakes early.
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# No inline script or style anywhere. `data:` images are for the SVG icons that the API
+# documentation's stylesheet embeds; the admin and Swagger UI need nothing else.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Production mode: HTTPS only. A proxy in front terminates TLS and says so in
+# X-Forwarded-Proto; it must overwrite that header from clients.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", not DEBUG)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Turned off only to load-test over plain HTTP on the loopback interface.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe the backends directly, often over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+# Brute-force protection for every password login (the admin's included): after
+# DJANGO_LOGIN_FAILURE_LIMIT failures for one account from one address, that pair is
+# locked out for DJANGO_LOGIN_COOLOFF_MINUTES. Colleagues behind one office address
+# are not locked out by someone else's typing.
+AUTHENTICATION_BACKENDS = [
+    "tracker.login_protection.LoginAttemptBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tracker.login_protection.client_ip"
+# How many proxies in front append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 
 # Editors paste whole article pages (HTML) into the desk; some are larger than Django's 2.5 MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -122,18 +245,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The editors' desk may fetch an article from its URL; only where the deployment has internet.
 STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
 
-# Anonymous API rate limits are counted in this cache. Use one every worker shares in
-# production (e.g. DJANGO_CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache with
-# DJANGO_CACHE_LOCATION=standpoint_cache after `manage.py createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "standpoint"),
-    }
-}
-
+# Anonymous API rate limits are counted in the default cache (above), shared by workers.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "positions.api.schema.DescribedAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["positions.api.filters.StrictFilterBackend"],
@@ -165,4 +277,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Lockouts are still logged (as warnings); the start-up banner is not.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }

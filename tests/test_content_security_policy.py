@@ -1,0 +1,66 @@
+"""Pages work under the strict Content-Security-Policy: nothing inline, nothing from elsewhere."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.I)
+EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//""", re.I)
+
+
+def assert_runs_under_the_policy(response):
+    html = response.content.decode()
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert not INLINE_SCRIPT.findall(html), INLINE_SCRIPT.findall(html)
+    assert not INLINE_STYLE.findall(html)
+    assert not EXTERNAL.findall(html)
+
+
+def first_position_id():
+    from positions.models import Position
+
+    return Position.objects.public().order_by("pk").values_list("pk", flat=True)[0]
+
+
+@pytest.mark.parametrize("path", ["/", "/topics/ukraine-nato-membership/", "/positions/{id}/"])
+def test_public_pages_run_under_the_policy(client, seeded, path):
+    response = client.get(path.format(id=first_position_id()))
+    assert response.status_code == 200
+    assert_runs_under_the_policy(response)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/login/",
+        "/admin/",
+        "/admin/positions/position/",
+        "/admin/positions/position/add/",
+        "/admin/positions/position/{id}/change/",
+    ],
+)
+def test_admin_pages_run_under_the_policy(client, seeded, superuser, path):
+    if path != "/admin/login/":
+        superuser.save()  # UserFactory leaves the password it set unsaved.
+        client.force_login(superuser)
+    response = client.get(path.format(id=first_position_id()))
+    assert response.status_code == 200
+    assert_runs_under_the_policy(response)
+
+
+@pytest.mark.urls("tests.docs_urls")
+def test_swagger_ui_runs_under_the_policy_from_local_files(client, db):
+    page = client.get("/api/docs/")
+    assert page.status_code == 200
+    assert_runs_under_the_policy(page)
+    scripts = re.findall(r'<script src="([^"]+)"', page.content.decode())
+    assert [s for s in scripts if s.startswith("/static/drf_spectacular_sidecar/")]
+    init = [s for s in scripts if s.startswith("/api/docs/")]
+    assert init, scripts
+    script = client.get(init[0].replace("&amp;", "&"))
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")

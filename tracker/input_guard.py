@@ -1,0 +1,75 @@
+"""Refuse input no view can store: NUL characters and bytes that are not UTF-8.
+
+PostgreSQL rejects NUL in text, so a NUL reaching a query or an INSERT would be a 500;
+Django would silently replace undecodable bytes with U+FFFD. Both are refused here with
+a 400 before any view, form or serializer sees them.
+"""
+
+import json
+from urllib.parse import unquote_to_bytes
+
+from tracker.responses import error_response
+
+NUL_MESSAGE = "The request contains a NUL character (\\0), which cannot be stored."
+ENCODING_MESSAGE = "The request is not valid UTF-8 text."
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+
+def _url_encoded_problem(raw: bytes) -> str | None:
+    decoded = unquote_to_bytes(raw.replace(b"+", b" "))
+    if b"\x00" in decoded:
+        return NUL_MESSAGE
+    try:
+        decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return ENCODING_MESSAGE
+    return None
+
+
+def _contains_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(key) or _contains_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(item) for item in value)
+    return False
+
+
+def _body_problem(request) -> str | None:
+    content_type = request.content_type or ""
+    if content_type == FORM:
+        return _url_encoded_problem(request.body)
+    if content_type == JSON or content_type.endswith("+json"):
+        try:
+            data = json.loads(request.body)
+        except (ValueError, RecursionError):
+            return None  # Malformed JSON is the parser's to report.
+        return NUL_MESSAGE if _contains_nul(data) else None
+    if content_type.startswith("multipart/"):
+        fields = request.POST  # Files are left alone: their bytes are not stored as text.
+        if any(_contains_nul(key) or _contains_nul(fields.getlist(key)) for key in fields):
+            return NUL_MESSAGE
+    return None
+
+
+def request_problem(request) -> str | None:
+    """Why the request's query string or body cannot be accepted, or None."""
+    # WSGI hands the query string over as latin-1, so this recovers the bytes sent.
+    query = request.META.get("QUERY_STRING", "").encode("latin-1", errors="replace")
+    problem = _url_encoded_problem(query)
+    if problem is None and request.method not in ("GET", "HEAD", "OPTIONS"):
+        problem = _body_problem(request)
+    return problem
+
+
+class RejectMalformedInputMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problem = request_problem(request)
+        if problem is not None:
+            return error_response(request, status=400, template="400.html", message=problem)
+        return self.get_response(request)

@@ -1,0 +1,17 @@
+"""Error responses that suit the client: JSON under /api/, a plain page elsewhere."""
+
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+
+
+def wants_json(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def error_response(request, *, status: int, template: str, message: str) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"detail": message}, status=status)
+    # Rendered without a request context: these pages must not touch the session,
+    # the user or the database, which may be what failed.
+    body = loader.render_to_string(template, {"message": message})
+    return HttpResponse(body, status=status)
