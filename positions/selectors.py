@@ -7,35 +7,43 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef
+from django.db.models.expressions import RawSQL
 
+from positions.choices import Status
 from positions.models import Party, Position, Topic
 
 
 def latest_positions_as_of(
     *,
     as_of: datetime.date,
-    party_ids: Iterable[int] | None = None,
-    topic_ids: Iterable[int] | None = None,
+    party_ids: Iterable[int],
+    topic_ids: Iterable[int],
 ) -> dict[tuple[int, int], Position]:
-    """Each party's latest published position per topic stated on or before ``as_of``."""
-    positions = Position.objects.published().filter(stated_on__lte=as_of)
-    if party_ids is not None:
-        positions = positions.filter(party_id__in=list(party_ids))
-    if topic_ids is not None:
-        positions = positions.filter(topic_id__in=list(topic_ids))
-    latest = (
-        positions.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("party_id"), F("topic_id")],
-                order_by=[F("stated_on").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-        .with_citation()
+    """Each party's latest published position per topic stated on or before ``as_of``.
+
+    One index probe per party × topic cell (``position_timeline_idx``), so the cost
+    follows the size of the matrix, not the number of positions recorded.
+    """
+    cells = [(int(p), int(t)) for p in party_ids for t in topic_ids]
+    if not cells:
+        return {}
+    table = Position._meta.db_table
+    # Ids are integers we produced, so inlining them is safe and keeps under parameter limits.
+    pairs = ", ".join(f"({party}, {topic})" for party, topic in cells)
+    latest_ids = RawSQL(
+        f"""
+        SELECT (
+            SELECT p.id FROM {table} p
+            WHERE p.party_id = cells.column1 AND p.topic_id = cells.column2
+              AND p.status = %s AND p.stated_on <= %s
+            ORDER BY p.stated_on DESC, p.id DESC
+            LIMIT 1
+        ) FROM (VALUES {pairs}) AS cells
+        """,
+        (Status.PUBLISHED, as_of),
     )
+    latest = Position.objects.filter(id__in=latest_ids).with_citation().order_by()
     return {(p.party_id, p.topic_id): p for p in latest}
 
 
@@ -76,14 +84,17 @@ def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Top
     """The matrix axes: what was asked for, else whatever has a published position."""
     parties = Party.objects.all()
     topics = Topic.objects.all()
+    # EXISTS probes an index per party or topic instead of scanning every position.
     if party_slugs:
         parties = parties.filter(slug__in=party_slugs)
     else:
-        parties = parties.filter(positions__in=Position.objects.published()).distinct()
+        parties = parties.filter(
+            Exists(Position.objects.published().filter(party_id=OuterRef("pk")))
+        )
     if topic_slugs:
         topics = topics.filter(slug__in=topic_slugs)
     else:
-        topics = topics.filter(positions__in=Position.objects.published()).distinct()
+        topics = topics.filter(Exists(Position.objects.published().filter(topic_id=OuterRef("pk"))))
     return list(parties), list(topics)
 
 
