@@ -17,14 +17,19 @@ from positions.models import Party, Position, Topic
 def latest_positions_as_of(
     *,
     as_of: datetime.date,
-    party_ids: Iterable[int],
-    topic_ids: Iterable[int],
+    party_ids: Iterable[int] | None = None,
+    topic_ids: Iterable[int] | None = None,
 ) -> dict[tuple[int, int], Position]:
     """Each party's latest published position per topic stated on or before ``as_of``.
 
     One index probe per party × topic cell (``position_timeline_idx``), so the cost
-    follows the size of the matrix, not the number of positions recorded.
+    follows the size of the matrix, not the number of positions recorded. An axis left
+    out means every party (or topic) with a published position.
     """
+    if party_ids is None:
+        party_ids = _ids_with_published_positions(Party, "party_id")
+    if topic_ids is None:
+        topic_ids = _ids_with_published_positions(Topic, "topic_id")
     cells = [(int(p), int(t)) for p in party_ids for t in topic_ids]
     if not cells:
         return {}
@@ -45,6 +50,12 @@ def latest_positions_as_of(
     )
     latest = Position.objects.filter(id__in=latest_ids).with_citation().order_by()
     return {(p.party_id, p.topic_id): p for p in latest}
+
+
+def _ids_with_published_positions(model, column: str) -> list[int]:
+    # EXISTS probes an index per row of ``model`` instead of scanning every position.
+    published = Position.objects.published().filter(**{column: OuterRef("pk")})
+    return list(model.objects.filter(Exists(published)).values_list("id", flat=True))
 
 
 @dataclass
