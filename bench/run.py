@@ -89,10 +89,11 @@ def measure(url: str, *args: str) -> dict:
         [PYTHON, "bench/measure.py", *args],
         cwd=REPO,
         env=django_env(url),
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        sys.exit(f"bench/measure.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
