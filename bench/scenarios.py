@@ -6,6 +6,7 @@ Slugs name synthetic rows that exist at every size (``positions.synthetic``).
 import base64
 import datetime
 import json
+import re
 from pathlib import Path
 
 import orjson
@@ -198,7 +199,9 @@ def _export_sql(stream) -> str:
     with CaptureQueriesContext(connection) as captured:
         stream(EXPORT_URL)
     selects = [q["sql"] for q in captured.captured_queries if "positions_position" in q["sql"]]
-    return max(selects, key=len)
+    sql = max(selects, key=len)
+    # Streaming reads go through a server-side cursor: keep the SELECT it declares.
+    return re.sub(r"^DECLARE .*? CURSOR .*?FOR ", "", sql, flags=re.S)
 
 
 def copy_csv(sql: str) -> int:
