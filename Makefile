@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install install-dev lint format migrate seeds clean serve serve-check
+.PHONY: run test install install-dev lint format migrate seeds clean serve serve-check bench bench-smoke
 
 # Reinstall only when the dependency list changes, so a second `make run` is fast.
 $(BIN)/activate:
@@ -18,6 +18,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -76,3 +80,10 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Benchmarks on synthetic data in scratch PostgreSQL databases (see bench/README.md).
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py
+
+bench-smoke: $(VENV)/.installed-bench
+	$(PY) bench/run.py --smoke

@@ -15,8 +15,13 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(status__in=PUBLIC_STATUSES)
 
     def with_citation(self):
-        """Load what a citation line shows: party, topic, speaker, role and source."""
-        return self.select_related("party", "topic", "speaker", "role", "source")
+        """Load what a citation line shows: party, topic, speaker, role and source.
+
+        The source's full text is left in the database: lists never show it.
+        """
+        return self.select_related("party", "topic", "speaker", "role", "source").defer(
+            "source__text"
+        )
 
     def for_timeline(self, *, party, topic):
         """A party's published positions on one topic, oldest first."""

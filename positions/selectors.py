@@ -7,10 +7,10 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef
+from django.db.models.expressions import RawSQL
 
-from positions.choices import Shift
+from positions.choices import Shift, Status
 from positions.models import Event, Party, Position, Topic
 
 
@@ -20,24 +20,42 @@ def latest_positions_as_of(
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
 ) -> dict[tuple[int, int], Position]:
-    """Each party's latest published position per topic stated on or before ``as_of``."""
-    positions = Position.objects.published().filter(stated_on__lte=as_of)
-    if party_ids is not None:
-        positions = positions.filter(party_id__in=list(party_ids))
-    if topic_ids is not None:
-        positions = positions.filter(topic_id__in=list(topic_ids))
-    latest = (
-        positions.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("party_id"), F("topic_id")],
-                order_by=[F("stated_on").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-        .with_citation()
+    """Each party's latest published position per topic stated on or before ``as_of``.
+
+    One index probe per party × topic cell (``position_timeline_idx``), so the cost
+    follows the size of the matrix, not the number of positions recorded. An axis left
+    out means every party (or topic) with a published position.
+    """
+    if party_ids is None:
+        party_ids = _ids_with_published_positions(Party, "party_id")
+    if topic_ids is None:
+        topic_ids = _ids_with_published_positions(Topic, "topic_id")
+    cells = [(int(p), int(t)) for p in party_ids for t in topic_ids]
+    if not cells:
+        return {}
+    table = Position._meta.db_table
+    # Ids are integers we produced, so inlining them is safe and keeps under parameter limits.
+    pairs = ", ".join(f"({party}, {topic})" for party, topic in cells)
+    latest_ids = RawSQL(
+        f"""
+        SELECT (
+            SELECT p.id FROM {table} p
+            WHERE p.party_id = cells.column1 AND p.topic_id = cells.column2
+              AND p.status = %s AND p.stated_on <= %s
+            ORDER BY p.stated_on DESC, p.id DESC
+            LIMIT 1
+        ) FROM (VALUES {pairs}) AS cells
+        """,
+        (Status.PUBLISHED, as_of),
     )
+    latest = Position.objects.filter(id__in=latest_ids).with_citation().order_by()
     return {(p.party_id, p.topic_id): p for p in latest}
+
+
+def _ids_with_published_positions(model, column: str) -> list[int]:
+    # EXISTS probes an index per row of ``model`` instead of scanning every position.
+    published = Position.objects.published().filter(**{column: OuterRef("pk")})
+    return list(model.objects.filter(Exists(published)).values_list("id", flat=True))
 
 
 @dataclass
@@ -77,14 +95,17 @@ def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Top
     """The matrix axes: what was asked for, else whatever has a published position."""
     parties = Party.objects.all()
     topics = Topic.objects.all()
+    # EXISTS probes an index per party or topic instead of scanning every position.
     if party_slugs:
         parties = parties.filter(slug__in=party_slugs)
     else:
-        parties = parties.filter(positions__in=Position.objects.published()).distinct()
+        parties = parties.filter(
+            Exists(Position.objects.published().filter(party_id=OuterRef("pk")))
+        )
     if topic_slugs:
         topics = topics.filter(slug__in=topic_slugs)
     else:
-        topics = topics.filter(positions__in=Position.objects.published()).distinct()
+        topics = topics.filter(Exists(Position.objects.published().filter(topic_id=OuterRef("pk"))))
     return list(parties), list(topics)
 
 

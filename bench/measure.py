@@ -1,0 +1,103 @@
+"""Measure one database: server times, query counts, baselines. Prints JSON.
+
+Run by ``bench/run.py`` once per database size, with ``DATABASE_URL`` set; every
+request goes through Django's full handler in process (no network), so the figures
+are server time.
+"""
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import setup_django, summary  # noqa: E402
+
+setup_django()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench import scenarios  # noqa: E402
+
+client = Client()
+
+
+def get(url: str) -> bytes:
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def stream(url: str) -> int:
+    """Read a streamed response chunk by chunk, as a client would; return its size."""
+    response = client.get(url)
+    if response.status_code != 200 or not response.streaming:
+        raise SystemExit(f"{url} answered {response.status_code}, streaming={response.streaming}")
+    return sum(len(chunk) for chunk in response.streaming_content)
+
+
+def timed(call, repeat: int, warmup: int = 2) -> dict:
+    for _ in range(warmup):
+        call()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return summary(samples)
+
+
+def count_queries(url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        get(url)
+    return len(captured.captured_queries)
+
+
+def measure(repeat: int) -> dict:
+    urls = scenarios.urls()
+    results: dict = {"queries": {}, "times": {}}
+    for name, url in urls.items():
+        results["queries"][name] = count_queries(url)
+    for name in scenarios.GROWTH:
+        results["times"][name] = timed(lambda url=urls[name]: get(url), repeat)
+    results["deep_pages"] = {
+        "first": timed(lambda: get(urls["api_positions"]), repeat),
+        "last": timed(lambda: get(scenarios.last_page_url()), repeat),
+    }
+    results["api_serialisation"] = scenarios.serialisation(timed, get, repeat)
+    results["export"] = scenarios.export(timed, stream, max(3, repeat // 3))
+    return results
+
+
+def export_memory() -> dict:
+    """Peak resident memory of a process that serves the full CSV export."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    size = stream(scenarios.EXPORT_URL)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"peak_rss_mb": after / 1024, "rss_before_mb": before / 1024, "bytes": size}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--export-memory", action="store_true")
+    parser.add_argument("--capture", help="Write the SQL of the throughput URLs to this file.")
+    args = parser.parse_args()
+    if args.export_memory:
+        result = export_memory()
+    elif args.capture:
+        result = scenarios.capture_sql(Path(args.capture))
+    else:
+        result = measure(args.repeat)
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+"""Run every benchmark in one run on the same data and report ratios.
+
+    python bench/run.py                 # 10k and 1M positions
+    python bench/run.py --smoke         # 1k and 10k: checks the benchmarks run
+
+Creates two scratch PostgreSQL databases next to the one ``DATABASE_URL`` names (or on
+the local server), fills them with synthetic data, measures, writes bench/results.json
+and prints a table, then drops the scratch databases.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import DEFAULT_SERVER, REPO, database_name, ratio, with_database  # noqa: E402
+
+PYTHON = sys.executable
+RESULTS = REPO / "bench" / "results.json"
+TARGETS = {
+    "api_serialisation": ("<=", 2.0),
+    "throughput_api_positions": (">=", 0.5),
+    "throughput_topic": (">=", 0.5),
+    "deep_pages": ("<=", 1.3),
+    "growth_compare": ("<=", 1.5),
+    "growth_topic": ("<=", 1.5),
+    "growth_party": ("<=", 1.5),
+    "growth_api_timeline": ("<=", 1.5),
+    "export_time": ("<=", 3.0),
+    "export_memory_mb": ("<", 150.0),
+    "export_memory_growth": ("<=", 1.2),
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def admin_connection(server: str):
+    return psycopg.connect(with_database(server, "postgres"), autocommit=True)
+
+
+def recreate(server: str, name: str) -> None:
+    with admin_connection(server) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop(server: str, name: str) -> None:
+    with admin_connection(server) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def django_env(url: str, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="bench-only-" + "x" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_CONN_MAX_AGE="60",
+        STANDPOINT_API_ANON_RATE="100000000/second",
+        STANDPOINT_API_ANON_EXPORT_RATE="100000000/second",
+        PYTHONPATH=str(REPO),
+    )
+    env.update(extra)
+    return env
+
+
+def manage(url: str, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=django_env(url), check=True)
+
+
+def measure(url: str, *args: str) -> dict:
+    result = subprocess.run(
+        [PYTHON, "bench/measure.py", *args],
+        cwd=REPO,
+        env=django_env(url),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        sys.exit(f"bench/measure.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listening on port {port}")
+
+
+def wrk(url: str, duration: int) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t1", "-c16", f"-d{duration}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    requests = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    if socket_errors:
+        errors += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    return {"requests_per_second": requests, "errors": errors}
+
+
+def serve(args: list[str], env: dict):
+    return subprocess.Popen(
+        args,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def stop(process) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def throughput(url: str, duration: int, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        queries = Path(tmp) / "queries.json"
+        measure(url, "--capture", str(queries))
+        captured = json.loads(queries.read_text())
+        results = {}
+        gunicorn = [PYTHON, "-m", "gunicorn", f"--workers={workers}", "--log-level=warning"]
+        django_port, bare_port = free_port(), free_port()
+        env = django_env(url, DJANGO_ALLOWED_HOSTS="127.0.0.1")
+        django = serve([*gunicorn, f"--bind=127.0.0.1:{django_port}", "tracker.wsgi"], env)
+        bare_env = dict(env, BENCH_BARE_QUERIES=str(queries), BENCH_BARE_DSN=url)
+        bare = serve(
+            [*gunicorn, f"--bind=127.0.0.1:{bare_port}", "--chdir=bench", "bare_app:application"],
+            bare_env,
+        )
+        try:
+            wait_for(django_port)
+            wait_for(bare_port)
+            for name, path in zip(("api_positions", "topic"), captured, strict=True):
+                results[name] = {
+                    "django": wrk(f"http://127.0.0.1:{django_port}{path}", duration),
+                    "bare": wrk(f"http://127.0.0.1:{bare_port}{path}", duration),
+                }
+        finally:
+            stop(django)
+            stop(bare)
+        return results
+
+
+def check(value: float, target) -> bool:
+    op, limit = target
+    return {"<=": value <= limit, ">=": value >= limit, "<": value < limit}[op]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="1k and 10k rows, short runs.")
+    parser.add_argument("--small", type=int)
+    parser.add_argument("--large", type=int)
+    parser.add_argument("--repeat", type=int)
+    parser.add_argument("--wrk-seconds", type=int)
+    parser.add_argument("--keep", action="store_true", help="Keep the scratch databases.")
+    args = parser.parse_args()
+    small = args.small or (1_000 if args.smoke else 10_000)
+    large = args.large or (10_000 if args.smoke else 1_000_000)
+    repeat = args.repeat or (3 if args.smoke else 7)
+    wrk_seconds = args.wrk_seconds or (2 if args.smoke else 15)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian package 'wrk').")
+
+    server = os.environ.get("DATABASE_URL") or DEFAULT_SERVER
+    if not server.startswith(("postgres://", "postgresql://")):
+        sys.exit("DATABASE_URL must name a PostgreSQL server for benchmarks.")
+    base = database_name(server) or "standpoint"
+    scales = {"small": small, "large": large}
+    urls = {scale: with_database(server, f"{base}_bench_{scale}") for scale in scales}
+
+    started = time.monotonic()
+    measured = {}
+    try:
+        for scale, count in scales.items():
+            log(f"{scale}: creating {count:,} synthetic positions")
+            recreate(server, database_name(urls[scale]))
+            manage(urls[scale], "migrate", "--noinput", "-v0")
+            manage(urls[scale], "generate_synthetic", f"--positions={count}")
+            log(f"{scale}: measuring")
+            measured[scale] = measure(urls[scale], f"--repeat={repeat}")
+            measured[scale]["export_memory"] = measure(urls[scale], "--export-memory")
+        log("throughput: gunicorn vs bare WSGI app (wrk)")
+        workers = os.cpu_count() or 2
+        measured["throughput"] = throughput(urls["large"], wrk_seconds, workers)
+    finally:
+        if not args.keep:
+            for url in urls.values():
+                drop(server, database_name(url))
+
+    report = build_report(measured, scales, repeat, time.monotonic() - started)
+    RESULTS.write_text(json.dumps(report, indent=2, default=str) + "\n")
+    print_table(report)
+    problems = well_formed(report)
+    if problems:
+        sys.exit("Malformed results: " + "; ".join(problems))
+
+
+def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> dict:
+    small, large = measured["small"], measured["large"]
+    figures = {
+        "api_serialisation": ratio(
+            large["api_serialisation"]["api"], large["api_serialisation"]["raw"]
+        ),
+        "deep_pages": ratio(large["deep_pages"]["last"], large["deep_pages"]["first"]),
+        "export_time": ratio(large["export"]["export"], large["export"]["copy"]),
+        "export_memory_mb": large["export_memory"]["peak_rss_mb"],
+        "export_memory_growth": large["export_memory"]["peak_rss_mb"]
+        / small["export_memory"]["peak_rss_mb"],
+    }
+    for name in large["times"]:
+        figures[f"growth_{name}"] = ratio(large["times"][name], small["times"][name])
+    for name, pair in measured["throughput"].items():
+        figures[f"throughput_{name}"] = (
+            pair["django"]["requests_per_second"] / pair["bare"]["requests_per_second"]
+        )
+    query_counts = {
+        name: {"small": small["queries"][name], "large": large["queries"][name]}
+        for name in large["queries"]
+    }
+    return {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "sizes": scales,
+        "repeat": repeat,
+        "elapsed_seconds": round(elapsed, 1),
+        "figures": {
+            name: {
+                "value": round(value, 3),
+                "target": f"{TARGETS[name][0]} {TARGETS[name][1]}" if name in TARGETS else None,
+                "met": check(value, TARGETS[name]) if name in TARGETS else None,
+            }
+            for name, value in figures.items()
+        },
+        "query_counts": query_counts,
+        "query_counts_equal": all(v["small"] == v["large"] for v in query_counts.values()),
+        "throughput_errors": sum(
+            side["errors"] for pair in measured["throughput"].values() for side in pair.values()
+        ),
+        "measurements": measured,
+    }
+
+
+def print_table(report: dict) -> None:
+    sizes = report["sizes"]
+    print(f"\nStandpoint benchmarks: {sizes['small']:,} vs {sizes['large']:,} synthetic positions,")
+    print(f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs\n")
+    print(f"{'figure':<28} {'ratio':>9}  {'target':<8} met")
+    for name, figure in report["figures"].items():
+        met = {True: "yes", False: "NO", None: "-"}[figure["met"]]
+        print(f"{name:<28} {figure['value']:>9.3f}  {figure['target'] or '':<8} {met}")
+    print(f"\nquery counts equal at both sizes: {report['query_counts_equal']}")
+    for name, counts in report["query_counts"].items():
+        print(f"  {name:<20} {counts['small']:>3} {counts['large']:>3}")
+    print(f"throughput errors: {report['throughput_errors']}")
+    print(f"api serialisation byte-identical: "
+          f"{report['measurements']['large']['api_serialisation']['identical']}")  # fmt: skip
+
+
+def well_formed(report: dict) -> list[str]:
+    problems = []
+    for name in TARGETS:
+        value = report["figures"].get(name, {}).get("value")
+        if not isinstance(value, int | float) or value != value or value <= 0:
+            problems.append(f"{name} missing or not positive")
+    if not report["measurements"]["large"]["api_serialisation"]["identical"]:
+        problems.append("API and raw serialisation differ")
+    return problems
+
+
+if __name__ == "__main__":
+    main()
