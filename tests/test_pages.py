@@ -375,10 +375,7 @@ def test_user_text_is_escaped_on_every_page(client):
         "/compare/?as_of=0001-01-01",
         "/compare/?as_of=9999-12-31",
         "/compare/?from=0001-01-01&to=9999-12-31",
-        "/compare/?parties=%00&topics=a%00b",
-        "/search/?q=%00peace&party=%00&topic=%00",
         "/timeline/?year=9999",
-        "/parties/russia/?page=%00",
         "/topics/peacekeeping/?page=99999999999999999999",
     ],
 )
@@ -386,8 +383,19 @@ def test_odd_but_valid_parameters_still_give_a_page(client, seeded, url):
     assert client.get(url).status_code == 200
 
 
-def test_nul_in_a_topic_party_filter_is_a_friendly_400(client, seeded):
-    assert client.get("/topics/peacekeeping/?party=%00x").status_code == 400
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare/?parties=%00&topics=a%00b",
+        "/search/?q=%00peace&party=%00&topic=%00",
+        "/parties/russia/?page=%00",
+        "/topics/peacekeeping/?party=%00x",
+    ],
+)
+def test_nul_in_a_parameter_is_a_friendly_400(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode() or "null" in response.content.decode().lower()
 
 
 def test_party_speakers_and_topic_filters_leave_out_draft_only_people_and_parties(client):
