@@ -256,6 +256,23 @@ def position_correct(
     return current
 
 
+@transaction.atomic
+def position_reanchor(*, position: Position, user) -> Position:
+    """Find the quote again in its source's current text, changing nothing else.
+
+    Allowed in any status: the content stays as reviewed, only where it sits is updated.
+    Raises a ValidationError (with the nearest passage) when the quote is no longer there.
+    """
+    _require(user, "change_position", "re-anchor")
+    current = _lock(position, None)
+    if not needs_anchoring(current):
+        return current
+    anchor_quote(current)
+    current.version += 1
+    _save(current, user=user, reason="Quote re-anchored in the changed source text")
+    return current
+
+
 def _recompute_timelines(before: Position, after: Position, changed: set[str]) -> None:
     if not changed & TIMELINE_FIELDS:
         return

@@ -246,3 +246,21 @@ def test_deletion_refusal_says_who_cites_a_source_or_party(editor):
     assert "cannot be deleted: 1 position refer to it" in message
     assert services.deletion_refusal(position.party).startswith(f"“{position.party}”")
     assert services.deletion_refusal(PartyFactory()) is None
+
+
+def test_reanchoring_needs_the_right_to_edit_and_changes_only_the_anchor(editor):
+    from django.contrib.auth.models import AnonymousUser
+
+    position = services.position_create(user=editor, **draft_fields())
+    position.source.text = "Preface. " + TEXT
+    position.source.save()
+    with pytest.raises(PermissionDenied):
+        services.position_reanchor(position=position, user=AnonymousUser())
+    before = Position.objects.get(pk=position.pk)
+    after = services.position_reanchor(position=position, user=editor)
+    assert after.quote_start == before.quote_start + len("Preface. ")
+    assert (after.summary, after.stance, after.status) == (
+        before.summary,
+        before.stance,
+        before.status,
+    )
