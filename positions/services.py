@@ -310,8 +310,8 @@ def position_submit(*, position: Position, user, expected_version: int | None = 
     current = Position.objects.select_related("source").get(pk=position.pk)
     if needs_anchoring(current):
         raise ValidationError(
-            "The quote has not been checked against the current source text (the text "
-            "changed or was added since). Open the position and save it to re-anchor the quote."
+            "The quote no longer matches its source text; fix it first. (The text changed or "
+            "was added since the quote was checked: open the position and save it to re-anchor.)"
         )
     return _transition(
         position,
@@ -352,8 +352,8 @@ def position_publish(*, position: Position, user, expected_version: int | None =
     current = Position.objects.select_related("source").get(pk=position.pk)
     if needs_anchoring(current):
         raise ValidationError(
-            "The source text changed since this quote was checked, so the quote may no longer "
-            "match it. Open the position and save it to re-anchor the quote before publishing."
+            "The source text changed since this quote was checked, and the quote no longer "
+            "matches it. Re-anchor the quote before publishing."
         )
     published = _transition(
         position,

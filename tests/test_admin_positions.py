@@ -272,7 +272,7 @@ def test_publishing_an_orphaned_quote_from_the_desk_is_refused_with_the_reason(
     position.refresh_from_db()
     response = client.post(step_url(position, "publish"), {"expected_version": position.version})
     assert response.status_code == 200
-    assert "re-anchor the quote before publishing" in response.content.decode()
+    assert "Re-anchor the quote before publishing" in response.content.decode()
     position.refresh_from_db()
     assert position.status == Status.IN_REVIEW
 
