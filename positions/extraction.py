@@ -127,12 +127,18 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     offset = 0
     for paragraph in text.split("\n"):
+        cursor = 0
         if paragraph.strip():
             for span in _segmenter().segment(paragraph):
                 stripped = span.sent.strip()
-                if stripped:
-                    start = offset + paragraph.index(stripped, span.start)
-                    sentences.append(Sentence(stripped, start, start + len(stripped)))
+                # Locate each sentence after the previous one, so repeated sentences and
+                # any drift in the segmenter's own spans cannot misplace it.
+                found = paragraph.find(stripped, cursor) if stripped else -1
+                if found == -1:
+                    continue
+                cursor = found + len(stripped)
+                start = offset + found
+                sentences.append(Sentence(stripped, start, start + len(stripped)))
         offset += len(paragraph) + 1
     return sentences
 

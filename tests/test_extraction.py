@@ -235,3 +235,11 @@ def test_seed_article_positions_are_entered_from_the_extract_page(
 def _value(position, name) -> str:
     value = getattr(position, Position._meta.get_field(name).attname)
     return "" if value is None else str(value)
+
+
+def test_repeated_and_oddly_spaced_sentences_keep_exact_offsets():
+    text = "  He said: no.   He said: no.\r\n\n“Never,”  she added.\u00a0 Done .\n\n"
+    sentences = extraction.split_sentences(text)
+    assert len(sentences) >= 4
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert sentences[0].start != sentences[1].start
