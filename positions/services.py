@@ -114,10 +114,11 @@ def _require_status(position: Position, allowed: tuple[str, ...], action: str) -
         )
 
 
-def anchor_quote(position: Position) -> None:
+def anchor_quote(position: Position, *, near: int | None = None) -> None:
     """Locate the quote in its source text and store where it sits.
 
-    Keeps the previously chosen occurrence when the quote appears more than once.
+    When the quote appears more than once, takes the occurrence nearest the character offset
+    ``near`` if given (e.g. the sentence an editor picked), else keeps the one chosen before.
     Raises a ValidationError on ``quote`` when the source has text and the quote is not in it.
     """
     source = position.source
@@ -125,11 +126,11 @@ def anchor_quote(position: Position) -> None:
         position.quote_prefix = position.quote_suffix = position.anchored_text_sha256 = ""
         position.quote_start = position.quote_end = None
         return
-    anchor = choose_anchor(
-        find_anchors(source.text, position.quote),
-        prefix=position.quote_prefix,
-        suffix=position.quote_suffix,
-    )
+    anchors = find_anchors(source.text, position.quote)
+    if near is not None and anchors:
+        anchor = min(anchors, key=lambda candidate: abs(candidate.start - near))
+    else:
+        anchor = choose_anchor(anchors, prefix=position.quote_prefix, suffix=position.quote_suffix)
     if anchor is None:
         message = (
             "This quote does not occur in the source text. Copy it verbatim "
@@ -200,12 +201,12 @@ def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
 
 
 @transaction.atomic
-def position_create(*, user, **fields) -> Position:
-    """Record a new draft position."""
+def position_create(*, user, near: int | None = None, **fields) -> Position:
+    """Record a new draft position; ``near`` picks among repeated quotes (see anchor_quote)."""
     _require(user, "add_position", "create")
     position = Position(status=Status.DRAFT, created_by=user)
     _apply(position, fields)
-    anchor_quote(position)
+    anchor_quote(position, near=near)
     _save(position, user=user, reason="Created")
     return position
 

@@ -122,6 +122,8 @@ class PositionAdmin(DeskAdmin):
         editing = obj is None or self.has_change_permission(request, obj)
         if editing:
             statement.append("expected_version")
+        if obj is None:
+            statement.append("quote_near")
         stance = ["topic", "stance", "move", "conditions", "summary"]
         fieldsets = [
             (None, {"fields": statement}),
