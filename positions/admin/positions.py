@@ -187,7 +187,7 @@ class PositionAdmin(DeskAdmin):
     def source_display(self, position):
         return Truncator(str(position.source)).chars(40)
 
-    @admin.display(description="quote", boolean=False)
+    @admin.display(description="quote")
     def quote_state(self, position):
         orphaned = getattr(position, "needs_anchoring", None)
         if orphaned is None:
