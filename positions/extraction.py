@@ -38,6 +38,8 @@ _LEADING_ATTRIBUTION = re.compile(
     rf"\s+(?i:{REPORTING_VERBS})(?:(?:\s+[\w'’]+){{1,4}}?\s+that|\s+that)?\s+"
 )
 _QUOTED = re.compile(r"^\s*[\"“«](?P<inner>.+?)[\"”»]")
+# 'The minister said: "We will not withdraw."'
+_INNER_QUOTED = re.compile(r"[\"“«](?P<inner>[^\"“”«»]{12,})[\"”»]")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -113,6 +115,8 @@ class Proposal:
             # The attribution may carry the move ("As a possible alternative, he said …").
             "move": suggest_move(quote) or suggest_move(self.sentence.text),
             "conditions": suggest_conditions(quote),
+            # The quote's place in the text, in case the same words occur twice.
+            "quote_near": self.sentence.start + max(self.sentence.text.find(quote), 0),
         }
         return {name: str(value) for name, value in values.items() if value not in ("", None)}
 
@@ -127,12 +131,18 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     offset = 0
     for paragraph in text.split("\n"):
+        cursor = 0
         if paragraph.strip():
             for span in _segmenter().segment(paragraph):
                 stripped = span.sent.strip()
-                if stripped:
-                    start = offset + paragraph.index(stripped, span.start)
-                    sentences.append(Sentence(stripped, start, start + len(stripped)))
+                # Locate each sentence after the previous one, so repeated sentences and
+                # any drift in the segmenter's own spans cannot misplace it.
+                found = paragraph.find(stripped, cursor) if stripped else -1
+                if found == -1:
+                    continue
+                cursor = found + len(stripped)
+                start = offset + found
+                sentences.append(Sentence(stripped, start, start + len(stripped)))
         offset += len(paragraph) + 1
     return sentences
 
@@ -153,6 +163,9 @@ def quote_of(sentence: str) -> str:
     """The statement itself: the sentence without dateline and attribution clause."""
     if quoted := _QUOTED.match(sentence):
         return quoted.group("inner").strip().rstrip(",").strip()
+    inner = _INNER_QUOTED.search(sentence)
+    if inner and _VERB.search(sentence[: inner.start()] + sentence[inner.end() :]):
+        return inner.group("inner").strip().rstrip(",").strip()
     text = _DATELINE.sub("", sentence)
     text = _LEADING_ATTRIBUTION.sub("", text)
     text = _TRAILING_ATTRIBUTION.sub("", text)

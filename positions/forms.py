@@ -24,6 +24,8 @@ class PositionAdminForm(forms.ModelForm):
     """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Where in the source text the quote was picked, to tell repeated quotes apart.
+    quote_near = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     correction_note = forms.CharField(
         label="Correction note",
         required=False,
@@ -59,7 +61,8 @@ class PositionAdminForm(forms.ModelForm):
         expected = self.cleaned_data.get("expected_version")
         try:
             if self.instance.pk is None:
-                self.instance = services.position_create(user=self.user, **changes)
+                near = self.cleaned_data.get("quote_near")
+                self.instance = services.position_create(user=self.user, near=near, **changes)
             elif self.instance.status == Status.PUBLISHED:
                 self.instance = services.position_correct(
                     position=self.instance,

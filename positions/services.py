@@ -114,10 +114,11 @@ def _require_status(position: Position, allowed: tuple[str, ...], action: str) -
         )
 
 
-def anchor_quote(position: Position) -> None:
+def anchor_quote(position: Position, *, near: int | None = None) -> None:
     """Locate the quote in its source text and store where it sits.
 
-    Keeps the previously chosen occurrence when the quote appears more than once.
+    When the quote appears more than once, takes the occurrence nearest the character offset
+    ``near`` if given (e.g. the sentence an editor picked), else keeps the one chosen before.
     Raises a ValidationError on ``quote`` when the source has text and the quote is not in it.
     """
     source = position.source
@@ -125,11 +126,11 @@ def anchor_quote(position: Position) -> None:
         position.quote_prefix = position.quote_suffix = position.anchored_text_sha256 = ""
         position.quote_start = position.quote_end = None
         return
-    anchor = choose_anchor(
-        find_anchors(source.text, position.quote),
-        prefix=position.quote_prefix,
-        suffix=position.quote_suffix,
-    )
+    anchors = find_anchors(source.text, position.quote)
+    if near is not None and anchors:
+        anchor = min(anchors, key=lambda candidate: abs(candidate.start - near))
+    else:
+        anchor = choose_anchor(anchors, prefix=position.quote_prefix, suffix=position.quote_suffix)
     if anchor is None:
         message = (
             "This quote does not occur in the source text. Copy it verbatim "
@@ -200,12 +201,12 @@ def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
 
 
 @transaction.atomic
-def position_create(*, user, **fields) -> Position:
-    """Record a new draft position."""
+def position_create(*, user, near: int | None = None, **fields) -> Position:
+    """Record a new draft position; ``near`` picks among repeated quotes (see anchor_quote)."""
     _require(user, "add_position", "create")
     position = Position(status=Status.DRAFT, created_by=user)
     _apply(position, fields)
-    anchor_quote(position)
+    anchor_quote(position, near=near)
     _save(position, user=user, reason="Created")
     return position
 
@@ -256,6 +257,23 @@ def position_correct(
     return current
 
 
+@transaction.atomic
+def position_reanchor(*, position: Position, user) -> Position:
+    """Find the quote again in its source's current text, changing nothing else.
+
+    Allowed in any status: the content stays as reviewed, only where it sits is updated.
+    Raises a ValidationError (with the nearest passage) when the quote is no longer there.
+    """
+    _require(user, "change_position", "re-anchor")
+    current = _lock(position, None)
+    if not needs_anchoring(current):
+        return current
+    anchor_quote(current)
+    current.version += 1
+    _save(current, user=user, reason="Quote re-anchored in the changed source text")
+    return current
+
+
 def _recompute_timelines(before: Position, after: Position, changed: set[str]) -> None:
     if not changed & TIMELINE_FIELDS:
         return
@@ -293,8 +311,8 @@ def position_submit(*, position: Position, user, expected_version: int | None = 
     current = Position.objects.select_related("source").get(pk=position.pk)
     if needs_anchoring(current):
         raise ValidationError(
-            "The quote has not been checked against the current source text (the text "
-            "changed or was added since). Open the position and save it to re-anchor the quote."
+            "The quote no longer matches its source text; fix it first. (The text changed or "
+            "was added since the quote was checked: open the position and save it to re-anchor.)"
         )
     return _transition(
         position,
@@ -335,8 +353,8 @@ def position_publish(*, position: Position, user, expected_version: int | None =
     current = Position.objects.select_related("source").get(pk=position.pk)
     if needs_anchoring(current):
         raise ValidationError(
-            "The source text changed since this quote was checked, so the quote may no longer "
-            "match it. Open the position and save it to re-anchor the quote before publishing."
+            "The source text changed since this quote was checked, and the quote no longer "
+            "matches it. Re-anchor the quote before publishing."
         )
     published = _transition(
         position,

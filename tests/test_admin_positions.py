@@ -272,7 +272,7 @@ def test_publishing_an_orphaned_quote_from_the_desk_is_refused_with_the_reason(
     position.refresh_from_db()
     response = client.post(step_url(position, "publish"), {"expected_version": position.version})
     assert response.status_code == 200
-    assert "re-anchor the quote before publishing" in response.content.decode()
+    assert "Re-anchor the quote before publishing" in response.content.decode()
     position.refresh_from_db()
     assert position.status == Status.IN_REVIEW
 
@@ -286,3 +286,36 @@ def test_a_save_without_the_loaded_version_is_refused(client, editor):
     assert response.status_code == 200
     position.refresh_from_db()
     assert position.summary == "As loaded."
+
+
+def test_reanchor_action_fixes_quotes_still_in_the_text_and_reports_the_rest(client, reviewer):
+    source = SourceFactory(text="Alpha said: one. Beta said: two.")
+    kept = PositionFactory(source=source, quote="one.", status=Status.PUBLISHED)
+    lost = PositionFactory(source=source, quote="two.", status=Status.PUBLISHED)
+    for position in (kept, lost):
+        services.anchor_quote(position)
+        position.save()
+    source.text = "Update: Alpha said: one. Beta said nothing."
+    source.save()
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("admin:positions_position_changelist"),
+        {"action": "reanchor_selected", "_selected_action": [kept.pk, lost.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Re-anchored 1 quote(s)." in page
+    assert "Not re-anchored:" in page and "does not occur in the source text" in page
+    kept.refresh_from_db()
+    lost.refresh_from_db()
+    assert not services.needs_anchoring(kept) and kept.status == Status.PUBLISHED
+    assert kept.history.first().history_change_reason.startswith("Quote re-anchored")
+    assert services.needs_anchoring(lost)
+
+
+def test_view_on_site_is_offered_only_for_public_positions(client, editor):
+    draft = PositionFactory(status=Status.DRAFT)
+    published = PositionFactory(status=Status.PUBLISHED)
+    client.force_login(editor)
+    assert "View on site" not in client.get(change_url(draft)).content.decode()
+    assert "View on site" in client.get(change_url(published)).content.decode()

@@ -1,8 +1,10 @@
 """Sources on the desk: pasting an article, duplicates, positions inline, refused deletion."""
 
+import re
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from positions.choices import Stance, Status
@@ -192,3 +194,48 @@ def test_other_desk_lists_run_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse(f"admin:positions_{name}_changelist"))
     assert response.status_code == 200
+
+
+def test_a_new_source_and_its_first_position_are_saved_in_one_submission(client, editor):
+    client.force_login(editor)
+    url = reverse("admin:positions_source_add")
+    data = page_form_data(client.get(url)) | {
+        "title": "Minister on talks",
+        "text": "The minister said talks could resume in April.",
+        "positions-2-0-quote": "talks could resume in April",
+        "positions-2-0-party": PartyFactory().pk,
+        "positions-2-0-topic": TopicFactory().pk,
+        "positions-2-0-stated_on": "2025-03-20",
+        "positions-2-0-stance": Stance.OPEN,
+        "positions-2-0-move": "openness",
+        "positions-2-0-summary": "Talks could resume in April.",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    source = Source.objects.get()
+    position = source.positions.get()
+    assert position.status == Status.DRAFT and not position.is_orphaned
+    assert source.text[position.quote_start : position.quote_end] == "talks could resume in April"
+
+
+def test_desk_forms_carry_their_csrf_token(editor, reviewer):
+    """The import page and the workflow steps work with CSRF checks on, as in a browser."""
+
+    def token(page):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(editor)
+    page = browser.get(IMPORT_URL).content.decode()
+    html = (FIXTURES / "statement-with-jsonld.html").read_text(encoding="utf-8")
+    response = browser.post(IMPORT_URL, {"pasted": html, "csrfmiddlewaretoken": token(page)})
+    assert response.status_code == 302
+
+    position = PositionFactory(status=Status.IN_REVIEW)
+    browser.force_login(reviewer)
+    url = reverse("admin:positions_position_step", args=[position.pk, "publish"])
+    page = browser.get(url).content.decode()
+    data = {"expected_version": position.version, "csrfmiddlewaretoken": token(page)}
+    assert browser.post(url, data).status_code == 302
+    position.refresh_from_db()
+    assert position.status == Status.PUBLISHED

@@ -235,3 +235,38 @@ def test_seed_article_positions_are_entered_from_the_extract_page(
 def _value(position, name) -> str:
     value = getattr(position, Position._meta.get_field(name).attname)
     return "" if value is None else str(value)
+
+
+def test_repeated_and_oddly_spaced_sentences_keep_exact_offsets():
+    text = "  He said: no.   He said: no.\r\n\n“Never,”  she added.\u00a0 Done .\n\n"
+    sentences = extraction.split_sentences(text)
+    assert len(sentences) >= 4
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert sentences[0].start != sentences[1].start
+
+
+def test_a_quote_repeated_in_the_article_is_anchored_where_it_was_picked(client, editor, db):
+    from tests.factories import PartyFactory, TopicFactory
+
+    text = (
+        'The minister said: "We will not withdraw."\n'
+        "Analysts doubted it.\n"
+        'Asked again later, he stated: "We will not withdraw."'
+    )
+    source = SourceFactory(text=text)
+    client.force_login(editor)
+    response = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
+    links = [links for row in response.context["rows"] for links in row["links"]]
+    assert [quote for quote, _, _ in links] == ["We will not withdraw."] * 2
+    second_url = links[1][1]
+    data = page_form_data(client.get(second_url)) | {
+        "party": PartyFactory().pk,
+        "topic": TopicFactory().pk,
+        "stance": "-2",
+        "summary": "Will not withdraw.",
+    }
+    response = client.post(second_url, data)
+    assert response.status_code == 302, form_errors(response)
+    position = Position.objects.get()
+    assert position.quote_start == text.rindex("We will not withdraw.")
+    assert position.quote_prefix.endswith('he stated: "')

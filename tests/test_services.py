@@ -107,7 +107,7 @@ def test_publishing_an_orphaned_quote_is_refused(editor, reviewer):
     services.position_submit(position=position, user=editor)
     position.source.text = "The minister said nothing of the sort."
     position.source.save()
-    with pytest.raises(ValidationError, match="source text changed since this quote was checked"):
+    with pytest.raises(ValidationError, match="no longer matches"):
         services.position_publish(position=position, user=reviewer)
 
 
@@ -145,7 +145,7 @@ def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_rea
     position.source.save()
     position.refresh_from_db()
     assert position.is_orphaned and services.needs_anchoring(position)
-    with pytest.raises(ValidationError, match="not been checked against the current source"):
+    with pytest.raises(ValidationError, match="no longer matches its source text"):
         services.position_submit(position=position, user=editor)
     services.position_update(
         position=position, user=editor, changes={}, expected_version=position.version
@@ -174,7 +174,7 @@ def test_text_added_to_a_source_later_must_anchor_the_quote_before_publishing(ed
     services.position_submit(position=position, user=editor)
     source.text = TEXT
     source.save()
-    with pytest.raises(ValidationError, match="re-anchor the quote before publishing"):
+    with pytest.raises(ValidationError, match="Re-anchor the quote before publishing"):
         services.position_publish(position=position, user=reviewer)
 
 
@@ -246,3 +246,21 @@ def test_deletion_refusal_says_who_cites_a_source_or_party(editor):
     assert "cannot be deleted: 1 position refer to it" in message
     assert services.deletion_refusal(position.party).startswith(f"“{position.party}”")
     assert services.deletion_refusal(PartyFactory()) is None
+
+
+def test_reanchoring_needs_the_right_to_edit_and_changes_only_the_anchor(editor):
+    from django.contrib.auth.models import AnonymousUser
+
+    position = services.position_create(user=editor, **draft_fields())
+    position.source.text = "Preface. " + TEXT
+    position.source.save()
+    with pytest.raises(PermissionDenied):
+        services.position_reanchor(position=position, user=AnonymousUser())
+    before = Position.objects.get(pk=position.pk)
+    after = services.position_reanchor(position=position, user=editor)
+    assert after.quote_start == before.quote_start + len("Preface. ")
+    assert (after.summary, after.stance, after.status) == (
+        before.summary,
+        before.stance,
+        before.status,
+    )

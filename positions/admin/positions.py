@@ -94,7 +94,7 @@ class PositionAdmin(DeskAdmin):
     autocomplete_fields = ["party", "topic", "speaker", "role", "source"]
     list_per_page = 50
     history_list_display = ["status", "version"]
-    actions = ["submit_selected", "publish_selected"]
+    actions = ["submit_selected", "publish_selected", "reanchor_selected"]
     readonly_fields = [
         "status_display",
         "anchor_display",
@@ -122,6 +122,8 @@ class PositionAdmin(DeskAdmin):
         editing = obj is None or self.has_change_permission(request, obj)
         if editing:
             statement.append("expected_version")
+        if obj is None:
+            statement.append("quote_near")
         stance = ["topic", "stance", "move", "conditions", "summary"]
         fieldsets = [
             (None, {"fields": statement}),
@@ -160,6 +162,10 @@ class PositionAdmin(DeskAdmin):
         actions.pop("delete_selected", None)
         return actions
 
+    def view_on_site(self, position):
+        # Readers only ever see published and retracted positions.
+        return position.get_absolute_url() if position.is_public else None
+
     def save_model(self, request, obj, form, change):
         """Already saved by ``PositionAdminForm`` through the services."""
 
@@ -181,7 +187,7 @@ class PositionAdmin(DeskAdmin):
     def source_display(self, position):
         return Truncator(str(position.source)).chars(40)
 
-    @admin.display(description="quote", boolean=False)
+    @admin.display(description="quote")
     def quote_state(self, position):
         orphaned = getattr(position, "needs_anchoring", None)
         if orphaned is None:
@@ -303,6 +309,19 @@ class PositionAdmin(DeskAdmin):
     @admin.action(description="Publish selected positions in review", permissions=["publish"])
     def publish_selected(self, request, queryset):
         self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Re-anchor selected quotes in their changed source text")
+    def reanchor_selected(self, request, queryset):
+        done, refused = 0, []
+        for position in queryset.filter(NEEDS_ANCHORING):
+            try:
+                services.position_reanchor(position=position, user=request.user)
+                done += 1
+            except ValidationError as error:
+                refused.append(f"“{position}”: {' '.join(error.messages)}")
+        self.message_user(request, f"Re-anchored {done} quote(s).")
+        for line in refused:
+            self.message_user(request, f"Not re-anchored: {line}", messages.ERROR)
 
     def has_submit_permission(self, request):
         return request.user.has_perm("positions.submit_position")
