@@ -16,7 +16,7 @@ FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
 
-def _url_encoded_problem(raw: bytes) -> str | None:
+def _field_problem(raw: bytes) -> str | None:
     decoded = unquote_to_bytes(raw.replace(b"+", b" "))
     if b"\x00" in decoded:
         return NUL_MESSAGE
@@ -25,6 +25,22 @@ def _url_encoded_problem(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return ENCODING_MESSAGE
     return None
+
+
+def _url_encoded_problems(raw: bytes) -> dict[str, str]:
+    """Each refused ``name=value`` pair, by the parameter's name as best it can be read."""
+    problems = {}
+    for pair in raw.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        problem = _field_problem(name) or _field_problem(value)
+        if problem:
+            label = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")
+            problems[label.replace("\x00", "\\0")] = problem
+    return problems
+
+
+def _url_encoded_problem(raw: bytes) -> str | None:
+    return next(iter(_url_encoded_problems(raw).values()), None)
 
 
 def _contains_nul(value) -> bool:
@@ -54,14 +70,20 @@ def _body_problem(request) -> str | None:
     return None
 
 
-def request_problem(request) -> str | None:
-    """Why the request's query string or body cannot be accepted, or None."""
+def request_problems(request) -> dict[str, str]:
+    """Why the request's query string or body cannot be accepted, by parameter; empty if fine."""
     # WSGI hands the query string over as latin-1, so this recovers the bytes sent.
     query = request.META.get("QUERY_STRING", "").encode("latin-1", errors="replace")
-    problem = _url_encoded_problem(query)
-    if problem is None and request.method not in ("GET", "HEAD", "OPTIONS"):
+    problems = _url_encoded_problems(query)
+    if not problems and request.method not in ("GET", "HEAD", "OPTIONS"):
         problem = _body_problem(request)
-    return problem
+        if problem:
+            problems["detail"] = problem
+    return problems
+
+
+def request_problem(request) -> str | None:
+    return next(iter(request_problems(request).values()), None)
 
 
 class RejectMalformedInputMiddleware:
@@ -69,7 +91,14 @@ class RejectMalformedInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        problem = request_problem(request)
-        if problem is not None:
-            return error_response(request, status=400, template="400.html", message=problem)
+        problems = request_problems(request)
+        if problems:
+            message = "; ".join(
+                problem if name == "detail" else f"{name}: {problem}"
+                for name, problem in problems.items()
+            )
+            fields = {name: [problem] for name, problem in problems.items() if name != "detail"}
+            return error_response(
+                request, status=400, template="400.html", message=message, fields=fields
+            )
         return self.get_response(request)

@@ -8,9 +8,12 @@ def wants_json(request) -> bool:
     return request.path_info.startswith("/api/")
 
 
-def error_response(request, *, status: int, template: str, message: str) -> HttpResponse:
+def error_response(
+    request, *, status: int, template: str, message: str, fields: dict | None = None
+) -> HttpResponse:
+    """``fields`` names the parameters at fault, as the API's own 400s do."""
     if wants_json(request):
-        return JsonResponse({"detail": message}, status=status)
+        return JsonResponse({**(fields or {}), "detail": message}, status=status)
     # Rendered without a request context: these pages must not touch the session,
     # the user or the database, which may be what failed.
     body = loader.render_to_string(template, {"message": message})
