@@ -128,8 +128,8 @@ QUERY_BUDGETS = {
     "/api/v1/events/?page_size=200": 7,
     "/api/v1/events/{event}/": 6,
     "/api/v1/timeline/?topic={topic}": 3,
-    "/api/v1/compare/?as_of=2026-01-01": 5,
-    "/api/v1/compare/?from=2025-01-01&to=2026-01-01": 6,
+    "/api/v1/compare/?as_of=2026-01-01": 4,
+    "/api/v1/compare/?from=2025-01-01&to=2026-01-01": 5,
     "/api/v1/positions/export.csv": 1,
     "/api/v1/positions/export.jsonl?topic={topic}": 3,
 }
