@@ -91,6 +91,18 @@ def test_anonymous_clients_are_rate_limited_with_retry_after(api, settings):
     assert api.get("/api/v1/positions/export.csv").status_code == 429
 
 
+def test_a_forged_forwarded_for_header_does_not_dodge_the_rate_limit(api, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "anon_export": "1/minute"},
+    }
+    statuses = [
+        api.get("/api/v1/parties/", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}").status_code
+        for i in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
 def make_record(size: int) -> None:
     """``size`` published positions touching every relation, plus events and people."""
     topics = [TopicFactory(parent=TopicFactory()) for _ in range(3)]

@@ -136,6 +136,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
+    # Proxies in front of the app; X-Forwarded-For is trusted only that far, so that a
+    # client cannot dodge its rate limit by sending the header itself.
+    "NUM_PROXIES": int(os.environ.get("STANDPOINT_API_NUM_PROXIES", "0")),
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("STANDPOINT_API_ANON_RATE", "120/minute"),
         "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),
