@@ -147,7 +147,16 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Standpoint API",
-    "DESCRIPTION": "Who said what about which part of a peace deal, when, and how it changed.",
+    "DESCRIPTION": (
+        "Who said what about which part of a peace deal, when, and how it changed.\n\n"
+        "Anonymous clients see published positions, and retracted ones marked as such; "
+        "drafts are never shown. Unknown or malformed query parameters are a 400 whose JSON "
+        "body names the parameter. Lists and records carry `ETag` and `Last-Modified` and "
+        "answer `If-None-Match` / `If-Modified-Since` with 304. Anonymous clients are rate "
+        "limited: 429 with `Retry-After`. Editors and reviewers write with "
+        "`Authorization: Token …`; changes to a position send the version they were made "
+        "against (`If-Match` or `version`) and a stale one is refused with 412 or 409."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
