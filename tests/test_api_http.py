@@ -10,6 +10,7 @@ from positions.models import Party
 from positions.timeline import recompute_timeline
 from tests.factories import (
     EventFactory,
+    PartyFactory,
     PersonFactory,
     PositionFactory,
     RoleFactory,
@@ -69,6 +70,15 @@ def test_position_detail_etag_changes_when_it_is_retracted(api, reviewer):
     response = api.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response.json()["status"] == "retracted"
+
+
+def test_linking_an_event_to_a_party_changes_the_etag(api):
+    event, party = EventFactory(slug="talks"), PartyFactory()
+    etag = api.get("/api/v1/events/talks/")["ETag"]
+    event.parties.add(party)
+    response = api.get("/api/v1/events/talks/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert len(response.json()["parties"]) == 1
 
 
 def test_a_new_draft_does_not_change_the_public_etag(api):
