@@ -1,5 +1,7 @@
 """A party's timeline on a topic: its published positions in date order, each with its shift."""
 
+from django.utils import timezone
+
 from positions.choices import Shift, Status
 from positions.models import Position
 
@@ -22,11 +24,13 @@ def recompute_timeline(*, party_id: int, topic_id: int) -> None:
 
     Runs after any publication, retraction or edit touching the timeline. Only
     published positions take part; every other position is unlinked. Uses
-    ``update()`` so derived fields do not show up as editorial history.
+    ``update()`` so derived fields do not show up as editorial history, but still marks
+    rewritten rows as changed so that API clients syncing by ``updated_since`` see them.
     """
+    now = timezone.now()
     rows = Position.objects.filter(party_id=party_id, topic_id=topic_id)
     rows.exclude(status=Status.PUBLISHED).exclude(previous=None, shift="").update(
-        previous=None, shift=""
+        previous=None, shift="", updated_at=now
     )
     timeline = rows.filter(status=Status.PUBLISHED).order_by("stated_on", "id")
     previous_id, previous_score = None, None
@@ -35,5 +39,7 @@ def recompute_timeline(*, party_id: int, topic_id: int) -> None:
     ):
         shift = shift_between(previous_score, score)
         if (stored_previous, stored_shift) != (previous_id, shift):
-            Position.objects.filter(id=position_id).update(previous_id=previous_id, shift=shift)
+            Position.objects.filter(id=position_id).update(
+                previous_id=previous_id, shift=shift, updated_at=now
+            )
         previous_id, previous_score = position_id, score

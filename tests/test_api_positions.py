@@ -279,3 +279,17 @@ def test_history_lists_public_revisions_only(api, editor, reviewer):
     # Created, edited and submitted revisions exist but are not public.
     assert position.history.count() == 6
     assert revisions[1]["summary"] == "Open to it, with conditions."
+
+
+def test_updated_since_includes_positions_whose_shift_changed(api, reviewer):
+    party, topic = PartyFactory(), TopicFactory()
+    first = published(party=party, topic=topic, stance=Stance.SUPPORTS, stated_on="2025-01-01")
+    middle = published(party=party, topic=topic, stance=Stance.OPEN, stated_on="2025-02-01")
+    last = published(party=party, topic=topic, stance=Stance.REJECTS, stated_on="2025-03-01")
+    since = timezone.now()
+    services.position_retract(position=middle, user=reviewer, reason="Never said.")
+    results = api.get("/api/v1/positions/", {"updated_since": since.isoformat()}).json()["results"]
+    changed = {p["id"]: (p["previous"], p["shift"]) for p in results}
+    assert changed[last.pk] == (first.pk, "reversal")
+    assert middle.pk in changed
+    assert first.pk not in changed

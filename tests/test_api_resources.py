@@ -109,6 +109,10 @@ def test_events_use_popolo_names_and_filters(api):
     assert len(data["sources"]) == 1
     listed = api.get("/api/v1/events/", {"party": "ruritania", "start_date_before": "2025-04-01"})
     assert [e["slug"] for e in listed.json()["results"]] == ["round-one"]
+    by_topic = api.get("/api/v1/events/", {"topic": "ceasefire", "classification": "talks"})
+    assert [e["slug"] for e in by_topic.json()["results"]] == ["round-one"]
+    later = api.get("/api/v1/events/", {"start_date_after": "2025-04-01"})
+    assert [e["slug"] for e in later.json()["results"]] == ["later"]
 
 
 @pytest.mark.parametrize(

@@ -147,3 +147,35 @@ def test_api_conforms_to_its_schema(seeded, wsgi_app):
             )
 
         conforms()
+
+
+@pytest.mark.django_db
+def test_writes_by_a_reviewer_conform_to_the_schema(seeded, wsgi_app, reviewer):
+    """Generated writes with a reviewer's token: refused or done, never a server error."""
+    from rest_framework.authtoken.models import Token
+
+    headers = {"Authorization": f"Token {Token.objects.create(user=reviewer).key}"}
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", wsgi_app)
+    writes = [
+        operation
+        for operation in (result.ok() for result in schema.get_all_operations())
+        if operation.method.upper() in {"POST", "PATCH", "DELETE"}
+    ]
+    assert len(writes) == 7
+
+    for operation in writes:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=MAX_EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def conforms(case):
+            case.call_and_validate(
+                headers=headers, checks=[not_a_server_error, response_schema_conformance]
+            )
+
+        conforms()

@@ -254,6 +254,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
+    # Proxies in front of the app; X-Forwarded-For is trusted only that far, so that a
+    # client cannot dodge its rate limit by sending the header itself.
+    "NUM_PROXIES": int(os.environ.get("STANDPOINT_API_NUM_PROXIES", "0")),
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("STANDPOINT_API_ANON_RATE", "120/minute"),
         "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),
@@ -262,7 +265,16 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Standpoint API",
-    "DESCRIPTION": "Who said what about which part of a peace deal, when, and how it changed.",
+    "DESCRIPTION": (
+        "Who said what about which part of a peace deal, when, and how it changed.\n\n"
+        "Anonymous clients see published positions, and retracted ones marked as such; "
+        "drafts are never shown. Unknown or malformed query parameters are a 400 whose JSON "
+        "body names the parameter. Lists and records carry `ETag` and `Last-Modified` and "
+        "answer `If-None-Match` / `If-Modified-Since` with 304. Anonymous clients are rate "
+        "limited: 429 with `Retry-After`. Editors and reviewers write with "
+        "`Authorization: Token …`; changes to a position send the version they were made "
+        "against (`If-Match` or `version`) and a stale one is refused with 412 or 409."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

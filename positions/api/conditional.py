@@ -31,20 +31,30 @@ def _as_datetime(value) -> datetime.datetime | None:
     return value
 
 
-def record_stamp() -> datetime.datetime | None:
-    """The latest change to any public row, in one query over indexed columns."""
-    tables = [m._meta.db_table for m in (Party, Person, Role, Topic, Source, Event)]
+def record_stamp() -> tuple[datetime.datetime | None, int]:
+    """The latest change to any public row, and how many event links exist, in one query.
+
+    Linking an event to a party, topic or source does not touch its ``updated_at``; the
+    number of links changes instead.
+    """
     quote = connection.ops.quote_name
+    tables = [m._meta.db_table for m in (Party, Person, Role, Topic, Source, Event)]
     parts = [f"SELECT MAX(updated_at) AS stamp FROM {quote(table)}" for table in tables]
     placeholders = ", ".join(["%s"] * len(PUBLIC_STATUSES))
     parts.append(
         f"SELECT MAX(updated_at) AS stamp FROM {quote(Position._meta.db_table)} "
         f"WHERE status IN ({placeholders})"
     )
-    sql = "SELECT MAX(stamp) FROM (" + " UNION ALL ".join(parts) + ") AS stamps"
+    link_tables = [
+        Event._meta.get_field(name).remote_field.through._meta.db_table
+        for name in ("parties", "topics", "sources")
+    ]
+    links = " + ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in link_tables)
+    sql = f"SELECT MAX(stamp), {links} FROM (" + " UNION ALL ".join(parts) + ") AS stamps"
     with connection.cursor() as cursor:
         cursor.execute(sql, [str(status) for status in PUBLIC_STATUSES])
-        return _as_datetime(cursor.fetchone()[0])
+        stamp, link_count = cursor.fetchone()
+    return _as_datetime(stamp), link_count
 
 
 class Validators:
@@ -85,7 +95,7 @@ def queryset_validators(request, queryset, *, etag_prefix_from_version=False) ->
     if etag_prefix_from_version:
         aggregates["version"] = Max("version")
     summary = queryset.order_by().aggregate(**aggregates)
-    stamp = record_stamp()
+    stamp, links = record_stamp()
     latest = max((d for d in (summary["latest"], stamp) if d is not None), default=None)
     prefix = f"{summary['version']}-" if etag_prefix_from_version and summary["version"] else ""
     return Validators(
@@ -93,6 +103,7 @@ def queryset_validators(request, queryset, *, etag_prefix_from_version=False) ->
         summary["latest"],
         summary["count"],
         stamp,
+        links,
         last_modified=latest,
         etag_prefix=prefix,
     )
@@ -100,5 +111,5 @@ def queryset_validators(request, queryset, *, etag_prefix_from_version=False) ->
 
 def record_validators(request) -> Validators:
     """Validators for derived reads (timeline, compare) that depend on the whole record."""
-    stamp = record_stamp()
-    return Validators(request, stamp, last_modified=stamp)
+    stamp, links = record_stamp()
+    return Validators(request, stamp, links, last_modified=stamp)

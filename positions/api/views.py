@@ -393,13 +393,17 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request, pk=None):
         check_query_params(request, set())
+        # Every public revision is a save, which moves the position's updated_at.
+        validators = queryset_validators(request, Position.objects.public().filter(pk=pk))
+        if (not_modified := validators.not_modified(request)) is not None:
+            return not_modified
         position = get_object_or_404(Position.objects.public(), pk=pk)
         revisions = (
             position.history.filter(status__in=PUBLIC_STATUSES)
             .select_related("party", "topic")
             .order_by("history_date", "history_id")
         )
-        return Response(PositionRevisionSerializer(revisions, many=True).data)
+        return validators.apply(Response(PositionRevisionSerializer(revisions, many=True).data))
 
 
 class StreamRenderer(BaseRenderer):
