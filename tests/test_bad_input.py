@@ -67,3 +67,15 @@ def test_nul_in_the_path_is_not_found_rather_than_an_error(client, seeded):
 @pytest.mark.parametrize("path", PAGES)
 def test_the_same_pages_answer_ordinary_requests(client, seeded, path):
     assert client.get(f"{path}?q=peace").status_code == 200
+
+
+def test_a_one_megabyte_query_string_is_handled_without_error(client, seeded):
+    # In production gunicorn refuses request lines over 4 KB first; Django must cope anyway.
+    response = client.get("/", {"q": "x" * 1_000_000})
+    assert response.status_code in (200, 400)
+
+
+def test_a_form_body_over_the_upload_limit_is_a_400(client, db, settings):
+    body = "username=" + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client.post("/admin/login/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400

@@ -52,16 +52,21 @@ def test_a_database_error_outside_any_view_is_a_503_too(rf, db):
     assert response.status_code == 500
 
 
-def _admin_connection():
+def _admin_connection_to(dbname):
+    """A second connection, of our own, beside the one the site uses."""
     settings = connection.settings_dict
     return psycopg.connect(
         host=settings["HOST"],
         port=settings["PORT"] or 5432,
         user=settings["USER"],
         password=settings["PASSWORD"] or None,
-        dbname=settings["NAME"],
+        dbname=dbname,
         autocommit=True,
     )
+
+
+def _admin_connection():
+    return _admin_connection_to(connection.settings_dict["NAME"])
 
 
 @on_postgresql
@@ -167,3 +172,31 @@ def test_a_database_that_never_answers_costs_the_connect_timeout_not_a_hang():
     status, seconds = results["/"]
     assert status == 503
     assert seconds < 5
+
+
+@on_postgresql
+def test_requests_during_an_outage_fail_fast_and_service_resumes_after_it(
+    client, transactional_db, seeded
+):
+    """The database refuses every connection for a while, as during a restart."""
+    name = connection.settings_dict["NAME"]
+    assert client.get("/").status_code == 200
+    with _admin_connection_to("postgres") as admin:
+        try:
+            admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                [name],
+            )
+            timings = []
+            for _ in range(3):
+                start = time.monotonic()
+                response = client.get("/")
+                timings.append(time.monotonic() - start)
+                assert response.status_code == 503
+            assert client.get("/readyz").status_code == 503
+            assert client.get("/healthz").status_code == 200
+            assert max(timings) < 1.0
+        finally:
+            admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+    assert client.get("/").status_code == 200
