@@ -32,9 +32,8 @@ def test_readyz_refuses_traffic_while_migrations_are_pending(client, monkeypatch
 def test_unapplied_migrations_are_listed_from_the_real_migration_graph(monkeypatch):
     assert health._unapplied_migrations(connection) == []
     # Forget one applied migration: it must show up as pending.
-    from django.db.migrations.recorder import MigrationRecorder
-
     from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
 
     [(app, latest)] = MigrationLoader(connection).graph.leaf_nodes("positions")
     MigrationRecorder(connection).record_unapplied(app, latest)

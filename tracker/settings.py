@@ -256,7 +256,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
     # Proxies in front of the app; X-Forwarded-For is trusted only that far, so that a
     # client cannot dodge its rate limit by sending the header itself.
-    "NUM_PROXIES": int(os.environ.get("STANDPOINT_API_NUM_PROXIES", "0")),
+    # The same proxy count the login lockout trusts, so throttles see the real client.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("STANDPOINT_API_ANON_RATE", "120/minute"),
         "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),

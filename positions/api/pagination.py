@@ -18,7 +18,7 @@ from rest_framework.utils.urls import replace_query_param
 from positions.filtersets import DEFAULT_POSITION_ORDERING, POSITION_ORDERINGS
 
 DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
+MAX_PAGE_SIZE = 1000
 
 PAGE_SIZE_HELP = (
     f"Number of results per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}). "
