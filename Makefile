@@ -20,10 +20,6 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[bench]'
-	touch $@
-
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -82,8 +78,8 @@ clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
 # Benchmarks on synthetic data in scratch PostgreSQL databases (see bench/README.md).
-bench: $(VENV)/.installed-bench
+bench: install
 	$(PY) bench/run.py
 
-bench-smoke: $(VENV)/.installed-bench
+bench-smoke: install
 	$(PY) bench/run.py --smoke

@@ -247,6 +247,10 @@ STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
 
 # Anonymous API rate limits are counted in the default cache (above), shared by workers.
 REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "positions.api.renderers.FastJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "positions.api.schema.DescribedAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["positions.api.filters.StrictFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

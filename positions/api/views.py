@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from positions import selectors, services
-from positions.api import export
+from positions.api import export, rows
 from positions.api.comparisons import (
     ChangesSerializer,
     CompareQuerySerializer,
@@ -260,6 +260,15 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return visible_positions(self.request.user).order_by(*POSITION_ORDERINGS["stated_on"])
+
+    def list(self, request, *args, **kwargs):
+        # Same filters, validators and pages as every list; rows skip DRF's field machinery.
+        queryset = self.filter_queryset(self.get_queryset())
+        validators = queryset_validators(request, queryset)
+        if (not_modified := validators.not_modified(request)) is not None:
+            return not_modified
+        page = self.paginate_queryset(queryset.values(*rows.FIELDS))
+        return validators.apply(self.get_paginated_response(rows.position_rows(page, request)))
 
     def handle_exception(self, exc):
         if isinstance(exc, PreconditionRequired):

@@ -1,0 +1,47 @@
+"""The positions list's fast path shows exactly what PositionSerializer describes."""
+
+import datetime
+
+import pytest
+from rest_framework.test import APIRequestFactory
+
+from positions.api.rows import FIELDS, position_rows
+from positions.api.serializers import PositionSerializer
+from positions.choices import Shift, Stance, Status
+from positions.models import Position
+from tests.factories import PersonFactory, PositionFactory, RoleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_rows_match_the_serializer_field_for_field():
+    speaker = PersonFactory(name="Zoë <b>Ó</b>")
+    role = RoleFactory(person=speaker)
+    source = SourceFactory(
+        published_at=datetime.datetime(2025, 3, 17, 2, 35, 0, 123456, tzinfo=datetime.UTC),
+        modified_at=datetime.datetime(2025, 3, 17, 6, 9, tzinfo=datetime.UTC),
+    )
+    first = PositionFactory(
+        party=role.party, speaker=speaker, role=role, source=source, status=Status.PUBLISHED,
+        stance=Stance.OPEN, shift=Shift.FIRST, conditions="Only if asked.",
+        published_at=datetime.datetime(2025, 3, 18, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    PositionFactory(
+        party=role.party, topic=first.topic, previous=first, shift=Shift.REVERSAL,
+        stance=Stance.REJECTS, status=Status.RETRACTED, retraction_reason="Misattributed.",
+        retracted_at=datetime.datetime(2025, 3, 19, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    PositionFactory(status=Status.DRAFT)  # no speaker, no role, no shift
+
+    request = APIRequestFactory().get("/api/v1/positions/")
+    queryset = Position.objects.with_citation().order_by("stated_on", "id")
+    expected = PositionSerializer(queryset, many=True, context={"request": request}).data
+    fast = position_rows(queryset.values(*FIELDS), request)
+
+    assert [dict(row) for row in expected] == _plain(fast)
+    assert list(fast[0]) == list(expected[0])  # same key order too
+
+
+def _plain(rows):
+    # The serializer nests OrderedDicts; compare as plain data.
+    return [{k: dict(v) if isinstance(v, dict) else v for k, v in row.items()} for row in rows]
