@@ -11,4 +11,5 @@ class FastJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        return orjson.dumps(data, default=_fallback)
+        # Error bodies may key on non-str values (e.g. list indexes).
+        return orjson.dumps(data, default=_fallback, option=orjson.OPT_NON_STR_KEYS)
