@@ -18,7 +18,6 @@ from positions.models import Position
 
 PARTY = "synthetic-party-01"
 TOPIC = "synthetic-topic-01-1"
-PERSON = "synthetic-speaker-0001"
 # A readable matrix: eight parties across the twenty top-level topics.
 COMPARE_PARTIES = ",".join(f"synthetic-party-{n:02d}" for n in range(1, 9))
 COMPARE_TOPICS = ",".join(f"synthetic-topic-{n:02d}" for n in range(1, 21))
@@ -34,8 +33,10 @@ THROUGHPUT = ("api_positions", "topic")
 
 
 def urls() -> dict[str, str]:
-    position_id = Position.objects.public().order_by("id").values_list("id", flat=True)[0]
-    source_id = Position.objects.public().order_by("id").values_list("source_id", flat=True)[0]
+    # The first public position, its source and its speaker exist at every size.
+    position_id, source_id, person = (
+        Position.objects.public().order_by("id").values_list("id", "source_id", "speaker__slug")[0]
+    )
     return {
         "home": "/",
         "compare": f"/compare/?parties={COMPARE_PARTIES}&topics={COMPARE_TOPICS}",
@@ -45,7 +46,7 @@ def urls() -> dict[str, str]:
         ),
         "topic": f"/topics/{TOPIC}/",
         "party": f"/parties/{PARTY}/",
-        "person": f"/people/{PERSON}/",
+        "person": f"/people/{person}/",
         "position": f"/positions/{position_id}/",
         "source": f"/sources/{source_id}/",
         "search": "/search/?q=adopted",
