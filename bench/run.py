@@ -63,6 +63,14 @@ def drop(server: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def positions_in(url: str) -> int | None:
+    try:
+        with psycopg.connect(url) as conn:
+            return conn.execute("SELECT count(*) FROM positions_position").fetchone()[0]
+    except psycopg.Error:
+        return None
+
+
 def django_env(url: str, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
@@ -188,6 +196,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int)
     parser.add_argument("--wrk-seconds", type=int)
     parser.add_argument("--keep", action="store_true", help="Keep the scratch databases.")
+    parser.add_argument(
+        "--reuse", action="store_true", help="Reuse kept scratch databases of the right size."
+    )
     args = parser.parse_args()
     small = args.small or (1_000 if args.smoke else 10_000)
     large = args.large or (10_000 if args.smoke else 1_000_000)
@@ -207,10 +218,14 @@ def main() -> None:
     measured = {}
     try:
         for scale, count in scales.items():
-            log(f"{scale}: creating {count:,} synthetic positions")
-            recreate(server, database_name(urls[scale]))
-            manage(urls[scale], "migrate", "--noinput", "-v0")
-            manage(urls[scale], "generate_synthetic", f"--positions={count}")
+            if args.reuse and positions_in(urls[scale]) == count:
+                log(f"{scale}: reusing {count:,} synthetic positions")
+                manage(urls[scale], "migrate", "--noinput", "-v0")
+            else:
+                log(f"{scale}: creating {count:,} synthetic positions")
+                recreate(server, database_name(urls[scale]))
+                manage(urls[scale], "migrate", "--noinput", "-v0")
+                manage(urls[scale], "generate_synthetic", f"--positions={count}")
             log(f"{scale}: measuring")
             measured[scale] = measure(urls[scale], f"--repeat={repeat}")
             measured[scale]["export_memory"] = measure(urls[scale], "--export-memory")
