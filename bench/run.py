@@ -216,6 +216,8 @@ def main() -> None:
 
     started = time.monotonic()
     measured = {}
+    # Pages run as in production (debug off): hashed static files must exist.
+    manage(server, "collectstatic", "--noinput", "-v0")
     try:
         for scale, count in scales.items():
             if args.reuse and positions_in(urls[scale]) == count:
