@@ -223,10 +223,12 @@ def main() -> None:
             if args.reuse and positions_in(urls[scale]) == count:
                 log(f"{scale}: reusing {count:,} synthetic positions")
                 manage(urls[scale], "migrate", "--noinput", "-v0")
+                manage(urls[scale], "createcachetable")
             else:
                 log(f"{scale}: creating {count:,} synthetic positions")
                 recreate(server, database_name(urls[scale]))
                 manage(urls[scale], "migrate", "--noinput", "-v0")
+                manage(urls[scale], "createcachetable")
                 manage(urls[scale], "generate_synthetic", f"--positions={count}")
             log(f"{scale}: measuring")
             measured[scale] = measure(urls[scale], f"--repeat={repeat}")
