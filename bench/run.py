@@ -71,6 +71,17 @@ def positions_in(url: str) -> int | None:
         return None
 
 
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def redis_available() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
 def django_env(url: str, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
@@ -84,6 +95,9 @@ def django_env(url: str, **extra) -> dict:
         STANDPOINT_API_ANON_EXPORT_RATE="100000000/second",
         PYTHONPATH=str(REPO),
     )
+    if redis_available():
+        # As the deployment guide recommends: throttles counted in Redis, shared by workers.
+        env["REDIS_URL"] = REDIS_URL
     env.update(extra)
     return env
 

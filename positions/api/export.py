@@ -5,6 +5,7 @@ positions there are. CSV cells that a spreadsheet would run as a formula are neu
 """
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterator
 
@@ -71,21 +72,18 @@ COLUMN_NAMES = [name for name, _, _, _ in COLUMNS]
 _FIELDS = [field for _, _, field, _ in COLUMNS]
 
 
-def neutralise(value) -> str:
+def neutralise(value):
     """A CSV cell a spreadsheet shows as text: formula triggers get a leading apostrophe."""
     if value is None:
         return ""
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
+    if isinstance(value, str) and value[:1] in _TRIGGER_CHARS and not PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
 
 
-class _Line:
-    """A file-like object that hands back what csv.writer writes to it."""
-
-    def write(self, value: str) -> str:
-        return value
+_TRIGGER_CHARS = frozenset("".join(FORMULA_TRIGGERS))
+# Rows per chunk of the streamed body: one write per row would cost more than the row.
+ROWS_PER_CHUNK = 500
 
 
 def _records(queryset, page_url: Callable[[int], str]) -> Iterator[list]:
@@ -104,15 +102,27 @@ def page_url_builder(request) -> Callable[[int], str]:
 
 
 def csv_rows(queryset, request) -> Iterator[str]:
-    writer = csv.writer(_Line())
-    yield writer.writerow(COLUMN_NAMES)
-    for values in _records(queryset, page_url_builder(request)):
-        yield writer.writerow([neutralise(value) for value in values])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMN_NAMES)
+    for count, values in enumerate(_records(queryset, page_url_builder(request)), start=1):
+        writer.writerow([neutralise(value) for value in values])
+        if count % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def jsonl_rows(queryset, request) -> Iterator[bytes]:
+    lines = []
     for values in _records(queryset, page_url_builder(request)):
-        yield orjson.dumps(dict(zip(COLUMN_NAMES, values, strict=True))) + b"\n"
+        lines.append(orjson.dumps(dict(zip(COLUMN_NAMES, values, strict=True))))
+        if len(lines) == ROWS_PER_CHUNK:
+            yield b"\n".join(lines) + b"\n"
+            lines = []
+    if lines:
+        yield b"\n".join(lines) + b"\n"
 
 
 FORMATS = {

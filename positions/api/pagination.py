@@ -97,9 +97,12 @@ class KeysetCursorPagination(BasePagination):
         queryset = queryset.order_by(order, "-id" if descending else "id")
         if cursor:
             op = "lt" if descending else "gt"
+            # The redundant bound (>= or <=) lets the index start at the cursor instead of
+            # scanning the rows before it: deep pages cost what the first one does.
             queryset = queryset.filter(
+                Q(**{f"{self.field}__{op}e": cursor["value"]}),
                 Q(**{f"{self.field}__{op}": cursor["value"]})
-                | Q(**{self.field: cursor["value"], f"id__{op}": cursor["id"]})
+                | Q(**{self.field: cursor["value"], f"id__{op}": cursor["id"]}),
             )
         rows = list(queryset[: self.page_size + 1])
         more = len(rows) > self.page_size
