@@ -165,18 +165,33 @@ class PartySeries:
     points: list[Position]
 
 
-def topic_timeline(*, topic: Topic, party_slugs: Iterable[str] | None = None) -> list[PartySeries]:
-    """Per party, its published positions on ``topic`` in date order (one query)."""
+def topic_timeline(
+    *,
+    topic: Topic,
+    party_slugs: Iterable[str] | None = None,
+    latest: int | None = None,
+) -> list[PartySeries]:
+    """Per party, its published positions on ``topic`` in date order (one query).
+
+    ``latest`` keeps only the most recent statements on the topic, so a page's chart
+    stays readable, and its cost bounded, however long the record grows.
+    """
     positions = (
         Position.objects.published()
         .filter(topic=topic)
         .select_related("party", "speaker", "source")
-        .order_by("party__short_name", "party_id", "stated_on", "id")
+        .defer("source__text")
     )
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
+    if latest is not None:
+        # Newest first through the (topic, stated_on, id) index, then back in date order.
+        newest = list(positions.order_by("-stated_on", "-id")[:latest])
+        ordered = sorted(newest, key=lambda p: (p.party.short_name, p.party_id, p.stated_on, p.id))
+    else:
+        ordered = positions.order_by("party__short_name", "party_id", "stated_on", "id")
     series: dict[int, PartySeries] = {}
-    for position in positions:
+    for position in ordered:
         series.setdefault(
             position.party_id, PartySeries(party=position.party, points=[])
         ).points.append(position)

@@ -92,3 +92,26 @@ def test_chart_text_is_escaped_in_svg(client):
     svg = svg.split("</figure>")[0]
     assert "<script>" not in svg and "<svg onload" not in svg
     assert svg.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
+
+
+def test_topic_chart_draws_the_latest_statements_and_says_how_many_it_leaves_out(
+    client, settings, monkeypatch
+):
+    from positions.views import records
+
+    monkeypatch.setattr(records, "CHART_STATEMENTS", 3)
+    topic = TopicFactory()
+    parties = [PartyFactory(short_name="Alpha"), PartyFactory(short_name="Beta")]
+    for day in range(1, 6):
+        publish(
+            party=parties[day % 2], topic=topic, stated_on=datetime.date(2025, 1, day),
+            stance=Stance.OPEN,
+        )  # fmt: skip
+    series = topic_timeline(topic=topic, latest=3)
+    drawn = sorted(p.stated_on.day for s in series for p in s.points)
+    assert drawn == [3, 4, 5]
+    assert all(
+        [p.stated_on for p in s.points] == sorted(p.stated_on for p in s.points) for s in series
+    )
+    html = page(client, topic.get_absolute_url())
+    assert "The chart shows the latest 3 of 5 published statements" in html

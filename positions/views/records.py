@@ -11,6 +11,9 @@ from positions.selectors import latest_positions_as_of, topic_events, topic_time
 from positions.views.highlighting import highlighted_runs, locatable
 from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 
+# A topic's chart draws its most recent statements; every statement stays in the list below.
+CHART_STATEMENTS = 120
+
 
 def position_detail(request, pk):
     position = get_object_or_404(
@@ -59,7 +62,11 @@ def party_detail(request, slug):
 @friendly_bad_request
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    series = topic_timeline(topic=topic)
+    series = topic_timeline(topic=topic, latest=CHART_STATEMENTS)
+    charted = sum(len(s.points) for s in series)
+    published_total = (
+        topic.positions.published().count() if charted == CHART_STATEMENTS else charted
+    )
     chart = stance_chart(series, topic_events(topic=topic))
     children = list(topic.children.all())
     child_stances = latest_positions_as_of(
@@ -77,6 +84,8 @@ def topic_detail(request, slug):
     context = {
         "topic": topic,
         "chart": chart,
+        "charted": charted,
+        "published_total": published_total,
         "children": [
             (
                 child,
