@@ -226,7 +226,8 @@ def main() -> None:
         sys.exit("DATABASE_URL must name a PostgreSQL server for benchmarks.")
     base = database_name(server) or "standpoint"
     scales = {"small": small, "large": large}
-    urls = {scale: with_database(server, f"{base}_bench_{scale}") for scale in scales}
+    kind = "bench_smoke" if args.smoke else "bench"
+    urls = {scale: with_database(server, f"{base}_{kind}_{scale}") for scale in scales}
 
     started = time.monotonic()
     measured = {}
