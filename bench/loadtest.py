@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import psycopg
@@ -129,6 +131,25 @@ def run_wrk(base: str, paths_file: Path, seconds: int, connections: int, threads
     return report
 
 
+def probe(base: str, paths: list[str]) -> list[dict]:
+    """Each path once, alone: its status and time, to tell which pages the mix waits on."""
+    timings = []
+    for path in paths:
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        except OSError as error:
+            status = f"error: {error}"
+        timings.append(
+            {"path": path, "status": status, "ms": round((time.perf_counter() - started) * 1000)}
+        )
+    return timings
+
+
 def load_average() -> list[float]:
     return [float(n) for n in Path("/proc/loadavg").read_text().split()[:3]]
 
@@ -184,6 +205,8 @@ def main() -> None:
             )
             wait_for(port)
             base = f"http://127.0.0.1:{port}"
+            log("probing each path alone")
+            single = probe(base, paths)
             log(f"warm-up {args.warmup} s")
             warmup = run_wrk(base, paths_file, args.warmup, args.connections, args.threads)
             before = worker_rss(gunicorn.pid)
@@ -207,6 +230,7 @@ def main() -> None:
         "wrk_threads": args.threads,
         "gunicorn_workers": len(before),
         "paths": paths,
+        "single_request_ms": single,
         "cpu_count": os.cpu_count(),
         "load_average_before": load_before,
         "load_average_after": load_after,
@@ -230,6 +254,10 @@ def main() -> None:
     }
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     latency = report["latency_ms"]
+    slowest = sorted(single, key=lambda t: -t["ms"])[:5]
+    print("slowest paths requested alone:")
+    for timing in slowest:
+        print(f"  {timing['ms']:>6} ms  {timing['status']}  {timing['path'][:90]}")
     print(
         f"{report['requests_per_second']} requests/s over {args.seconds} s "
         f"({report['requests']} requests, {args.connections} connections, "
