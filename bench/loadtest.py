@@ -162,6 +162,13 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=10, help="Seconds of warm-up first.")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config).")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="Leave paths starting with PREFIX out of the mix (repeatable).",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian package 'wrk').")
@@ -189,7 +196,7 @@ def main() -> None:
             env["DJANGO_STATIC_ROOT"] = str(static_root)
             manage(env, "collectstatic", "--noinput", "--verbosity", "0")
             paths_file = Path(tmp) / "paths.txt"
-            paths = record_paths(url)
+            paths = [p for p in record_paths(url) if not p.startswith(tuple(args.exclude))]
             paths_file.write_text("\n".join(paths) + "\n")
 
             port = free_port()
@@ -229,6 +236,7 @@ def main() -> None:
         "connections": args.connections,
         "wrk_threads": args.threads,
         "gunicorn_workers": len(before),
+        "excluded": args.exclude,
         "paths": paths,
         "single_request_ms": single,
         "cpu_count": os.cpu_count(),
