@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from positions import services
@@ -84,6 +84,10 @@ def test_creating_a_position_from_any_input_succeeds_or_refuses_cleanly(editor, 
         move=MOVES,
         precision=PRECISIONS,
     )
+    # Always tried, whatever else is drawn: the inputs that once reached the database.
+    @example("a\x00b", "q", "", "2025-03-16", -2, "demand", "day")
+    @example("s", "lone \ud800 surrogate", "", "2025-03-16", -2, "demand", "day")
+    @example("s", "q", "x" * 1_000_000, "2025-02-30", 99, "nonsense", "century")
     def create(summary, quote, conditions, stated_on, stance, move, precision):
         created = attempt(
             services.position_create,
