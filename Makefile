@@ -5,7 +5,8 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test install install-dev lint format migrate seeds clean serve serve-check bench bench-smoke
+.PHONY: run test install install-dev lint format migrate seeds clean serve serve-check bench bench-smoke \
+	loadtest
 
 # Reinstall only when the dependency list changes, so a second `make run` is fast.
 $(BIN)/activate:
@@ -83,3 +84,8 @@ bench: install
 
 bench-smoke: install
 	$(PY) bench/run.py --smoke
+
+# Load test: gunicorn (production settings) on a scratch PostgreSQL database, driven by wrk on
+# 127.0.0.1 only. Not part of CI. LOADTEST_ARGS, e.g. "--positions 20000 --seconds 30".
+loadtest: install
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)

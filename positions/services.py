@@ -18,6 +18,7 @@ from positions.choices import Status
 from positions.models import Party, Person, Position, Role, Source, Topic
 from positions.quote_hints import nearest_passage
 from positions.timeline import recompute_timeline
+from positions.validators import require_storable_text
 
 # Fields an editor types; everything else is set by the workflow.
 EDITABLE_FIELDS = (
@@ -191,6 +192,7 @@ def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    require_storable_text(**changes)
     changed = set()
     for name, value in changes.items():
         # A missing relation raises an AttributeError subclass, hence the default.
@@ -244,6 +246,7 @@ def position_correct(
     correction must be one a reviewer would publish.
     """
     _require(user, "publish_position", "correct")
+    require_storable_text(note=note)
     if not note.strip():
         raise ValidationError({"note": "Say what was corrected and why."})
     current = _lock(position, expected_version)
@@ -332,6 +335,7 @@ def position_send_back(
     *, position: Position, user, comment: str, expected_version: int | None = None
 ) -> Position:
     """In review → draft, with a comment saying what to fix."""
+    require_storable_text(comment=comment)
     if not comment.strip():
         raise ValidationError({"comment": "Say what the editor should change."})
     return _transition(
@@ -376,6 +380,7 @@ def position_retract(
     *, position: Position, user, reason: str, expected_version: int | None = None
 ) -> Position:
     """Published → retracted. The record stays public, marked, with the reason."""
+    require_storable_text(reason=reason)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the position is retracted."})
     retracted = _transition(

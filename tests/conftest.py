@@ -1,9 +1,21 @@
+import os
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from positions.models import Source
+
+# Property tests: no per-example deadline (the database sets the pace), modest example
+# counts so the suite stays fast, and in CI the same examples every run.
+hypothesis_settings.register_profile(
+    "standpoint",
+    deadline=None,
+    max_examples=30,
+    derandomize=os.environ.get("CI", "").lower() in {"1", "true", "yes"},
+)
+hypothesis_settings.load_profile("standpoint")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE_KEY = ("Xinhua", "Russia seeks security guarantees in Ukraine peace deal")

@@ -12,6 +12,7 @@ from tracker.responses import error_response
 
 NUL_MESSAGE = "The request contains a NUL character (\\0), which cannot be stored."
 ENCODING_MESSAGE = "The request is not valid UTF-8 text."
+NESTING_MESSAGE = "The JSON body is nested too deeply."
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
@@ -60,8 +61,11 @@ def _body_problem(request) -> str | None:
     if content_type == JSON or content_type.endswith("+json"):
         try:
             data = json.loads(request.body)
-        except (ValueError, RecursionError):
+        except ValueError:
             return None  # Malformed JSON is the parser's to report.
+        except RecursionError:
+            # The parser would hit the same limit and fail with a server error.
+            return NESTING_MESSAGE
         return NUL_MESSAGE if _contains_nul(data) else None
     if content_type.startswith("multipart/"):
         fields = request.POST  # Files are left alone: their bytes are not stored as text.

@@ -297,3 +297,7 @@ LOGGING = {
     # Lockouts are still logged (as warnings); the start-up banner is not.
     "loggers": {"axes.apps": {"level": "WARNING"}},
 }
+
+# History reasons carry the editor's whole note ("Corrected: …", "Sent back: …") and the list
+# of edited fields; the default 100-character column would refuse longer ones on PostgreSQL.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

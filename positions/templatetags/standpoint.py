@@ -84,3 +84,18 @@ def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY
     if value is None:
         return ""
     return format_date(value, DATE_FORMATS.get(precision, DATE_FORMATS[DatePrecision.DAY]))
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+@register.filter
+def web_url(value) -> str:
+    """The address if it is a web (http/https) URL, else "": never a ``javascript:`` link.
+
+    Forms and the model refuse other schemes; this keeps a link safe even if a row arrived
+    some other way (a dataset import, the shell).
+    """
+    text = str(value or "").strip()
+    scheme, colon, _ = text.partition(":")
+    return text if colon and scheme.lower() in WEB_SCHEMES else ""
