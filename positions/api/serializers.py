@@ -486,6 +486,17 @@ class PositionWriteSerializer(serializers.Serializer):
         "(shown publicly in its history).",
     )
 
+    def to_internal_value(self, data):
+        # A misspelt or read-only field (``status``, ``is_superuser``) is an error, as unknown
+        # query parameters are: silently dropping it would hide the client's mistake.
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["Unknown or read-only field."] for name in unknown}
+                )
+        return super().to_internal_value(data)
+
     def validate_stance(self, label: str) -> int:
         return next(value for value, name in Stance.choices if name == label)
 
