@@ -112,7 +112,7 @@ BUDGET = {
     "home": 4,
     "compare": 6,
     "what changed": 6,
-    "topic": 9,
+    "topic": 10,
     "party": 7,
     "position": 2,
     "source": 3,
