@@ -85,3 +85,11 @@ def api_rate_limits_out_of_the_way(settings):
 def fast_password_hashing(settings):
     """Test accounts need no strong hashing, and strong hashing costs a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def api():
+    """An anonymous API client; tests authenticate it when they need to."""
+    from rest_framework.test import APIClient
+
+    return APIClient()

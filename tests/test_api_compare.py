@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from positions.choices import Stance, Status
 from positions.selectors import stance_matrix
@@ -11,11 +10,6 @@ from positions.timeline import recompute_timeline
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 @pytest.fixture

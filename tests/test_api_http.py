@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from positions.choices import Status
 from positions.models import Party
@@ -19,11 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 @pytest.mark.parametrize(

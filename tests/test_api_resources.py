@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from tests.factories import (
     EventFactory,
@@ -15,11 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 def test_api_root_lists_every_resource(api):

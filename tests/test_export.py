@@ -5,18 +5,12 @@ import io
 import json
 
 import pytest
-from rest_framework.test import APIClient
 
 from positions.api.export import COLUMN_NAMES, neutralise
 from positions.choices import Stance, Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 def body(response) -> str:
