@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, Min, OuterRef
 from django.db.models.expressions import RawSQL
 
 from positions.choices import Shift, Status
@@ -231,18 +231,22 @@ class TimelineEntry:
     position: Position | None = None
 
 
-def negotiation_timeline(*, year: int) -> list[TimelineEntry]:
+def negotiation_timeline(*, year: int, latest: int | None = None) -> list[TimelineEntry]:
     """Events and public positions of one year in date order, so that each event stands
-    among the statements made around it (three queries)."""
+    among the statements made around it (three queries).
+
+    ``latest`` keeps only the year's most recent statements (every event stays), so a
+    busy year's page costs the same as a quiet one's.
+    """
     events = (
         Event.objects.filter(date__year=year).prefetch_related("parties").order_by("date", "id")
     )
-    positions = (
-        Position.objects.public()
-        .filter(stated_on__year=year)
-        .with_citation()
-        .order_by("stated_on", "id")
-    )
+    positions = Position.objects.public().filter(stated_on__year=year).with_citation()
+    if latest is not None:
+        newest = positions.order_by("-stated_on", "-id")[:latest]
+        positions = sorted(newest, key=lambda p: (p.stated_on, p.id))
+    else:
+        positions = positions.order_by("stated_on", "id")
     entries = [TimelineEntry(date=e.date, event=e) for e in events]
     entries += [TimelineEntry(date=p.stated_on, position=p) for p in positions]
     # Events first on a shared date: statements on the day of talks read as reactions to them.
@@ -251,7 +255,10 @@ def negotiation_timeline(*, year: int) -> list[TimelineEntry]:
 
 
 def timeline_years() -> list[int]:
-    """Years that have an event or a public position, newest first (two queries)."""
+    """Years that have an event, and every year from the first public position to the last,
+    newest first (two queries; the span comes from the ends of the date index, not a scan)."""
     years = {d.year for d in Event.objects.dates("date", "year")}
-    years |= {d.year for d in Position.objects.public().dates("stated_on", "year")}
+    span = Position.objects.public().aggregate(first=Min("stated_on"), last=Max("stated_on"))
+    if span["first"] is not None:
+        years |= set(range(span["first"].year, span["last"].year + 1))
     return sorted(years, reverse=True)

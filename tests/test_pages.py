@@ -426,3 +426,21 @@ def test_home_lists_topics_with_subtopics_under_their_parent(client):
     html = page(client, "/").split('id="topics-heading"')[1]
     assert html.index(">Another topic<") < html.index(">Peacekeeping<")
     assert html.index(">Peacekeeping<") < html.index(">Observer mission<")
+
+
+def test_a_busy_year_shows_its_latest_statements_and_says_how_many_it_leaves_out(
+    client, monkeypatch
+):
+    import importlib
+
+    # The package exports the view under the module's name, so fetch the module itself.
+    timeline_module = importlib.import_module("positions.views.timeline")
+    monkeypatch.setattr(timeline_module, "TIMELINE_STATEMENTS", 2)
+    for day, proposition in ((1, "Earliest idea"), (2, "Middle idea"), (3, "Latest idea")):
+        publish(topic=TopicFactory(proposition=proposition), stated_on=datetime.date(2025, 5, day))
+    EventFactory(title="Early talks", date=datetime.date(2025, 1, 1))
+    html = page(client, "/timeline/?year=2025")
+    assert "Showing the latest 2 of 3 statements made in 2025" in html
+    assert "Latest idea" in html and "Middle idea" in html
+    assert "Earliest idea" not in html
+    assert "Early talks" in html

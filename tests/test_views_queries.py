@@ -117,7 +117,7 @@ BUDGET = {
     "position": 2,
     "source": 3,
     "person": 4,
-    "timeline": 5,
+    "timeline": 6,
     "search": 7,
     "feed": 1,
     "party feed": 2,

@@ -1,7 +1,11 @@
 from django.shortcuts import render
 
+from positions.models import Position
 from positions.selectors import negotiation_timeline, timeline_years
 from positions.views.params import BadParameter, friendly_bad_request, int_param
+
+# A year's page lists its most recent statements; every event of the year is shown.
+TIMELINE_STATEMENTS = 300
 
 
 @friendly_bad_request
@@ -11,9 +15,12 @@ def timeline(request):
     year = int_param(request, "year", default=years[0] if years else None)
     if year is not None and not 1 <= year <= 9999:
         raise BadParameter("“year” must be a year such as 2025.")
+    entries = negotiation_timeline(year=year, latest=TIMELINE_STATEMENTS) if year else []
     context = {
         "years": years,
         "year": year,
-        "entries": negotiation_timeline(year=year) if year else [],
+        "entries": entries,
+        "shown": sum(1 for entry in entries if entry.position),
+        "statements": Position.objects.public().filter(stated_on__year=year).count() if year else 0,
     }
     return render(request, "positions/timeline.html", context)
