@@ -138,7 +138,8 @@ def wait_for(port: int, timeout: float = 30) -> None:
 
 def wrk(url: str, duration: int) -> dict:
     out = subprocess.run(
-        ["wrk", "-t1", "-c16", f"-d{duration}s", "--latency", url],
+        # wrk's default 2 s timeout would count slow answers as errors, not as slow answers.
+        ["wrk", "-t1", "-c16", f"-d{duration}s", "--timeout", "30s", "--latency", url],
         check=True,
         capture_output=True,
         text=True,
@@ -217,7 +218,7 @@ def main() -> None:
     small = args.small or (1_000 if args.smoke else 10_000)
     large = args.large or (10_000 if args.smoke else 1_000_000)
     repeat = args.repeat or (3 if args.smoke else 7)
-    wrk_seconds = args.wrk_seconds or (2 if args.smoke else 15)
+    wrk_seconds = args.wrk_seconds or (3 if args.smoke else 15)
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian package 'wrk').")
 
@@ -332,8 +333,8 @@ def well_formed(report: dict) -> list[str]:
     problems = []
     for name in TARGETS:
         value = report["figures"].get(name, {}).get("value")
-        if not isinstance(value, int | float) or value != value or value <= 0:
-            problems.append(f"{name} missing or not positive")
+        if not isinstance(value, int | float) or value != value or value < 0:
+            problems.append(f"{name} missing or negative")
     if not report["measurements"]["large"]["api_serialisation"]["identical"]:
         problems.append("API and raw serialisation differ")
     return problems
