@@ -12,9 +12,7 @@ from collections.abc import Callable, Iterator
 import orjson
 from django.urls import reverse
 
-from positions.choices import Stance
-
-STANCE_LABELS = dict(Stance.choices)
+from positions.api.rows import STANCE_LABELS
 
 CHUNK_SIZE = 2000
 
