@@ -195,6 +195,13 @@ def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
     require_storable_text(**changes)
     changed = set()
     for name, value in changes.items():
+        field = Position._meta.get_field(name)
+        if not field.is_relation:
+            # Values of the wrong type (a number for a date) are the caller's error, not ours.
+            try:
+                value = field.to_python(value)
+            except (TypeError, ValueError, OverflowError):
+                raise ValidationError({name: f"Not a valid {field.verbose_name}."}) from None
         # A missing relation raises an AttributeError subclass, hence the default.
         if getattr(position, name, None) != value:
             setattr(position, name, value)
