@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class PositionsConfig(AppConfig):
@@ -7,6 +7,11 @@ class PositionsConfig(AppConfig):
     verbose_name = "Positions"
 
     def ready(self):
+        from positions.models import Position
         from positions.roles import ensure_editorial_groups
+        from positions.stance_cells import position_deleted, position_saved
 
         post_migrate.connect(ensure_editorial_groups, sender=self)
+        # Stance cells follow every saved or deleted position, whichever code wrote it.
+        post_save.connect(position_saved, sender=Position)
+        post_delete.connect(position_deleted, sender=Position)

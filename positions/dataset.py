@@ -24,6 +24,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
 
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.stance_cells import rebuild_cells
 
 FORMAT_VERSION = "1.0"
 MANIFEST = "manifest.json"
@@ -327,6 +328,8 @@ def import_dataset(directory: Path) -> dict:
                 records = json.loads((directory / table.filename).read_bytes())
                 counts[table.name] = _restore(table, records)
             _reset_sequences()
+            # Bulk inserts bypass save(), so the derived stance cells are computed once here.
+            rebuild_cells()
     except DatabaseError as error:
         raise DatasetError(
             f"The release could not be stored, nothing was imported: {error}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from positions.choices import (
+    PUBLIC_STATUSES,
     STANCE_MAX,
     STANCE_MIN,
     DatePrecision,
@@ -378,6 +379,18 @@ class Position(TimestampedModel):
                 name="position_timeline_idx",
             ),
             models.Index(fields=["topic", "stated_on", "id"], name="position_topic_date_idx"),
+            # The latest publications, as the home page lists them.
+            models.Index(
+                fields=["published_at", "stated_on", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="position_published_idx",
+            ),
+            # Who spoke for a party: one probe per person.
+            models.Index(
+                fields=["speaker", "party"],
+                condition=Q(status__in=PUBLIC_STATUSES),
+                name="position_speaker_party_idx",
+            ),
             # Stable keyset pagination and sync by modification time.
             models.Index(fields=["stated_on", "id"], name="position_date_idx"),
             models.Index(fields=["updated_at", "id"], name="position_updated_idx"),
@@ -389,6 +402,17 @@ class Position(TimestampedModel):
     def get_absolute_url(self) -> str:
         return reverse("position-detail", kwargs={"pk": self.pk})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        position = super().from_db(db, field_names, values)
+        # Remembered so that moving a position to another party or topic also refreshes
+        # the stance cell it leaves.
+        position.stored_cell = (
+            position.__dict__.get("party_id"),
+            position.__dict__.get("topic_id"),
+        )
+        return position
+
     @property
     def is_public(self) -> bool:
         return self.status in (Status.PUBLISHED, Status.RETRACTED)
@@ -399,6 +423,37 @@ class Position(TimestampedModel):
         return bool(self.anchored_text_sha256) and (
             self.anchored_text_sha256 != self.source.text_sha256
         )
+
+
+class StanceCell(models.Model):
+    """One cell of the parties × topics matrix: a party's latest published position on a
+    topic and how many public positions it has there.
+
+    Derived from positions and rewritten whenever one of them is saved or deleted
+    (``positions/stance_cells.py``), so that pages read one row per cell instead of
+    searching a record of millions of positions. A cell exists only while the party has a
+    public position on the topic.
+    """
+
+    party = models.ForeignKey("positions.Party", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("positions.Topic", on_delete=models.CASCADE, related_name="+")
+    # Null when every public position in the cell is retracted.
+    latest = models.ForeignKey(
+        "positions.Position", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    latest_stated_on = models.DateField(null=True)
+    published_count = models.PositiveIntegerField(default=0)
+    public_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["party", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["party", "topic"], name="stance_cell_unique"),
+        ]
+        indexes = [models.Index(fields=["topic", "party"], name="stance_cell_topic_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.party_id} × {self.topic_id}: {self.public_count} public"
 
 
 class Event(TimestampedModel):

@@ -7,11 +7,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, Min, OuterRef
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from positions.choices import Shift, Status
-from positions.models import Event, Party, Position, Topic
+from positions.choices import Shift
+from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
 
 
 def latest_positions_as_of(
@@ -22,40 +22,27 @@ def latest_positions_as_of(
 ) -> dict[tuple[int, int], Position]:
     """Each party's latest published position per topic stated on or before ``as_of``.
 
-    One index probe per party × topic cell (``position_timeline_idx``), so the cost
-    follows the size of the matrix, not the number of positions recorded. An axis left
-    out means every party (or topic) with a published position.
+    One query whatever the size of the record. The stance cells hold each cell's latest
+    position; a cell whose latest position came after ``as_of`` is looked up with one
+    backward probe of ``position_timeline_idx``. An axis left out means every party (or
+    topic) with a published position.
     """
-    if party_ids is None:
-        party_ids = _ids_with_published_positions(Party, "party_id")
-    if topic_ids is None:
-        topic_ids = _ids_with_published_positions(Topic, "topic_id")
-    cells = [(int(p), int(t)) for p in party_ids for t in topic_ids]
-    if not cells:
-        return {}
-    table = Position._meta.db_table
-    # Ids are integers we produced, so inlining them is safe and keeps under parameter limits.
-    pairs = ", ".join(f"({party}, {topic})" for party, topic in cells)
-    latest_ids = RawSQL(
-        f"""
-        SELECT (
-            SELECT p.id FROM {table} p
-            WHERE p.party_id = cells.column1 AND p.topic_id = cells.column2
-              AND p.status = %s AND p.stated_on <= %s
-            ORDER BY p.stated_on DESC, p.id DESC
-            LIMIT 1
-        ) FROM (VALUES {pairs}) AS cells
-        """,
-        (Status.PUBLISHED, as_of),
+    cells = StanceCell.objects.filter(latest__isnull=False).order_by()
+    if party_ids is not None:
+        cells = cells.filter(party_id__in=list(party_ids))
+    if topic_ids is not None:
+        cells = cells.filter(topic_id__in=list(topic_ids))
+    current = cells.filter(latest_stated_on__lte=as_of).values("latest_id")
+    probe = (
+        Position.objects.published()
+        .filter(party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id"), stated_on__lte=as_of)
+        .order_by("-stated_on", "-id")
+        .values("id")[:1]
     )
-    latest = Position.objects.filter(id__in=latest_ids).with_citation().order_by()
+    earlier = cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe))
+    wanted = current.union(earlier.values("found"), all=True)
+    latest = Position.objects.filter(id__in=wanted).with_citation().order_by()
     return {(p.party_id, p.topic_id): p for p in latest}
-
-
-def _ids_with_published_positions(model, column: str) -> list[int]:
-    # EXISTS probes an index per row of ``model`` instead of scanning every position.
-    published = Position.objects.published().filter(**{column: OuterRef("pk")})
-    return list(model.objects.filter(Exists(published)).values_list("id", flat=True))
 
 
 @dataclass
@@ -95,17 +82,15 @@ def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Top
     """The matrix axes: what was asked for, else whatever has a published position."""
     parties = Party.objects.all()
     topics = Topic.objects.all()
-    # EXISTS probes an index per party or topic instead of scanning every position.
+    published = StanceCell.objects.filter(latest__isnull=False)
     if party_slugs:
         parties = parties.filter(slug__in=party_slugs)
     else:
-        parties = parties.filter(
-            Exists(Position.objects.published().filter(party_id=OuterRef("pk")))
-        )
+        parties = parties.filter(Exists(published.filter(party_id=OuterRef("pk"))))
     if topic_slugs:
         topics = topics.filter(slug__in=topic_slugs)
     else:
-        topics = topics.filter(Exists(Position.objects.published().filter(topic_id=OuterRef("pk"))))
+        topics = topics.filter(Exists(published.filter(topic_id=OuterRef("pk"))))
     return list(parties), list(topics)
 
 
@@ -196,6 +181,42 @@ def topic_timeline(
             position.party_id, PartySeries(party=position.party, points=[])
         ).points.append(position)
     return list(series.values())
+
+
+def cells_of(*, party: Party | None = None, topic: Topic | None = None) -> list[StanceCell]:
+    """The stance cells of one party or one topic (one query), with their parties and topics:
+    who has public positions where, and how many, without counting positions."""
+    cells = StanceCell.objects.select_related("party", "topic")
+    if party is not None:
+        cells = cells.filter(party=party)
+    if topic is not None:
+        cells = cells.filter(topic=topic)
+    return list(cells.order_by("party__short_name", "party_id", "topic__name", "topic_id"))
+
+
+def with_published_counts(records: QuerySet, axis: str) -> QuerySet:
+    """Parties (``axis="party"``) or topics (``"topic"``) annotated with ``position_count``,
+    their published positions, summed from the stance cells rather than counted."""
+    per_record = (
+        StanceCell.objects.filter(**{axis: OuterRef("pk")})
+        .order_by()
+        .values(axis)
+        .annotate(total=Sum("published_count"))
+        .values("total")
+    )
+    return records.annotate(position_count=Coalesce(Subquery(per_record), 0))
+
+
+def party_speakers(party: Party):
+    """People who made a public statement for ``party``, with their roles in it.
+
+    One index probe per person (``position_speaker_party_idx``), not a scan of the party's
+    statements.
+    """
+    spoke = Position.objects.public().filter(party=party, speaker_id=OuterRef("pk"))
+    return Person.objects.filter(Exists(spoke)).prefetch_related(
+        Prefetch("roles", queryset=Role.objects.filter(party=party))
+    )
 
 
 def topic_rows(matrix: StanceMatrix) -> list[tuple[Topic, list[Position | None]]]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from positions.choices import Move, Stance, Status
 from positions.models import Party, Person, Position, Role, Source, Topic
+from positions.stance_cells import rebuild_cells
 from positions.timeline import shift_between
 
 SLUG_PREFIX = "synthetic-"
@@ -67,6 +68,8 @@ def generate(*, positions: int, seed: int = 1, allow_real_data: bool = False) ->
         roles_by_party = _create_speakers(rng, parties)
         sources, written = _write_positions(rng, positions, parties, topics, roles_by_party)
         _reset_sequences()
+        # COPY bypasses save(), so the derived stance cells are computed once here.
+        rebuild_cells()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # VACUUM also sets the visibility map, so index-only scans behave as in a

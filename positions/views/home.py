@@ -1,26 +1,19 @@
-from django.db.models import Count, Q
 from django.shortcuts import render
 
-from positions.choices import Status
 from positions.models import Party, Position, Topic
-from positions.selectors import recent_shifts
+from positions.selectors import recent_shifts, with_published_counts
 from positions.views.ordering import tree_order
-
-PUBLISHED = Q(positions__status=Status.PUBLISHED)
 
 
 def home(request):
     """What changed recently, the latest positions, and the topics and parties to explore."""
-    topics = list(Topic.objects.annotate(position_count=Count("positions", filter=PUBLISHED)))
+    topics = list(with_published_counts(Topic.objects.all(), "topic"))
     context = {
         "shifts": recent_shifts(limit=8),
         "latest": Position.objects.published()
         .with_citation()
         .order_by("-published_at", "-stated_on", "-id")[:10],
         "topics": tree_order(topics, topics),
-        # Aggregating queries drop Meta.ordering, so the order is spelled out.
-        "parties": Party.objects.annotate(
-            position_count=Count("positions", filter=PUBLISHED)
-        ).order_by("short_name", "id"),
+        "parties": with_published_counts(Party.objects.all(), "party"),
     }
     return render(request, "positions/home.html", context)

@@ -66,6 +66,22 @@ def int_param(request, name: str, default: int | None = None) -> int | None:
         raise BadParameter(f"“{name}” must be a whole number.") from None
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    """One page of ``queryset``; a page number out of range gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(text_param(request, "page", max_length=10))
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are, so it never counts them in the database."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count  # replaces Paginator's counting cached_property
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE, *, count: int | None = None):
+    """One page of ``queryset``; a page number out of range gives the nearest page.
+
+    ``count``, when the caller already knows it (from the stance cells), saves counting
+    every matching row.
+    """
+    if count is None:
+        paginator = Paginator(queryset, per_page)
+    else:
+        paginator = CountedPaginator(queryset, per_page, count=count)
+    return paginator.get_page(text_param(request, "page", max_length=10))

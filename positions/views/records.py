@@ -1,13 +1,18 @@
 """Pages for one record each: a position, party, topic, person or source."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from positions.charts import stance_chart
 from positions.choices import Move
-from positions.models import Party, Person, Position, Role, Source, Topic
-from positions.selectors import latest_positions_as_of, topic_events, topic_timeline
+from positions.models import Party, Person, Position, Source, Topic
+from positions.selectors import (
+    cells_of,
+    latest_positions_as_of,
+    party_speakers,
+    topic_events,
+    topic_timeline,
+)
 from positions.views.highlighting import highlighted_runs, locatable
 from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 
@@ -41,20 +46,15 @@ def party_detail(request, slug):
         latest_positions_as_of(as_of=timezone.localdate(), party_ids=[party.id]).values(),
         key=lambda p: (p.topic.name, p.topic_id),
     )
-    speakers = (
-        Person.objects.filter(positions__party=party, positions__in=Position.objects.public())
-        .distinct()
-        .prefetch_related(Prefetch("roles", queryset=Role.objects.filter(party=party)))
-    )
-    statements = paginate(
-        request, party.positions.public().with_citation().order_by("-stated_on", "-id")
-    )
+    statements = party.positions.public().with_citation().order_by("-stated_on", "-id")
     context = {
         "party": party,
         "current": current,
         "red_lines": [p for p in current if p.move == Move.RED_LINE],
-        "speakers": speakers,
-        "statements": statements,
+        "speakers": party_speakers(party),
+        "statements": paginate(
+            request, statements, count=sum(cell.public_count for cell in cells_of(party=party))
+        ),
     }
     return render(request, "positions/party_detail.html", context)
 
@@ -64,27 +64,25 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
     series = topic_timeline(topic=topic, latest=CHART_STATEMENTS)
     charted = sum(len(s.points) for s in series)
-    # Counted every time, so the page runs the same queries however much is recorded.
-    published_total = topic.positions.published().count()
     chart = stance_chart(series, topic_events(topic=topic))
     children = list(topic.children.all())
     child_stances = latest_positions_as_of(
         as_of=timezone.localdate(), topic_ids=[c.id for c in children]
     )
-    statement_parties = list(
-        Party.objects.filter(positions__in=topic.positions.public()).distinct()
-    )
+    # Who spoke on the topic and how often, read from its stance cells, not its statements.
+    cells = listed = cells_of(topic=topic)
     statements = topic.positions.public().with_citation().order_by("-stated_on", "-id")
     party_slug = text_param(request, "party")
     if party_slug:
-        if party_slug not in {p.slug for p in statement_parties}:
+        listed = [cell for cell in cells if cell.party.slug == party_slug]
+        if not listed:
             raise BadParameter(f"No party “{party_slug}” has a statement on this topic.")
         statements = statements.filter(party__slug=party_slug)
     context = {
         "topic": topic,
         "chart": chart,
         "charted": charted,
-        "published_total": published_total,
+        "published_total": sum(cell.published_count for cell in cells),
         "children": [
             (
                 child,
@@ -95,9 +93,11 @@ def topic_detail(request, slug):
             )
             for child in children
         ],
-        "statement_parties": statement_parties,
+        "statement_parties": [cell.party for cell in cells],
         "party_slug": party_slug,
-        "statements": paginate(request, statements),
+        "statements": paginate(
+            request, statements, count=sum(cell.public_count for cell in listed)
+        ),
     }
     return render(request, "positions/topic_detail.html", context)
 

@@ -1,0 +1,108 @@
+"""Keeping the parties × topics stance cells in step with the record.
+
+Every save or delete of a position refreshes the cell it belongs to (and the one it left);
+bulk loads that bypass ``save()`` rebuild every cell at the end.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from positions.choices import PUBLIC_STATUSES, Status
+from positions.models import Position, StanceCell
+
+
+def refresh_cells(cells: Iterable[tuple[int | None, int | None]]) -> None:
+    """Recount each (party id, topic id) cell and point it at its latest published position."""
+    for party_id, topic_id in sorted({cell for cell in cells if None not in cell}):
+        # No savepoint: the refresh belongs to the write that triggered it.
+        with transaction.atomic(savepoint=False):
+            _refresh(party_id, topic_id)
+
+
+def _refresh(party_id: int, topic_id: int) -> None:
+    # The cell row is locked before counting: a concurrent write in the same cell waits,
+    # then counts what this one committed (each statement reads the latest commits).
+    cell = _locked_cell(party_id, topic_id)
+    counts = _counts(party_id, topic_id)
+    if not counts["public"]:
+        if cell is not None:
+            cell.delete()
+        return
+    if cell is None:
+        StanceCell.objects.bulk_create(
+            [StanceCell(party_id=party_id, topic_id=topic_id)], ignore_conflicts=True
+        )
+        cell = _locked_cell(party_id, topic_id)
+        counts = _counts(party_id, topic_id)
+    latest = (
+        Position.objects.published()
+        .filter(party_id=party_id, topic_id=topic_id)
+        .order_by("-stated_on", "-id")
+        .values_list("id", "stated_on")
+        .first()
+    )
+    cell.latest_id, cell.latest_stated_on = latest or (None, None)
+    cell.published_count, cell.public_count = counts["published"], counts["public"]
+    cell.save()
+
+
+def _locked_cell(party_id: int, topic_id: int) -> StanceCell | None:
+    return (
+        StanceCell.objects.select_for_update().filter(party_id=party_id, topic_id=topic_id).first()
+    )
+
+
+def _counts(party_id: int, topic_id: int) -> dict[str, int]:
+    return Position.objects.filter(party_id=party_id, topic_id=topic_id).aggregate(
+        published=Count("id", filter=Q(status=Status.PUBLISHED)),
+        public=Count("id", filter=Q(status__in=PUBLIC_STATUSES)),
+    )
+
+
+def rebuild_cells(*, position_model=Position, cell_model=StanceCell) -> int:
+    """Recompute every cell from the positions (after a bulk load); returns how many exist.
+
+    Takes the models as arguments so that a migration can run it on its historical models.
+    """
+    public = position_model.objects.filter(status__in=PUBLIC_STATUSES)
+    totals = (
+        public.order_by()
+        .values("party_id", "topic_id")
+        .annotate(published=Count("id", filter=Q(status=Status.PUBLISHED)), public=Count("id"))
+    )
+    latest = public.filter(
+        status=Status.PUBLISHED, party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id")
+    ).order_by("-stated_on", "-id")
+    with transaction.atomic():
+        cell_model.objects.all().delete()
+        cell_model.objects.bulk_create(
+            (
+                cell_model(
+                    party_id=row["party_id"],
+                    topic_id=row["topic_id"],
+                    published_count=row["published"],
+                    public_count=row["public"],
+                )
+                for row in totals.iterator()
+            ),
+            batch_size=1000,
+        )
+        cell_model.objects.update(
+            latest_id=Subquery(latest.values("id")[:1]),
+            latest_stated_on=Subquery(latest.values("stated_on")[:1]),
+        )
+    return cell_model.objects.count()
+
+
+def position_saved(sender, instance: Position, raw: bool = False, **kwargs) -> None:
+    if raw:  # fixtures being loaded: rebuild_cells() runs after them
+        return
+    left = getattr(instance, "stored_cell", (None, None))
+    refresh_cells([(instance.party_id, instance.topic_id), left])
+    instance.stored_cell = (instance.party_id, instance.topic_id)
+
+
+def position_deleted(sender, instance: Position, **kwargs) -> None:
+    refresh_cells([(instance.party_id, instance.topic_id)])

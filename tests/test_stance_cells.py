@@ -1,0 +1,116 @@
+"""The parties × topics stance cells follow the record, however it is written."""
+
+import datetime
+import random
+
+import pytest
+
+from positions import services
+from positions.choices import Stance, Status
+from positions.models import Position, StanceCell
+from positions.stance_cells import rebuild_cells
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def cells() -> dict[tuple[int, int], tuple]:
+    return {
+        (c.party_id, c.topic_id): (
+            c.latest_id,
+            c.latest_stated_on,
+            c.published_count,
+            c.public_count,
+        )
+        for c in StanceCell.objects.all()
+    }
+
+
+def stated(day: int, **fields) -> Position:
+    return PositionFactory(stated_on=datetime.date(2025, 3, day), **fields)
+
+
+def test_a_draft_makes_no_cell_and_publishing_it_does(editor, reviewer):
+    party, topic = PartyFactory(), TopicFactory()
+    draft = stated(10, party=party, topic=topic)
+    assert cells() == {}
+
+    services.position_submit(position=draft, user=editor)
+    published = services.position_publish(position=draft, user=reviewer)
+
+    assert cells() == {(party.id, topic.id): (published.id, published.stated_on, 1, 1)}
+
+
+def test_a_retraction_keeps_the_cell_public_and_falls_back_to_the_earlier_stance(reviewer):
+    party, topic = PartyFactory(), TopicFactory()
+    earlier = stated(1, party=party, topic=topic, status=Status.PUBLISHED)
+    later = stated(20, party=party, topic=topic, status=Status.PUBLISHED)
+    assert cells()[(party.id, topic.id)] == (later.id, later.stated_on, 2, 2)
+
+    services.position_retract(position=later, user=reviewer, reason="Misattributed.")
+
+    assert cells()[(party.id, topic.id)] == (earlier.id, earlier.stated_on, 1, 2)
+
+
+def test_a_cell_whose_every_position_is_retracted_has_no_latest_stance(reviewer):
+    only = stated(5, status=Status.PUBLISHED)
+
+    services.position_retract(position=only, user=reviewer, reason="Misattributed.")
+
+    assert cells() == {(only.party_id, only.topic_id): (None, None, 0, 1)}
+
+
+def test_a_correction_moving_a_position_to_another_topic_updates_both_cells(reviewer):
+    party, old_topic, new_topic = PartyFactory(), TopicFactory(), TopicFactory()
+    position = stated(5, party=party, topic=old_topic, status=Status.PUBLISHED)
+
+    services.position_correct(
+        position=Position.objects.get(pk=position.pk),
+        user=reviewer,
+        note="Filed under the wrong topic.",
+        expected_version=position.version,
+        changes={"topic": new_topic},
+    )
+
+    assert cells() == {(party.id, new_topic.id): (position.id, position.stated_on, 1, 1)}
+
+
+def test_deleting_a_position_removes_its_empty_cell():
+    position = stated(5, status=Status.PUBLISHED)
+
+    position.delete()
+
+    assert cells() == {}
+
+
+def test_cells_kept_write_by_write_equal_cells_rebuilt_from_scratch():
+    rng = random.Random(7)
+    parties = [PartyFactory() for _ in range(3)]
+    topics = [TopicFactory() for _ in range(3)]
+    written = []
+    for _ in range(60):
+        action = rng.random()
+        if written and action < 0.3:
+            position = rng.choice(written)
+            position.status = rng.choice([Status.PUBLISHED, Status.RETRACTED, Status.DRAFT])
+            position.retraction_reason = "Withdrawn." if position.status == Status.RETRACTED else ""
+            position.topic = rng.choice(topics)
+            position.stated_on = datetime.date(2025, 1, 1) + datetime.timedelta(rng.randrange(90))
+            position.save()
+        elif written and action < 0.4:
+            written.pop(rng.randrange(len(written))).delete()
+        else:
+            written.append(
+                stated(
+                    rng.randrange(1, 28),
+                    party=rng.choice(parties),
+                    topic=rng.choice(topics),
+                    stance=rng.choice(list(Stance)),
+                    status=rng.choice([Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW]),
+                )
+            )
+    kept = cells()
+
+    rebuild_cells()
+
+    assert kept and cells() == kept
