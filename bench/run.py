@@ -33,6 +33,7 @@ TARGETS = {
     "api_serialisation": ("<=", 2.0),
     "throughput_api_positions": (">=", 0.5),
     "throughput_topic": (">=", 0.5),
+    "throughput_topic_page_cache": (">=", 0.5),
     "deep_pages": ("<=", 1.3),
     "growth_compare": ("<=", 1.5),
     "growth_topic": ("<=", 1.5),
@@ -93,6 +94,8 @@ def django_env(url: str, **extra) -> dict:
         DJANGO_CONN_MAX_AGE="60",
         STANDPOINT_API_ANON_RATE="100000000/second",
         STANDPOINT_API_ANON_EXPORT_RATE="100000000/second",
+        # Server times measure rendering; the page cache is measured on its own (throughput).
+        STANDPOINT_PAGE_CACHE_SECONDS="0",
         PYTHONPATH=str(REPO),
     )
     if redis_available():
@@ -176,25 +179,33 @@ def throughput(url: str, duration: int, workers: int) -> dict:
         captured = json.loads(queries.read_text())
         results = {}
         gunicorn = [PYTHON, "-m", "gunicorn", f"--workers={workers}", "--log-level=warning"]
-        django_port, bare_port = free_port(), free_port()
+        django_port, cached_port, bare_port = free_port(), free_port(), free_port()
         env = django_env(url, DJANGO_ALLOWED_HOSTS="127.0.0.1")
         django = serve([*gunicorn, f"--bind=127.0.0.1:{django_port}", "tracker.wsgi"], env)
+        # As deployed: readers' pages kept in the cache until the record changes.
+        cached = serve(
+            [*gunicorn, f"--bind=127.0.0.1:{cached_port}", "tracker.wsgi"],
+            dict(env, STANDPOINT_PAGE_CACHE_SECONDS="300"),
+        )
         bare_env = dict(env, BENCH_BARE_QUERIES=str(queries), BENCH_BARE_DSN=url)
         bare = serve(
             [*gunicorn, f"--bind=127.0.0.1:{bare_port}", "--chdir=bench", "bare_app:application"],
             bare_env,
         )
         try:
-            wait_for(django_port)
-            wait_for(bare_port)
+            for port in (django_port, cached_port, bare_port):
+                wait_for(port)
             for name, path in zip(("api_positions", "topic"), captured, strict=True):
                 results[name] = {
                     "django": wrk(f"http://127.0.0.1:{django_port}{path}", duration),
                     "bare": wrk(f"http://127.0.0.1:{bare_port}{path}", duration),
                 }
+            results["topic"]["django_page_cache"] = wrk(
+                f"http://127.0.0.1:{cached_port}{captured[1]}", duration
+            )
         finally:
-            stop(django)
-            stop(bare)
+            for process in (django, cached, bare):
+                stop(process)
         return results
 
 
@@ -279,10 +290,13 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
     }
     for name in large["times"]:
         figures[f"growth_{name}"] = ratio(large["times"][name], small["times"][name])
-    for name, pair in measured["throughput"].items():
-        figures[f"throughput_{name}"] = (
-            pair["django"]["requests_per_second"] / pair["bare"]["requests_per_second"]
-        )
+    for name, sides in measured["throughput"].items():
+        bare = sides["bare"]["requests_per_second"]
+        figures[f"throughput_{name}"] = sides["django"]["requests_per_second"] / bare
+        if "django_page_cache" in sides:
+            figures[f"throughput_{name}_page_cache"] = (
+                sides["django_page_cache"]["requests_per_second"] / bare
+            )
     query_counts = {
         name: {"small": small["queries"][name], "large": large["queries"][name]}
         for name in large["queries"]

@@ -82,6 +82,13 @@ def api_rate_limits_out_of_the_way(settings):
 
 
 @pytest.fixture(autouse=True)
+def pages_rendered_every_time(settings):
+    """Pages are rendered afresh, so each test sees its own queries; the page cache has its
+    own tests, which turn it back on."""
+    settings.STANDPOINT_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Test accounts need no strong hashing, and strong hashing costs a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

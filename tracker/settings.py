@@ -156,6 +156,10 @@ else:
         }
     }
 
+# Readers' pages are kept this long in the cache above; any change to the public record
+# replaces them at once (positions/views/page_cache.py). 0 turns the page cache off.
+STANDPOINT_PAGE_CACHE_SECONDS = env_int("STANDPOINT_PAGE_CACHE_SECONDS", 300)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
