@@ -3,7 +3,7 @@
 import hashlib
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -27,6 +27,9 @@ from positions.querysets import PositionQuerySet
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9][0-9]*$", "A Wikidata ID looks like Q159: the letter Q and a number."
 )
+
+
+QUOTE_MAX_LENGTH = 10_000
 
 
 def text_sha256(text: str) -> str:
@@ -280,7 +283,12 @@ class Position(TimestampedModel):
         blank=True, help_text="Conditions attached, e.g. “only if both parties deem it necessary”."
     )
     summary = models.CharField(max_length=500, help_text="One neutral sentence.")
-    quote = models.TextField(help_text="Verbatim, as printed in the source.")
+    # Bounded so that a pasted article cannot pass for a quote; long speeches are cited in parts.
+    quote = models.TextField(
+        max_length=QUOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(QUOTE_MAX_LENGTH)],
+        help_text="Verbatim, as printed in the source.",
+    )
 
     # Where the quote sits in the source text (a W3C text-quote selector plus offsets),
     # and a fingerprint of the text it was anchored in, to detect later edits.

@@ -9,7 +9,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from positions.choices import STANCE_MAX, STANCE_MIN, DatePrecision, Move, Shift, Stance, Status
-from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models import (
+    QUOTE_MAX_LENGTH,
+    Event,
+    Party,
+    Person,
+    Position,
+    Role,
+    Source,
+    Topic,
+)
 
 STANCE_LABELS = [label for _, label in Stance.choices]
 STANCE_HELP = "Stance label: " + ", ".join(
@@ -408,7 +417,7 @@ class PositionRevisionSerializer(serializers.Serializer):
     )
     stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
     stated_on = serializers.DateField(help_text="When the statement was made.")
-    quote = serializers.CharField(help_text="Verbatim quote.")
+    quote = serializers.CharField(max_length=QUOTE_MAX_LENGTH, help_text="Verbatim quote.")
     summary = serializers.CharField(help_text="Neutral summary.")
     conditions = serializers.CharField(help_text="Conditions attached.")
     move = serializers.ChoiceField(choices=Move.choices, help_text="Kind of negotiating move.")
@@ -473,7 +482,9 @@ class PositionWriteSerializer(serializers.Serializer):
         required=False, allow_blank=True, help_text="Conditions attached."
     )
     summary = serializers.CharField(max_length=500, help_text="One neutral sentence.")
-    quote = serializers.CharField(help_text="Verbatim, as printed in the source.")
+    quote = serializers.CharField(
+        max_length=QUOTE_MAX_LENGTH, help_text="Verbatim, as printed in the source."
+    )
     version = serializers.IntegerField(
         required=False,
         write_only=True,
