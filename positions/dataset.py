@@ -307,6 +307,9 @@ def _instance(table: Table, record: dict, deferred: set[str]):
         elif value is not None and not field.is_relation:
             try:
                 value = field.to_python(value)
+                # The same checks as the desk: a crafted release cannot smuggle in a
+                # ``javascript:`` address or an oversized quote.
+                field.run_validators(value)
             except ValidationError as error:
                 raise DatasetError(
                     f"{table.filename}, id {record.get('id')}: {name}: {' '.join(error.messages)}"

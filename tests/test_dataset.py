@@ -202,3 +202,20 @@ def test_release_date_defaults_to_today(db, tmp_path):
     manifest = json.loads((tmp_path / "r" / "manifest.json").read_text())
     assert manifest["release_date"] == datetime.date.today().isoformat()
     assert manifest["counts"]["positions"] == 0
+
+
+def test_import_refuses_a_release_with_a_script_address_and_writes_nothing(record, tmp_path):
+    release = tmp_path / "release"
+    call_command("export_dataset", release, verbosity=0)
+    empty_the_record()
+    sources = release / "sources.json"
+    records = json.loads(sources.read_text())
+    records[0]["url"] = "javascript:alert(1)"
+    sources.write_text(json.dumps(records))
+    manifest = json.loads((release / "manifest.json").read_text())
+    manifest["files"]["sources.json"]["sha256"] = hashlib.sha256(sources.read_bytes()).hexdigest()
+    (release / "manifest.json").write_text(json.dumps(manifest))
+
+    with pytest.raises(CommandError, match="sources.json, id .*: url: Enter a valid URL"):
+        call_command("import_dataset", release, verbosity=0)
+    assert Party.objects.count() == 0
