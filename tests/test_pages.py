@@ -444,3 +444,15 @@ def test_a_busy_year_shows_its_latest_statements_and_says_how_many_it_leaves_out
     assert "Latest idea" in html and "Middle idea" in html
     assert "Earliest idea" not in html
     assert "Early talks" in html
+
+
+def test_a_very_busy_year_says_more_than_it_counts(client, monkeypatch):
+    import importlib
+
+    timeline_module = importlib.import_module("positions.views.timeline")
+    monkeypatch.setattr(timeline_module, "TIMELINE_STATEMENTS", 1)
+    monkeypatch.setattr(timeline_module, "COUNTED_AT_MOST", 2)
+    for day in (1, 2, 3):
+        publish(stated_on=datetime.date(2025, 5, day))
+    html = page(client, "/timeline/?year=2025")
+    assert "Showing the latest 1 of more than 2 statements made in 2025" in html

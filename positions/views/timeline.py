@@ -6,6 +6,8 @@ from positions.views.params import BadParameter, friendly_bad_request, int_param
 
 # A year's page lists its most recent statements; every event of the year is shown.
 TIMELINE_STATEMENTS = 300
+# The year's statements are counted up to this many: beyond, the page says "more than".
+COUNTED_AT_MOST = 1_000
 
 
 @friendly_bad_request
@@ -16,11 +18,15 @@ def timeline(request):
     if year is not None and not 1 <= year <= 9999:
         raise BadParameter("“year” must be a year such as 2025.")
     entries = negotiation_timeline(year=year, latest=TIMELINE_STATEMENTS) if year else []
+    in_year = Position.objects.public().filter(stated_on__year=year)
+    # A bounded count (one index range, cut short), so a busy year costs what a quiet one does.
+    statements = in_year[: COUNTED_AT_MOST + 1].count() if year else 0
     context = {
         "years": years,
         "year": year,
         "entries": entries,
         "shown": sum(1 for entry in entries if entry.position),
-        "statements": Position.objects.public().filter(stated_on__year=year).count() if year else 0,
+        "statements": min(statements, COUNTED_AT_MOST),
+        "more_than": statements > COUNTED_AT_MOST,
     }
     return render(request, "positions/timeline.html", context)
