@@ -114,3 +114,17 @@ def test_cells_kept_write_by_write_equal_cells_rebuilt_from_scratch():
     rebuild_cells()
 
     assert kept and cells() == kept
+
+
+def test_rebuild_command_repairs_cells_after_rows_written_behind_the_record(capsys):
+    from django.core.management import call_command
+
+    position = stated(5, status=Status.PUBLISHED)
+    StanceCell.objects.all().delete()
+
+    call_command("rebuild_stance_cells")
+
+    assert "1 stance cells rebuilt." in capsys.readouterr().out
+    assert cells() == {
+        (position.party_id, position.topic_id): (position.id, position.stated_on, 1, 1)
+    }
