@@ -155,11 +155,13 @@ def topic_timeline(
     topic: Topic,
     party_slugs: Iterable[str] | None = None,
     latest: int | None = None,
+    before: tuple[datetime.date, int] | None = None,
 ) -> list[PartySeries]:
     """Per party, its published positions on ``topic`` in date order (one query).
 
     ``latest`` keeps only the most recent statements on the topic, so a page's chart
-    stays readable, and its cost bounded, however long the record grows.
+    stays readable, and its cost bounded, however long the record grows. ``before``
+    (a ``stated_on``, ``id`` pair) keeps only older statements: the next window back.
     """
     positions = (
         Position.objects.published()
@@ -169,6 +171,13 @@ def topic_timeline(
     )
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
+    if before is not None:
+        stated_on, position_id = before
+        # Older than the key; the date bound lets the index start there instead of
+        # reading the newer rows first.
+        positions = positions.filter(stated_on__lte=stated_on).exclude(
+            stated_on=stated_on, id__gte=position_id
+        )
     if latest is not None:
         # Newest first through the (topic, stated_on, id) index, then back in date order.
         newest = list(positions.order_by("-stated_on", "-id")[:latest])

@@ -4,6 +4,7 @@ The computing is done by ``positions.selectors``, which the pages use too.
 """
 
 import datetime
+import re
 
 from django.utils import timezone
 from rest_framework import serializers
@@ -20,6 +21,14 @@ from positions.choices import Shift
 from positions.models import Party, Topic
 
 MAX_SLUGS = 50
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ID = re.compile(r"[0-9]{1,18}")
+DEFAULT_TIMELINE_LIMIT = 500
+MAX_TIMELINE_LIMIT = 1000
+LIMIT_ERROR = f"Give a whole number from 1 to {MAX_TIMELINE_LIMIT}."
+BEFORE_ERROR = (
+    "Give `DATE,ID` as in the `next` link (e.g. `2025-03-16,1234`), or a date `YYYY-MM-DD`."
+)
 
 
 class SlugListField(serializers.ListField):
@@ -35,6 +44,19 @@ class SlugListField(serializers.ListField):
         if len(slugs) > MAX_SLUGS:
             raise serializers.ValidationError(f"Give at most {MAX_SLUGS} slugs.")
         return super().to_internal_value(slugs)
+
+
+def parse_timeline_key(raw: str) -> tuple[datetime.date, int]:
+    """``DATE,ID`` as a (stated_on, id) key; a bare ``DATE`` means before that day."""
+    day, _, position_id = raw.partition(",")
+    if not ISO_DATE.fullmatch(day) or not (position_id == "" or ID.fullmatch(position_id)):
+        raise serializers.ValidationError(BEFORE_ERROR)
+    try:
+        stated_on = datetime.date.fromisoformat(day)
+    except ValueError:
+        raise serializers.ValidationError(BEFORE_ERROR) from None
+    # Ids start at 1, so (day, 0) comes before every statement of that day.
+    return stated_on, int(position_id or 0)
 
 
 def existing_slugs(model, slugs: list[str]) -> list[str]:
@@ -53,9 +75,25 @@ class TimelineQuerySerializer(serializers.Serializer):
         help_text="Topic slug (required), e.g. `ukraine-nato-membership`.",
     )
     party = SlugListField(help_text="Party slug; repeat or separate with commas. Default: all.")
+    limit = serializers.IntegerField(
+        default=DEFAULT_TIMELINE_LIMIT,
+        min_value=1,
+        max_value=MAX_TIMELINE_LIMIT,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), LIMIT_ERROR),
+        help_text=f"How many of the newest statements to return, across the requested parties: "
+        f"1 to {MAX_TIMELINE_LIMIT} (default {DEFAULT_TIMELINE_LIMIT}).",
+    )
+    before = serializers.CharField(
+        required=False,
+        help_text="Only statements older than this key, `DATE,ID` (a point's date and "
+        "position id), or older than a day, `DATE`. The `next` link carries it.",
+    )
 
     def validate_party(self, slugs):
         return existing_slugs(Party, slugs)
+
+    def validate_before(self, raw: str) -> tuple[datetime.date, int]:
+        return parse_timeline_key(raw)
 
 
 class TimelinePointSerializer(serializers.Serializer):
@@ -66,7 +104,10 @@ class TimelinePointSerializer(serializers.Serializer):
     stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
     position = serializers.IntegerField(source="id", help_text="Position id.")
     shift = BlankAsNullChoiceField(
-        choices=Shift.choices, allow_null=True, help_text="Change from the previous point."
+        choices=Shift.choices,
+        allow_null=True,
+        help_text="Change from the party's previous published position on the topic "
+        "(which may lie in an older window).",
     )
 
 
@@ -75,9 +116,27 @@ class PartySeriesSerializer(serializers.Serializer):
     points = TimelinePointSerializer(many=True, help_text="Its published positions, oldest first.")
 
 
+TIMELINE_DESCRIPTION = (
+    f"The newest `limit` published statements on the topic (default {DEFAULT_TIMELINE_LIMIT}, "
+    f"at most {MAX_TIMELINE_LIMIT}) across the requested parties, one series per party, "
+    "oldest first within each. When older statements exist, `truncated` is true and `next` "
+    "asks for the window before the oldest point shown (`before=DATE,ID`): following `next` "
+    "until it is null visits every statement exactly once. Every window costs the same "
+    "however long the topic's record grows."
+)
+
+
 class TimelineSerializer(serializers.Serializer):
     topic = TopicBriefSerializer(help_text="The topic.")
-    series = PartySeriesSerializer(many=True, help_text="One series per party with positions.")
+    series = PartySeriesSerializer(
+        many=True, help_text="One series per party with positions in this window."
+    )
+    truncated = serializers.BooleanField(
+        help_text="True when older statements exist than this window shows: follow `next`."
+    )
+    next = serializers.URLField(
+        allow_null=True, help_text="The window of older statements, or null when none is left."
+    )
 
 
 def _today() -> datetime.date:

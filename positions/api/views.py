@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from positions import selectors, services
 from positions.api import export, rows
 from positions.api.comparisons import (
+    TIMELINE_DESCRIPTION,
     ChangesSerializer,
     CompareQuerySerializer,
     MatrixSerializer,
@@ -46,6 +47,7 @@ from positions.api.serializers import (
     VersionSerializer,
 )
 from positions.api.throttling import AnonymousExportThrottle
+from positions.api.timeline_window import older_link, timeline_window
 from positions.choices import PUBLIC_STATUSES, Status
 from positions.filtersets import (
     DEFAULT_POSITION_ORDERING,
@@ -509,11 +511,12 @@ class ConditionalAPIView(APIView):
 class TimelineView(ConditionalAPIView):
     """Per party, its published positions on a topic in date order: what a chart draws."""
 
-    allowed_params = {"topic", "party"}
+    allowed_params = {"topic", "party", "limit", "before"}
     repeatable = {"party"}
 
     @extend_schema(
         summary="A topic's timeline per party",
+        description=TIMELINE_DESCRIPTION,
         parameters=[TimelineQuerySerializer],
         responses={200: TimelineSerializer, 400: ERROR_400},
     )
@@ -522,9 +525,21 @@ class TimelineView(ConditionalAPIView):
         topic = query["topic"]
 
         def build():
-            series = selectors.topic_timeline(topic=topic, party_slugs=query.get("party"))
+            window = timeline_window(
+                topic=topic,
+                party_slugs=query.get("party"),
+                limit=query["limit"],
+                before=query.get("before"),
+            )
+            next_link = older_link(request, window)
             return TimelineSerializer(
-                {"topic": topic, "series": series}, context={"request": request}
+                {
+                    "topic": topic,
+                    "series": window.series,
+                    "truncated": next_link is not None,
+                    "next": next_link,
+                },
+                context={"request": request},
             ).data
 
         return self.conditional(request, build)

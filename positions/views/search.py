@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.shortcuts import render
 
 from positions.choices import Stance
@@ -27,13 +28,17 @@ def search(request):
         "stance": stance,
     }
     if query:
-        results = run_search(query)
-        positions = results.positions.with_citation()
+        within = Q()
         if party_slug:
-            positions = positions.filter(party__slug=party_slug)
+            within &= Q(party__slug=party_slug)
         if topic_slug:
-            positions = positions.filter(topic__slug=topic_slug)
+            within &= Q(topic__slug=topic_slug)
         if stance:
-            positions = positions.filter(stance=int(stance))
-        context |= {"results": results, "page": paginate(request, positions, per_page=20)}
+            within &= Q(stance=int(stance))
+        results = run_search(query, within=within)
+        context |= {
+            "results": results,
+            "candidates": f"{results.positions.limit:,}",
+            "page": paginate(request, results.positions, per_page=20),
+        }
     return render(request, "positions/search.html", context)
