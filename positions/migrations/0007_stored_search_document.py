@@ -44,6 +44,6 @@ def drop_document(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("positions", "0004_history_reasons_of_any_length")]
+    dependencies = [("positions", "0006_quotes_of_bounded_length")]
 
     operations = [migrations.RunPython(store_document, drop_document, elidable=False)]
