@@ -39,6 +39,7 @@ TARGETS = {
     "growth_topic": ("<=", 1.5),
     "growth_party": ("<=", 1.5),
     "growth_api_timeline": ("<=", 1.5),
+    "growth_api_timeline_window": ("<=", 1.5),
     "export_time": ("<=", 3.0),
     "export_memory_mb": ("<", 150.0),
     "export_memory_growth": ("<=", 1.2),
