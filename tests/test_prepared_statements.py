@@ -26,14 +26,18 @@ def test_a_list_requested_repeatedly_is_read_through_prepared_statements(client,
     PositionFactory(status=Status.PUBLISHED)
     for _ in range(6):
         assert client.get("/api/v1/positions/").status_code == 200
-    assert any('FROM "positions_position"' in sql for sql in prepared_statements())
+    # Prepared as sent, values and all: PostgreSQL plans them for 'published' (its partial
+    # index), not for any status.
+    assert any(
+        'FROM "positions_position"' in sql and "'published'" in sql for sql in prepared_statements()
+    )
 
 
 def test_prepared_statements_can_be_turned_off_for_a_pooler(tmp_path):
     script = (
         "from django.conf import settings\n"
         "options = settings.DATABASES['default']['OPTIONS']\n"
-        "print(options.get('server_side_binding'), options.get('prepare_threshold'))"
+        "print(options.get('prepare_threshold'))"
     )
     url = "postgres://postgres@127.0.0.1:1/none"
     on = run(["-c", script], production_env(tmp_path, DATABASE_URL=url))
@@ -41,5 +45,5 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler(tmp_path):
         ["-c", script],
         production_env(tmp_path, DATABASE_URL=url, DJANGO_DB_PREPARED_STATEMENTS="false"),
     )
-    assert on.stdout.split() == ["True", "5"], on.stderr
-    assert off.stdout.split() == ["None", "None"], off.stderr
+    assert on.stdout.split() == ["5"], on.stderr
+    assert off.stdout.split() == ["None"], off.stderr
