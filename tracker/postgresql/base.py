@@ -1,4 +1,5 @@
-"""Django's PostgreSQL backend, with one change: statements a connection repeats are prepared.
+"""Django's PostgreSQL backend, with two changes: statements a connection repeats are
+prepared, and a persistent connection is checked before reuse without a round trip.
 
 Django binds parameters on the client, so PostgreSQL plans each statement with its actual
 values (a partial index on ``status = 'published'`` stays usable), and plans it again every
@@ -14,6 +15,8 @@ its "never prepare" and send the merged statement without parameters. A test che
 pages are still served from prepared statements, so an upgrade of psycopg that moves these
 is noticed.
 """
+
+import select
 
 from django.db.backends.postgresql import base
 from psycopg._preparing import Prepare
@@ -32,7 +35,24 @@ class PreparingCursor(base.Cursor):
         self._pgconn.send_query_prepared(name, None)
 
 
+def _has_word_from_server(fd: int) -> bool:
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(0))
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    def is_usable(self):
+        # Django asks the server (SELECT 1) before each request reuses a connection. A server
+        # that ended the connection (a restart, pg_terminate_backend) has left word on the
+        # idle socket: its farewell, or end of file. With nothing to read the connection is
+        # as good as that round trip would show; with anything, ask the server as before.
+        # A silently broken network path is left to the TCP keepalives, as before.
+        idle = self.connection is not None and not self.connection.closed
+        if idle and not _has_word_from_server(self.connection.pgconn.socket):
+            return True
+        return super().is_usable()
+
     def get_connection_params(self):
         params = super().get_connection_params()
         if params.get("prepare_threshold") is not None and params["cursor_factory"] is base.Cursor:
