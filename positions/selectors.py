@@ -176,12 +176,8 @@ def topic_timeline(
     ``latest`` keeps only the most recent statements on the topic, so a page's chart
     stays readable, and its cost bounded, however long the record grows.
     """
-    positions = (
-        Position.objects.published()
-        .filter(topic=topic)
-        .select_related("party", "speaker", "source")
-        .defer("source__text")
-    )
+    # Charts and the timeline endpoint show each point's party, never its speaker or source.
+    positions = Position.objects.published().filter(topic=topic).select_related("party")
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
     if latest is not None:
