@@ -47,7 +47,7 @@ def party_detail(request, slug):
         .prefetch_related(Prefetch("roles", queryset=Role.objects.filter(party=party)))
     )
     statements = paginate(
-        request, party.positions.public().with_citation().order_by("-stated_on", "-id")
+        request, party.positions.public().for_statement_list().order_by("-stated_on", "-id")
     )
     context = {
         "party": party,
@@ -74,7 +74,7 @@ def topic_detail(request, slug):
     statement_parties = list(
         Party.objects.filter(positions__in=topic.positions.public()).distinct()
     )
-    statements = topic.positions.public().with_citation().order_by("-stated_on", "-id")
+    statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
     party_slug = text_param(request, "party")
     if party_slug:
         if party_slug not in {p.slug for p in statement_parties}:
@@ -108,7 +108,7 @@ def person_detail(request, slug):
         "person": person,
         "roles": person.roles.select_related("party"),
         "statements": paginate(
-            request, person.positions.public().with_citation().order_by("-stated_on", "-id")
+            request, person.positions.public().for_statement_list().order_by("-stated_on", "-id")
         ),
     }
     return render(request, "positions/person_detail.html", context)
