@@ -1,7 +1,7 @@
 """Geometry of a topic's stance chart: each party's stance score over time, drawn as SVG.
 
-Only numbers and model objects come out of here; the template writes the SVG, so every
-piece of user text goes through the template engine's escaping.
+Only numbers, model objects and plain text come out of here; the template writes the SVG,
+so every piece of user text goes through the template engine's escaping.
 """
 
 import datetime
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, Stance
 from positions.models import Event, Party, Position
 from positions.selectors import PartySeries
+from positions.templatetags.standpoint import precise_date
 
 WIDTH, HEIGHT = 720, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 96, 24, 28, 44
@@ -54,6 +55,10 @@ class ChartPoint:
     y: float
     is_red_line: bool
     marker: str
+    # The point's page and its date in full ("16 March 2025"), which the chart's
+    # description, its points and its table all show: worked out once, not three times.
+    url: str = ""
+    day: str = ""
 
 
 @dataclass
@@ -155,6 +160,8 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
                 y=y_of(p.stance),
                 is_red_line=p.move == Move.RED_LINE,
                 marker=marker_path(symbol, x_of(p.stated_on), y_of(p.stance)),
+                url=p.get_absolute_url(),
+                day=precise_date(p.stated_on),
             )
             for p in party_series.points
         ]

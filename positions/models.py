@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from positions.choices import (
@@ -22,6 +21,7 @@ from positions.choices import (
     Stance,
     Status,
 )
+from positions.links import record_url
 from positions.querysets import PositionQuerySet
 
 wikidata_id_validator = RegexValidator(
@@ -82,7 +82,7 @@ class Party(TimestampedModel):
         return self.short_name
 
     def get_absolute_url(self) -> str:
-        return reverse("party-detail", kwargs={"slug": self.slug})
+        return record_url("party-detail", "slug", self.slug)
 
 
 class Person(TimestampedModel):
@@ -112,7 +112,7 @@ class Person(TimestampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("person-detail", kwargs={"slug": self.slug})
+        return record_url("person-detail", "slug", self.slug)
 
 
 class Role(TimestampedModel):
@@ -179,7 +179,7 @@ class Topic(TimestampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("topic-detail", kwargs={"slug": self.slug})
+        return record_url("topic-detail", "slug", self.slug)
 
 
 class Source(TimestampedModel):
@@ -246,7 +246,7 @@ class Source(TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("source-detail", kwargs={"pk": self.pk})
+        return record_url("source-detail", "pk", self.pk)
 
 
 class Position(TimestampedModel):
@@ -408,7 +408,7 @@ class Position(TimestampedModel):
         return f"{self.party} {self.get_stance_display()} {self.topic} ({self.stated_on})"
 
     def get_absolute_url(self) -> str:
-        return reverse("position-detail", kwargs={"pk": self.pk})
+        return record_url("position-detail", "pk", self.pk)
 
     @classmethod
     def from_db(cls, db, field_names, values):

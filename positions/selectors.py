@@ -163,12 +163,8 @@ def topic_timeline(
     stays readable, and its cost bounded, however long the record grows. ``before``
     (a ``stated_on``, ``id`` pair) keeps only older statements: the next window back.
     """
-    positions = (
-        Position.objects.published()
-        .filter(topic=topic)
-        .select_related("party", "speaker", "source")
-        .defer("source__text")
-    )
+    # Charts and the timeline endpoint show each point's party, never its speaker or source.
+    positions = Position.objects.published().filter(topic=topic).select_related("party")
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
     if before is not None:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIRequestFactory
 
 from positions.api.rows import FIELDS, position_rows
@@ -14,7 +15,8 @@ from tests.factories import PersonFactory, PositionFactory, RoleFactory, SourceF
 pytestmark = pytest.mark.django_db
 
 
-def test_list_rows_match_the_serializer_field_for_field():
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Kyiv"])
+def test_list_rows_match_the_serializer_field_for_field(zone):
     speaker = PersonFactory(name="Zoë <b>Ó</b>")
     role = RoleFactory(person=speaker)
     source = SourceFactory(
@@ -35,8 +37,9 @@ def test_list_rows_match_the_serializer_field_for_field():
 
     request = APIRequestFactory().get("/api/v1/positions/")
     queryset = Position.objects.with_citation().order_by("stated_on", "id")
-    expected = PositionSerializer(queryset, many=True, context={"request": request}).data
-    fast = position_rows(queryset.values(*FIELDS), request)
+    with timezone.override(zone):
+        expected = PositionSerializer(queryset, many=True, context={"request": request}).data
+        fast = position_rows(queryset.values(*FIELDS), request)
 
     assert [dict(row) for row in expected] == _plain(fast)
     assert list(fast[0]) == list(expected[0])  # same key order too

@@ -200,3 +200,55 @@ def test_requests_during_an_outage_fail_fast_and_service_resumes_after_it(
         finally:
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
     assert client.get("/").status_code == 200
+
+
+@on_postgresql
+def test_with_persistent_connections_the_request_after_a_kill_reconnects_at_once(
+    transactional_db,
+):
+    """As in production: connections kept between requests (served by Django's WSGI handler,
+    as gunicorn serves them) and checked before reuse."""
+    script = (
+        "import os, time, django, psycopg; django.setup()\n"
+        "from django.core.handlers.wsgi import WSGIHandler\n"
+        "from django.db import connection\n"
+        "from django.test import RequestFactory\n"
+        "app = WSGIHandler()\n"
+        "def get(path):\n"
+        "    statuses = []\n"
+        "    environ = RequestFactory().get(path).environ\n"
+        "    b''.join(app(environ, lambda status, headers: statuses.append(status)))\n"
+        "    return statuses[0].split()[0]\n"
+        "print(get('/readyz'))\n"
+        "pid = connection.connection.info.backend_pid\n"
+        "with psycopg.connect(os.environ['ADMIN_DSN'], autocommit=True) as admin:\n"
+        "    admin.execute('SELECT pg_terminate_backend(%s)', [pid])\n"
+        "time.sleep(0.5)\n"
+        "print(get('/readyz'), connection.connection.info.backend_pid != pid)\n"
+    )
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="tracker.settings",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_CONN_MAX_AGE="60",
+        DATABASE_URL=url,
+        ADMIN_DSN=url,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "200", "True"], result.stderr

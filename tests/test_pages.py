@@ -92,6 +92,21 @@ def test_topic_page_shows_proposition_chart_table_and_subtopics(client):
     assert "Membership timetable" in html and "Ukraine" in html
 
 
+@pytest.mark.parametrize(
+    "precision, shown",
+    [
+        (DatePrecision.DAY, "7 March 2025"),
+        (DatePrecision.MONTH, "March 2025"),
+        (DatePrecision.YEAR, "2025"),
+    ],
+)
+def test_topic_dates_read_no_more_precisely_than_they_are_known(client, precision, shown):
+    position = publish(stated_on=datetime.date(2025, 3, 7), stated_on_precision=precision)
+    html = page(client, position.topic.get_absolute_url())
+    # Once in the chart's table, once in the list of statements.
+    assert html.count(f'<time datetime="2025-03-07">{shown}</time>') == 2
+
+
 def test_topic_statements_filter_by_party(client):
     topic = TopicFactory()
     publish(topic=topic, party=PartyFactory(slug="russia"), summary="Russian statement.")

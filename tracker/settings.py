@@ -132,6 +132,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "keepalives_count": 3,
         }
     )
+    # Django's backend, preparing the statements a connection repeats (tracker/postgresql).
+    DATABASES["default"]["ENGINE"] = "tracker.postgresql"
+    if env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
+        # Off for PgBouncer in transaction mode before 1.21.
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
     _statement_timeout_ms = env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 0)
     if _statement_timeout_ms:
         DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"

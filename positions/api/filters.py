@@ -44,4 +44,8 @@ class StrictFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
         names, repeatable = filterset_params(getattr(view, "filterset_class", None))
         check_query_params(request, names | pagination_params(view), repeatable)
+        if names.isdisjoint(request.query_params):
+            # Nothing to filter by: building the filterset's form would change nothing and
+            # costs more than the rest of a page of the positions list.
+            return queryset
         return super().filter_queryset(request, queryset, view)

@@ -55,11 +55,11 @@ FIELDS = (
 )
 
 
-def moment(value: datetime.datetime | None) -> str | None:
-    """As DRF's DateTimeField renders it: ISO 8601 in the current time zone, UTC as ``Z``."""
+def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
+    """As DRF's DateTimeField renders it: ISO 8601 in ``tz`` (the current one), UTC as ``Z``."""
     if value is None:
         return None
-    text = timezone.localtime(value).isoformat()
+    text = value.astimezone(tz).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -84,6 +84,8 @@ class _Links:
 def position_rows(values, request) -> list[dict]:
     """Shape rows read with ``queryset.values(*FIELDS)`` as the API shows positions."""
     link = _Links(request)
+    # Looked up once: finding the current time zone costs more than converting to it.
+    tz = timezone.get_current_timezone()
     rows = []
     for p in values:
         rows.append(
@@ -119,8 +121,8 @@ def position_rows(values, request) -> list[dict]:
                     "title": p["source__title"],
                     "outlet": p["source__outlet"],
                     "source_url": p["source__url"],
-                    "published_at": moment(p["source__published_at"]),
-                    "modified_at": moment(p["source__modified_at"]),
+                    "published_at": moment(p["source__published_at"], tz),
+                    "modified_at": moment(p["source__modified_at"], tz),
                     "url": link("api:source-detail", "pk", p["source_id"]),
                 },
                 "stance": STANCE_LABELS[p["stance"]],
@@ -135,11 +137,11 @@ def position_rows(values, request) -> list[dict]:
                 "move": p["move"],
                 "status": p["status"],
                 "version": p["version"],
-                "published_at": moment(p["published_at"]),
-                "retracted_at": moment(p["retracted_at"]),
+                "published_at": moment(p["published_at"], tz),
+                "retracted_at": moment(p["retracted_at"], tz),
                 "retraction_reason": p["retraction_reason"],
-                "created_at": moment(p["created_at"]),
-                "updated_at": moment(p["updated_at"]),
+                "created_at": moment(p["created_at"], tz),
+                "updated_at": moment(p["updated_at"], tz),
             }
         )
     return rows

@@ -2,18 +2,79 @@
 
 Rates are read from settings on every request (not once at import), so that they follow
 the environment and tests can change them.
+
+With Redis, one script call per request checks and records the request: the same sliding
+window as DRF's (the timestamps of the last ``duration`` seconds), kept as a sorted set in
+Redis instead of a pickled list read and written back, which costs two round trips and
+lets two workers overwrite each other's count.
 """
 
+import secrets
+
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from tracker.cache import REDIS_ERRORS, log_unavailable
+
+# Drop timestamps older than the window; record this request if the window has room.
+# Returns nothing when the request may go ahead, else the oldest timestamp still counted.
+SLIDING_WINDOW = """
+local now, duration, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - duration)
+if redis.call('ZCARD', KEYS[1]) < limit then
+    redis.call('ZADD', KEYS[1], now, ARGV[4])
+    redis.call('EXPIRE', KEYS[1], math.ceil(duration))
+    return false
+end
+return redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]
+"""
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
     scope = "anon"
+    _script = None
 
     @property
     def THROTTLE_RATES(self):  # noqa: N802 - the name DRF looks up
         return api_settings.DEFAULT_THROTTLE_RATES
+
+    @property
+    def cache(self):
+        return caches["default"]
+
+    def allow_request(self, request, view):
+        if not isinstance(self.cache, RedisCache):
+            return super().allow_request(request, view)
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        # Not the key DRF's list lives under: a worker still running the old code would
+        # find a sorted set where it expects a string.
+        key = self.cache.make_and_validate_key(f"{self.key}:window")
+        client = self.cache._cache.get_client(key, write=True)
+        if AnonymousRateThrottle._script is None:
+            AnonymousRateThrottle._script = client.register_script(SLIDING_WINDOW)
+        member = f"{self.now}:{secrets.token_hex(4)}"
+        try:
+            oldest = self._script(
+                keys=[key], args=[self.now, self.duration, self.num_requests, member], client=client
+            )
+        except REDIS_ERRORS as error:
+            # As the cache does: while Redis is down, requests go through uncounted.
+            log_unavailable("throttle", error)
+            return True
+        self.history = [] if oldest is None else [float(oldest)]
+        return oldest is None
+
+    def wait(self):
+        if not isinstance(self.cache, RedisCache):
+            return super().wait()
+        return self.duration - (self.now - self.history[-1])
 
 
 class AnonymousExportThrottle(AnonymousRateThrottle):

@@ -4,7 +4,8 @@ so that colour is never the only signal."""
 import datetime
 
 from django import template
-from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS
+from django.utils.html import format_html
 
 from positions.choices import DatePrecision, Shift, Stance
 
@@ -32,7 +33,6 @@ STANCE_VERBS = {
     Stance.OPEN: "is open to",
     Stance.SUPPORTS: "supports",
 }
-DATE_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
 
 
 def _stance(value) -> Stance | None:
@@ -80,10 +80,52 @@ def shift_label(value) -> str:
 
 @register.filter
 def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
-    """A date written no more precisely than it is known: 16 March 2025, March 2025, 2025."""
+    """A date written no more precisely than it is known: 16 March 2025, March 2025, 2025.
+
+    As the ``date`` filter writes "j F Y", "F Y" and "Y", without parsing a format string
+    for each of the hundreds of dates a page shows.
+    """
     if value is None:
         return ""
-    return format_date(value, DATE_FORMATS.get(precision, DATE_FORMATS[DatePrecision.DAY]))
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{MONTHS[value.month]} {value.year:04d}"
+    return f"{value.day} {MONTHS[value.month]} {value.year:04d}"
+
+
+@register.filter
+def iso_date(value: datetime.date | None) -> str:
+    """2025-03-16, for ``<time datetime>``."""
+    return value.isoformat() if value is not None else ""
+
+
+# Tags rather than included templates: a page shows hundreds of these, and each include
+# costs several times what its markup does. Each ends in a newline, as the included file
+# did, so pages read exactly as before.
+@register.simple_tag
+def stance_badge(value) -> str:
+    """A stance in words and symbol, with its colour class; "no known position" for none."""
+    return format_html(
+        '<span class="stance {}"><span class="stance-symbol" aria-hidden="true">{}</span> {}'
+        "</span>\n",
+        stance_class(value),
+        stance_symbol(value),
+        stance_label(value),
+    )
+
+
+@register.simple_tag
+def shift_badge(value) -> str:
+    """How a position moved from the party's previous one; nothing for a first statement."""
+    if not value:
+        return "\n"
+    return format_html(
+        '<span class="shift shift-{}"><span aria-hidden="true">{}</span> {}</span>\n',
+        value,
+        shift_symbol(value),
+        shift_label(value),
+    )
 
 
 WEB_SCHEMES = ("http", "https")

@@ -46,7 +46,7 @@ def party_detail(request, slug):
         latest_positions_as_of(as_of=timezone.localdate(), party_ids=[party.id]).values(),
         key=lambda p: (p.topic.name, p.topic_id),
     )
-    statements = party.positions.public().with_citation().order_by("-stated_on", "-id")
+    statements = party.positions.public().for_statement_list().order_by("-stated_on", "-id")
     context = {
         "party": party,
         "current": current,
@@ -71,7 +71,7 @@ def topic_detail(request, slug):
     )
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
     cells = listed = cells_of(topic=topic)
-    statements = topic.positions.public().with_citation().order_by("-stated_on", "-id")
+    statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
     party_slug = text_param(request, "party")
     if party_slug:
         listed = [cell for cell in cells if cell.party.slug == party_slug]
@@ -108,7 +108,7 @@ def person_detail(request, slug):
         "person": person,
         "roles": person.roles.select_related("party"),
         "statements": paginate(
-            request, person.positions.public().with_citation().order_by("-stated_on", "-id")
+            request, person.positions.public().for_statement_list().order_by("-stated_on", "-id")
         ),
     }
     return render(request, "positions/person_detail.html", context)
