@@ -150,6 +150,22 @@ class PartySeries:
     points: list[Position]
 
 
+TIMELINE_POINT_FIELDS = (
+    "party",
+    "topic",
+    "stated_on",
+    "stated_on_precision",
+    "stance",
+    "move",
+    "shift",
+    "summary",
+    "party__name",
+    "party__short_name",
+    "party__slug",
+    "party__kind",
+)
+
+
 def topic_timeline(
     *,
     topic: Topic,
@@ -163,8 +179,14 @@ def topic_timeline(
     stays readable, and its cost bounded, however long the record grows. ``before``
     (a ``stated_on``, ``id`` pair) keeps only older statements: the next window back.
     """
-    # Charts and the timeline endpoint show each point's party, never its speaker or source.
-    positions = Position.objects.published().filter(topic=topic).select_related("party")
+    # Charts and the timeline endpoint show each point's date, stance, move and summary and
+    # its party: the rest of a position (quote, anchoring, review notes) stays unread.
+    positions = (
+        Position.objects.published()
+        .filter(topic=topic)
+        .select_related("party")
+        .only(*TIMELINE_POINT_FIELDS)
+    )
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
     if before is not None:
