@@ -199,9 +199,10 @@ def serialisation(timed, get, repeat: int) -> dict:
 
 
 def _export_sql(stream) -> str:
-    """The row query the export runs, as executed (parameters inlined)."""
+    """The row query of the export, as executed (parameters inlined). Read from the JSON Lines
+    export, which runs it as it is; the CSV export has PostgreSQL format its cells."""
     with CaptureQueriesContext(connection) as captured:
-        stream(EXPORT_URL)
+        stream(EXPORT_URL.replace(".csv", ".jsonl"))
     selects = [q["sql"] for q in captured.captured_queries if "positions_position" in q["sql"]]
     sql = max(selects, key=len)
     # Streaming reads go through a server-side cursor: keep the SELECT it declares.

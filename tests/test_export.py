@@ -102,10 +102,30 @@ def test_formula_cells_are_neutralised_but_numbers_kept(api):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("-2", "-2"), ("-x", "'-x"), ("\tcmd", "'\tcmd"), ("plain", "plain"), (None, "")],
+    [
+        ("-2", "-2"),
+        ("+3.5", "+3.5"),
+        ("-x", "'-x"),
+        ("\tcmd", "'\tcmd"),
+        ("-2\n=cmd", "'-2\n=cmd"),
+        ("-2\n", "'-2\n"),  # a number and a line break is not a number
+        ("-\u0663", "'-\u0663"),  # nor are digits other than 0-9
+        ("plain", "plain"),
+        (None, ""),
+    ],
 )
 def test_neutralise(value, expected):
     assert neutralise(value) == expected
+
+
+def test_csv_rows_end_in_line_feeds_and_line_breaks_in_cells_survive(api):
+    texts = ["carriage\rreturn", "line\nfeed", "windows\r\nline"]
+    for text in texts:
+        PositionFactory(status=Status.PUBLISHED, quote=text)
+    text = body(api.get("/api/v1/positions/export.csv"))
+    assert text.count("\n") == 1 + len(texts) + 2  # header, rows, breaks inside two quotes
+    assert "\r\n" not in text.replace("windows\r\nline", "")
+    assert sorted(r["quote"] for r in csv.DictReader(io.StringIO(text))) == sorted(texts)
 
 
 def test_export_rejects_bad_filters_as_json(api, record):
