@@ -201,9 +201,10 @@ def throughput(url: str, duration: int, workers: int) -> dict:
                     "django": wrk(f"http://127.0.0.1:{django_port}{path}", duration),
                     "bare": wrk(f"http://127.0.0.1:{bare_port}{path}", duration),
                 }
-            results["topic"]["django_page_cache"] = wrk(
-                f"http://127.0.0.1:{cached_port}{captured[1]}", duration
-            )
+                if name == "topic":
+                    results[name]["django_page_cache"] = wrk(
+                        f"http://127.0.0.1:{cached_port}{path}", duration
+                    )
         finally:
             for process in (django, cached, bare):
                 stop(process)
