@@ -57,7 +57,8 @@ def test_template_syntax_and_bidirectional_text_come_out_verbatim(client, record
     for url in (record.get_absolute_url(), record.source.get_absolute_url()):
         html = client.get(url).content.decode()
         assert "{{ 7|add:7 }}{% now &#x27;Y&#x27; %}" in html, url
-        assert "14" not in html.split("<main", 1)[1].split("</main>")[0].replace("2014", ""), url
+        # Evaluated, the text would read "14" then this year; ids may contain "14" anyway.
+        assert f"14{timezone.localdate().year}" not in html, url
         assert RTL in html and COMBINING in html, url
 
 
