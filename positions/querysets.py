@@ -26,7 +26,3 @@ class PositionQuerySet(models.QuerySet):
     def for_statement_list(self):
         """Load what a list of statements shows: party, topic and speaker (no citation)."""
         return self.select_related("party", "topic", "speaker")
-
-    def for_timeline(self, *, party, topic):
-        """A party's published positions on one topic, oldest first."""
-        return self.published().filter(party=party, topic=topic).order_by("stated_on", "id")

@@ -110,16 +110,8 @@ def test_a_connection_killed_mid_request_fails_fast_and_the_next_succeeds(
     assert client.get("/").status_code == 200
 
 
-def _run_production_probe(database_url, paths, **env):
-    script = (
-        "import django, json, time; django.setup()\n"
-        "from django.test import Client\n"
-        "client = Client()\n"
-        f"for path in {paths!r}:\n"
-        "    start = time.monotonic()\n"
-        "    status = client.get(path).status_code\n"
-        "    print(path, status, round(time.monotonic() - start, 2))\n"
-    )
+def _run_production_script(script, database_url, **env):
+    """Run ``script`` in a fresh process with production settings against ``database_url``."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     environment.update(
         DJANGO_SETTINGS_MODULE="tracker.settings",
@@ -139,6 +131,20 @@ def _run_production_probe(database_url, paths, **env):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def _run_production_probe(database_url, paths, **env):
+    script = (
+        "import django, json, time; django.setup()\n"
+        "from django.test import Client\n"
+        "client = Client()\n"
+        f"for path in {paths!r}:\n"
+        "    start = time.monotonic()\n"
+        "    status = client.get(path).status_code\n"
+        "    print(path, status, round(time.monotonic() - start, 2))\n"
+    )
+    result = _run_production_script(script, database_url, **env)
     return {
         path: (int(status), float(seconds))
         for path, status, seconds in (line.split() for line in result.stdout.splitlines())
@@ -231,24 +237,5 @@ def test_with_persistent_connections_the_request_after_a_kill_reconnects_at_once
         f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
         f"{settings['PORT'] or 5432}/{settings['NAME']}"
     )
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="tracker.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="s" * 50,
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_CONN_MAX_AGE="60",
-        DATABASE_URL=url,
-        ADMIN_DSN=url,
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _run_production_script(script, url, DJANGO_CONN_MAX_AGE="60", ADMIN_DSN=url)
     assert result.stdout.split() == ["200", "200", "True"], result.stderr
