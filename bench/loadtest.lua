@@ -21,6 +21,7 @@ function init(args)
   i = offset
   server_errors = 0
   client_errors = 0
+  cache_hits = 0
 end
 
 function request()
@@ -29,6 +30,10 @@ function request()
 end
 
 function response(status, headers, body)
+  -- Readers' pages say whether the page cache served them (positions/views/page_cache.py).
+  if (headers["X-Standpoint-Page-Cache"] or headers["x-standpoint-page-cache"]) == "hit" then
+    cache_hits = cache_hits + 1
+  end
   if status >= 500 then
     server_errors = server_errors + 1
   elseif status >= 400 then
@@ -37,19 +42,20 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local server, client = 0, 0
+  local server, client, hits = 0, 0, 0
   for _, thread in ipairs(threads) do
     server = server + thread:get("server_errors")
     client = client + thread:get("client_errors")
+    hits = hits + thread:get("cache_hits")
   end
   local e = summary.errors
   io.write(string.format(
     'LOADTEST {"requests": %d, "duration_us": %d, "bytes": %d, '
       .. '"latency_ms": {"p50": %.3f, "p95": %.3f, "p99": %.3f, "max": %.3f, "mean": %.3f}, '
-      .. '"status_5xx": %d, "status_4xx": %d, "non_2xx_3xx": %d, '
+      .. '"status_5xx": %d, "status_4xx": %d, "non_2xx_3xx": %d, "page_cache_hits": %d, '
       .. '"socket_errors": {"connect": %d, "read": %d, "write": %d, "timeout": %d}}\n',
     summary.requests, summary.duration, summary.bytes,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, latency.mean / 1000,
-    server, client, e.status, e.connect, e.read, e.write, e.timeout))
+    server, client, e.status, hits, e.connect, e.read, e.write, e.timeout))
 end

@@ -166,6 +166,27 @@ TIMELINE_POINT_FIELDS = (
 )
 
 
+def timeline_statements(
+    *,
+    topic: Topic,
+    party_slugs: Iterable[str] | None = None,
+    before: tuple[datetime.date, int] | None = None,
+) -> QuerySet:
+    """The published positions on ``topic`` a timeline draws, unordered: of the given parties
+    only, and older than ``before`` (a ``stated_on``, ``id`` pair) when it is given."""
+    positions = Position.objects.published().filter(topic=topic)
+    if party_slugs:
+        positions = positions.filter(party__slug__in=list(party_slugs))
+    if before is not None:
+        stated_on, position_id = before
+        # Older than the key; the date bound lets the index start there instead of
+        # reading the newer rows first.
+        positions = positions.filter(stated_on__lte=stated_on).exclude(
+            stated_on=stated_on, id__gte=position_id
+        )
+    return positions
+
+
 def topic_timeline(
     *,
     topic: Topic,
@@ -179,23 +200,13 @@ def topic_timeline(
     stays readable, and its cost bounded, however long the record grows. ``before``
     (a ``stated_on``, ``id`` pair) keeps only older statements: the next window back.
     """
-    # Charts and the timeline endpoint show each point's date, stance, move and summary and
-    # its party: the rest of a position (quote, anchoring, review notes) stays unread.
+    # Charts show each point's date, stance, move and summary and its party: the rest of a
+    # position (quote, anchoring, review notes) stays unread.
     positions = (
-        Position.objects.published()
-        .filter(topic=topic)
+        timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
         .select_related("party")
         .only(*TIMELINE_POINT_FIELDS)
     )
-    if party_slugs:
-        positions = positions.filter(party__slug__in=list(party_slugs))
-    if before is not None:
-        stated_on, position_id = before
-        # Older than the key; the date bound lets the index start there instead of
-        # reading the newer rows first.
-        positions = positions.filter(stated_on__lte=stated_on).exclude(
-            stated_on=stated_on, id__gte=position_id
-        )
     if latest is not None:
         # Newest first through the (topic, stated_on, id) index, then back in date order.
         newest = list(positions.order_by("-stated_on", "-id")[:latest])

@@ -2,13 +2,18 @@
 and links back to older windows until every statement has been seen once."""
 
 import datetime
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
+from rest_framework.test import APIRequestFactory
 
-from positions.choices import Stance, Status
+from positions.api.comparisons import TimelineSerializer
+from positions.api.timeline_window import timeline_body, timeline_window
+from positions.choices import Shift, Stance, Status
 from positions.models import Position
+from positions.selectors import topic_timeline
 from tests.factories import PartyFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,6 +190,40 @@ def test_a_window_costs_the_same_queries_whatever_the_record(
         with django_assert_max_num_queries(4, info=str(params)):
             body = api.get(URL, params).json()
         assert 0 < len(points_of(body)) <= 20
+
+
+@pytest.mark.parametrize("limit", [4, 50])
+def test_the_window_matches_what_the_timeline_serializer_describes(topic, limit):
+    # Parties whose short names sort differently from their ids, a shift on every point.
+    parties = [PartyFactory(short_name=name) for name in ("Україна", "EU <b>", "Éire", "EU <b>")]
+    statements = record_statements(topic, parties, 13)
+    shifts = [Shift.FIRST, Shift.UNCHANGED, Shift.REVERSAL, ""]
+    for n, statement in enumerate(statements):
+        Position.objects.filter(pk=statement.pk).update(
+            shift=shifts[n % 4], stance=Stance.values[n % 5]
+        )
+    request = APIRequestFactory().get(URL, {"topic": topic.slug, "limit": limit})
+
+    window = timeline_window(topic=topic, party_slugs=None, limit=limit, before=None)
+    fast = timeline_body(request, topic, window)
+    series = topic_timeline(topic=topic, latest=limit)
+    expected = TimelineSerializer(
+        {"topic": topic, "series": series, "truncated": fast["truncated"], "next": fast["next"]},
+        context={"request": request},
+    ).data
+
+    assert fast["truncated"] is (limit < 13)
+    # Same data and the same key order, as a client reading the JSON would see it.
+    assert json.dumps(_plain(fast)) == json.dumps(_plain(expected))
+
+
+def _plain(data):
+    """Serializer output (nested OrderedDicts and ReturnLists) as plain dicts and lists."""
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(item) for item in data]
+    return data
 
 
 def test_the_schema_documents_the_window():

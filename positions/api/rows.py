@@ -63,7 +63,7 @@ def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-class _Links:
+class Links:
     """Absolute addresses built from one reversed URL per kind, not one per row."""
 
     MARKERS = {"pk": "999999999999", "slug": "slug-marker"}
@@ -83,7 +83,7 @@ class _Links:
 
 def position_rows(values, request) -> list[dict]:
     """Shape rows read with ``queryset.values(*FIELDS)`` as the API shows positions."""
-    link = _Links(request)
+    link = Links(request)
     # Looked up once: finding the current time zone costs more than converting to it.
     tz = timezone.get_current_timezone()
     rows = []

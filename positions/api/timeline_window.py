@@ -3,26 +3,53 @@
 A window costs one read of the (topic, stated_on, id) index however long the topic's record
 grows; the key of its oldest point is where the next window back starts, so following the
 windows visits every statement exactly once.
+
+A window holds up to a thousand points, so its rows are read with ``values_list()`` and
+shaped here rather than built as models and passed through ``TimelineSerializer``, which
+describes the response (and drives the schema); a test holds the two to the same output.
 """
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rest_framework.utils.urls import replace_query_param
 
+from positions.api.rows import STANCE_LABELS, Links
+from positions.api.serializers import TopicBriefSerializer
 from positions.models import Topic
-from positions.selectors import PartySeries, topic_timeline
+from positions.selectors import timeline_statements
+
+
+class Point(NamedTuple):
+    id: int
+    party_id: int
+    party_slug: str
+    party_name: str
+    party_short_name: str
+    stated_on: datetime.date
+    stance: int
+    shift: str
+
+
+POINT_FIELDS = (
+    "id",
+    "party_id",
+    "party__slug",
+    "party__name",
+    "party__short_name",
+    "stated_on",
+    "stance",
+    "shift",
+)
 
 
 @dataclass
 class TimelineWindow:
-    series: list[PartySeries]
+    # Newest first, as read from the index.
+    points: list[Point]
     # (stated_on, id) of the oldest point shown, when older statements remain.
     next_key: tuple[datetime.date, int] | None
-
-
-def _key(position) -> tuple[datetime.date, int]:
-    return position.stated_on, position.id
 
 
 def timeline_window(
@@ -32,15 +59,15 @@ def timeline_window(
     limit: int,
     before: tuple[datetime.date, int] | None,
 ) -> TimelineWindow:
+    statements = timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
     # One statement more than asked says whether anything older is left.
-    series = topic_timeline(topic=topic, party_slugs=party_slugs, latest=limit + 1, before=before)
-    if sum(len(s.points) for s in series) <= limit:
-        return TimelineWindow(series=series, next_key=None)
-    # Points run oldest first in each series: the overall oldest begins one of them.
-    extra = min(series, key=lambda s: _key(s.points[0]))
-    extra.points.pop(0)
-    series = [s for s in series if s.points]
-    return TimelineWindow(series=series, next_key=min(_key(s.points[0]) for s in series))
+    rows = statements.order_by("-stated_on", "-id").values_list(*POINT_FIELDS)[: limit + 1]
+    points = [Point._make(row) for row in rows]
+    if len(points) <= limit:
+        return TimelineWindow(points=points, next_key=None)
+    del points[limit:]
+    oldest = points[-1]
+    return TimelineWindow(points=points, next_key=(oldest.stated_on, oldest.id))
 
 
 def older_link(request, window: TimelineWindow) -> str | None:
@@ -51,3 +78,41 @@ def older_link(request, window: TimelineWindow) -> str | None:
     return replace_query_param(
         request.build_absolute_uri(), "before", f"{stated_on.isoformat()},{position_id}"
     )
+
+
+def timeline_body(request, topic: Topic, window: TimelineWindow) -> dict:
+    """The response ``TimelineSerializer`` describes: one series per party, ordered by its
+    short name, each with its points oldest first."""
+    link = Links(request)
+    series: dict[int, dict] = {}
+    # The window runs newest first: walked backwards, each party's points come oldest first.
+    for point in reversed(window.points):
+        if point.party_id not in series:
+            series[point.party_id] = {
+                "party": {
+                    "id": point.party_id,
+                    "slug": point.party_slug,
+                    "name": point.party_name,
+                    "short_name": point.party_short_name,
+                    "url": link("api:party-detail", "slug", point.party_slug),
+                },
+                "points": [],
+            }
+        series[point.party_id]["points"].append(
+            {
+                "date": point.stated_on.isoformat(),
+                "stance": STANCE_LABELS[point.stance],
+                "stance_score": point.stance,
+                "position": point.id,
+                "shift": point.shift or None,
+            }
+        )
+    next_link = older_link(request, window)
+    return {
+        "topic": TopicBriefSerializer(topic, context={"request": request}).data,
+        "series": sorted(
+            series.values(), key=lambda s: (s["party"]["short_name"], s["party"]["id"])
+        ),
+        "truncated": next_link is not None,
+        "next": next_link,
+    }

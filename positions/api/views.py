@@ -47,7 +47,7 @@ from positions.api.serializers import (
     VersionSerializer,
 )
 from positions.api.throttling import AnonymousExportThrottle
-from positions.api.timeline_window import older_link, timeline_window
+from positions.api.timeline_window import timeline_body, timeline_window
 from positions.choices import PUBLIC_STATUSES, Status
 from positions.filtersets import (
     DEFAULT_POSITION_ORDERING,
@@ -531,16 +531,7 @@ class TimelineView(ConditionalAPIView):
                 limit=query["limit"],
                 before=query.get("before"),
             )
-            next_link = older_link(request, window)
-            return TimelineSerializer(
-                {
-                    "topic": topic,
-                    "series": window.series,
-                    "truncated": next_link is not None,
-                    "next": next_link,
-                },
-                context={"request": request},
-            ).data
+            return timeline_body(request, topic, window)
 
         return self.conditional(request, build)
 
