@@ -19,19 +19,23 @@ def latest_positions_as_of(
     as_of: datetime.date,
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
+    fields: Iterable[str] | None = None,
 ) -> dict[tuple[int, int], Position]:
     """Each party's latest published position per topic stated on or before ``as_of``.
 
-    One query whatever the size of the record. The stance cells hold each cell's latest
-    position; a cell whose latest position came after ``as_of`` is looked up with one
-    backward probe of ``position_timeline_idx``. An axis left out means every party (or
-    topic) with a published position.
+    One query whatever the size of the record (none for an empty axis). The stance cells
+    hold each cell's latest position; a cell whose latest position came after ``as_of`` is
+    looked up with one backward probe of ``position_timeline_idx``. An axis left out means
+    every party (or topic) with a published position. The positions carry their whole
+    citation, or only ``fields`` (as ``only()`` names them) when a page shows less.
     """
     cells = StanceCell.objects.filter(latest__isnull=False).order_by()
-    if party_ids is not None:
-        cells = cells.filter(party_id__in=list(party_ids))
-    if topic_ids is not None:
-        cells = cells.filter(topic_id__in=list(topic_ids))
+    for column, ids in (("party_id", party_ids), ("topic_id", topic_ids)):
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return {}
+            cells = cells.filter(**{f"{column}__in": ids})
     current = cells.filter(latest_stated_on__lte=as_of).values("latest_id")
     probe = (
         Position.objects.published()
@@ -41,7 +45,12 @@ def latest_positions_as_of(
     )
     earlier = cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe))
     wanted = current.union(earlier.values("found"), all=True)
-    latest = Position.objects.filter(id__in=wanted).with_citation().order_by()
+    latest = Position.objects.filter(id__in=wanted).order_by()
+    if fields is None:
+        latest = latest.with_citation()
+    else:
+        related = {name.split("__")[0] for name in fields if "__" in name}
+        latest = latest.select_related(*related).only(*fields)
     return {(p.party_id, p.topic_id): p for p in latest}
 
 

@@ -18,6 +18,20 @@ from positions.views.params import BadParameter, friendly_bad_request, paginate,
 
 # A topic's chart draws its most recent statements; every statement stays in the list below.
 CHART_STATEMENTS = 120
+# What a party's table of current stances shows of each position.
+CURRENT_STANCE_FIELDS = (
+    "party",
+    "topic",
+    "stance",
+    "move",
+    "shift",
+    "summary",
+    "stated_on",
+    "stated_on_precision",
+    "topic__slug",
+    "topic__name",
+    "topic__proposition",
+)
 
 
 def position_detail(request, pk):
@@ -43,7 +57,9 @@ def position_detail(request, pk):
 def party_detail(request, slug):
     party = get_object_or_404(Party, slug=slug)
     current = sorted(
-        latest_positions_as_of(as_of=timezone.localdate(), party_ids=[party.id]).values(),
+        latest_positions_as_of(
+            as_of=timezone.localdate(), party_ids=[party.id], fields=CURRENT_STANCE_FIELDS
+        ).values(),
         key=lambda p: (p.topic.name, p.topic_id),
     )
     statements = party.positions.public().for_statement_list().order_by("-stated_on", "-id")
@@ -67,7 +83,9 @@ def topic_detail(request, slug):
     chart = stance_chart(series, topic_events(topic=topic))
     children = list(topic.children.all())
     child_stances = latest_positions_as_of(
-        as_of=timezone.localdate(), topic_ids=[c.id for c in children]
+        as_of=timezone.localdate(),
+        topic_ids=[c.id for c in children],
+        fields=("party", "topic", "stance", "party__slug", "party__short_name"),
     )
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
     cells = listed = cells_of(topic=topic)
