@@ -4,6 +4,22 @@ from django.db import models
 
 from positions.choices import PUBLIC_STATUSES, Status
 
+# What positions/includes/position_items.html shows of each statement.
+STATEMENT_LIST_FIELDS = (
+    "status",
+    "stated_on",
+    "stated_on_precision",
+    "stance",
+    "shift",
+    "summary",
+    "party__slug",
+    "party__short_name",
+    "topic__slug",
+    "topic__proposition",
+    "speaker__slug",
+    "speaker__name",
+)
+
 
 class PositionQuerySet(models.QuerySet):
     def published(self):
@@ -24,5 +40,8 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def for_statement_list(self):
-        """Load what a list of statements shows: party, topic and speaker (no citation)."""
-        return self.select_related("party", "topic", "speaker")
+        """Load what a list of statements shows: party, topic and speaker (no citation).
+
+        Only the columns it shows: a quote may run to ten thousand characters.
+        """
+        return self.select_related("party", "topic", "speaker").only(*STATEMENT_LIST_FIELDS)

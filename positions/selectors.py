@@ -230,15 +230,21 @@ def topic_timeline(
     return list(series.values())
 
 
-def cells_of(*, party: Party | None = None, topic: Topic | None = None) -> list[StanceCell]:
-    """The stance cells of one party or one topic (one query), with their parties and topics:
-    who has public positions where, and how many, without counting positions."""
-    cells = StanceCell.objects.select_related("party", "topic")
-    if party is not None:
-        cells = cells.filter(party=party)
-    if topic is not None:
-        cells = cells.filter(topic=topic)
-    return list(cells.order_by("party__short_name", "party_id", "topic__name", "topic_id"))
+def topic_cells(topic: Topic) -> list[StanceCell]:
+    """The stance cells of ``topic`` with their parties, by party (one query): who has public
+    positions on it, and how many, without counting positions."""
+    return list(
+        StanceCell.objects.filter(topic=topic)
+        .select_related("party")
+        .only("published_count", "public_count", "party__slug", "party__short_name")
+        .order_by("party__short_name", "party_id")
+    )
+
+
+def public_statement_count(party: Party) -> int:
+    """How many public positions ``party`` has, summed from its stance cells."""
+    total = StanceCell.objects.filter(party=party).aggregate(total=Sum("public_count"))["total"]
+    return total or 0
 
 
 def with_published_counts(records: QuerySet, axis: str) -> QuerySet:

@@ -7,9 +7,10 @@ from positions.charts import stance_chart
 from positions.choices import Move
 from positions.models import Party, Person, Position, Source, Topic
 from positions.selectors import (
-    cells_of,
     latest_positions_as_of,
     party_speakers,
+    public_statement_count,
+    topic_cells,
     topic_events,
     topic_timeline,
 )
@@ -68,9 +69,7 @@ def party_detail(request, slug):
         "current": current,
         "red_lines": [p for p in current if p.move == Move.RED_LINE],
         "speakers": party_speakers(party),
-        "statements": paginate(
-            request, statements, count=sum(cell.public_count for cell in cells_of(party=party))
-        ),
+        "statements": paginate(request, statements, count=public_statement_count(party)),
     }
     return render(request, "positions/party_detail.html", context)
 
@@ -88,7 +87,7 @@ def topic_detail(request, slug):
         fields=("party", "topic", "stance", "party__slug", "party__short_name"),
     )
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
-    cells = listed = cells_of(topic=topic)
+    cells = listed = topic_cells(topic)
     statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
     party_slug = text_param(request, "party")
     if party_slug:
