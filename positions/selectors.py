@@ -49,8 +49,10 @@ def latest_positions_as_of(
     if fields is None:
         latest = latest.with_citation()
     else:
-        related = {name.split("__")[0] for name in fields if "__" in name}
-        latest = latest.select_related(*related).only(*fields)
+        latest = latest.only(*fields)
+        # (Called with no names, select_related() would follow every relation.)
+        if related := {name.split("__")[0] for name in fields if "__" in name}:
+            latest = latest.select_related(*related)
     return {(p.party_id, p.topic_id): p for p in latest}
 
 
@@ -108,12 +110,15 @@ def stance_matrix(
     as_of: datetime.date,
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
+    fields: Iterable[str] | None = None,
 ) -> StanceMatrix:
+    """Parties × topics as of ``as_of``; ``fields`` as for ``latest_positions_as_of``."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
     cells = latest_positions_as_of(
         as_of=as_of,
         party_ids=[p.id for p in parties],
         topic_ids=[t.id for t in topics],
+        fields=fields,
     )
     return StanceMatrix(as_of=as_of, parties=parties, topics=topics, cells=cells)
 
@@ -134,12 +139,14 @@ def stance_changes(
     end: datetime.date,
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
+    fields: Iterable[str] | None = None,
 ) -> list[StanceChange]:
-    """Every party × topic cell whose stance on ``end`` differs from that on ``start``."""
+    """Every party × topic cell whose stance on ``end`` differs from that on ``start``;
+    ``fields`` as for ``latest_positions_as_of``."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
-    party_ids, topic_ids = [p.id for p in parties], [t.id for t in topics]
-    before = latest_positions_as_of(as_of=start, party_ids=party_ids, topic_ids=topic_ids)
-    after = latest_positions_as_of(as_of=end, party_ids=party_ids, topic_ids=topic_ids)
+    axes = {"party_ids": [p.id for p in parties], "topic_ids": [t.id for t in topics]}
+    before = latest_positions_as_of(as_of=start, fields=fields, **axes)
+    after = latest_positions_as_of(as_of=end, fields=fields, **axes)
     changes = []
     for party in parties:
         for topic in topics:
@@ -286,6 +293,15 @@ def recent_shifts(*, limit: int = 10) -> list[Position]:
         Position.objects.published()
         .filter(shift__in=moved)
         .select_related("party", "topic", "previous")
+        .only(
+            "shift",
+            "stance",
+            "stated_on",
+            "stated_on_precision",
+            "party__short_name",
+            "topic__proposition",
+            "previous__stance",
+        )
         .order_by("-stated_on", "-id")[:limit]
     )
 
@@ -315,7 +331,7 @@ def negotiation_timeline(*, year: int, latest: int | None = None) -> list[Timeli
     events = (
         Event.objects.filter(date__year=year).prefetch_related("parties").order_by("date", "id")
     )
-    positions = Position.objects.public().filter(stated_on__year=year).with_citation()
+    positions = Position.objects.public().filter(stated_on__year=year).for_statement_list()
     if latest is not None:
         newest = positions.order_by("-stated_on", "-id")[:latest]
         positions = sorted(newest, key=lambda p: (p.stated_on, p.id))

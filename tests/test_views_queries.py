@@ -147,3 +147,19 @@ def test_every_page_runs_constant_queries_whatever_the_rows(client, django_asser
         assert response.status_code == 200, page
         large[page] = len(queries)
     assert large == small
+
+
+# Pages that show stances, dates and summaries, never a quote or a source's text.
+LIST_PAGES = ("home", "compare", "what changed", "topic", "party", "person", "timeline")
+
+
+@pytest.mark.parametrize("page", LIST_PAGES)
+def test_list_pages_never_read_quotes_or_source_texts(client, page):
+    # A quote may run to ten thousand characters and a source's text far longer: read for
+    # every row of a list, they would cost more than everything the page shows.
+    url = urls(build_record(parties=2, topics=4, per_cell=2))[page]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    read = " ".join(query["sql"] for query in queries)
+    assert '"positions_source"."text"' not in read
+    assert '"positions_position"."quote"' not in read

@@ -11,7 +11,7 @@ def home(request):
     context = {
         "shifts": recent_shifts(limit=8),
         "latest": Position.objects.published()
-        .with_citation()
+        .for_statement_list()
         .order_by("-published_at", "-stated_on", "-id")[:10],
         "topics": tree_order(topics, topics),
         "parties": with_published_counts(Party.objects.all(), "party"),
