@@ -37,6 +37,7 @@ TARGETS = {
     "deep_pages": ("<=", 1.3),
     "growth_compare": ("<=", 1.5),
     "growth_topic": ("<=", 1.5),
+    "growth_topic_busy": ("<=", 1.5),
     "growth_party": ("<=", 1.5),
     "growth_api_timeline": ("<=", 1.5),
     "growth_api_timeline_window": ("<=", 1.5),

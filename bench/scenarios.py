@@ -18,6 +18,9 @@ from positions.models import Position
 
 PARTY = "synthetic-party-01"
 TOPIC = "synthetic-topic-01-1"
+# A busy topic: its chart (120 statements) and its first page of statements (50) are full
+# at 10k already, so its growth shows what the record's size costs, not the answer's.
+BUSY_TOPIC = "synthetic-topic-05-7"
 # A readable matrix: eight parties across the twenty top-level topics.
 COMPARE_PARTIES = ",".join(f"synthetic-party-{n:02d}" for n in range(1, 9))
 COMPARE_TOPICS = ",".join(f"synthetic-topic-{n:02d}" for n in range(1, 21))
@@ -27,7 +30,16 @@ EXPORT_URL = "/api/v1/positions/export.csv"
 HOST = "http://testserver"
 
 # Timed at both sizes: their ratio is the growth figure.
-GROWTH = ("compare", "topic", "party", "api_timeline", "api_timeline_window", "search", "home")
+GROWTH = (
+    "compare",
+    "topic",
+    "topic_busy",
+    "party",
+    "api_timeline",
+    "api_timeline_window",
+    "search",
+    "home",
+)
 # Served by gunicorn and by the bare app for the throughput figure.
 THROUGHPUT = ("api_positions", "topic")
 
@@ -45,6 +57,7 @@ def urls() -> dict[str, str]:
             "&from=2019-01-01&to=2024-01-01"
         ),
         "topic": f"/topics/{TOPIC}/",
+        "topic_busy": f"/topics/{BUSY_TOPIC}/",
         "party": f"/parties/{PARTY}/",
         "person": f"/people/{person}/",
         "position": f"/positions/{position_id}/",

@@ -26,9 +26,9 @@ class _Badges(dict):
         return badge
 
 
-def _written_date(position) -> str:
-    return format_html(
-        '<time datetime="{}">{}</time>',
+def _date(position) -> tuple[str, str]:
+    """The ``datetime`` attribute and the text of a statement's ``<time>``."""
+    return (
         position.stated_on.isoformat(),
         precise_date(position.stated_on, position.stated_on_precision),
     )
@@ -41,7 +41,7 @@ def statement_items(positions, hide_topic=False) -> str:
     items = format_html_join(
         "",
         '\n  <li class="statement{}">\n'
-        '    <p class="statement-head">{}\n'
+        '    <p class="statement-head"><time datetime="{}">{}</time>\n'
         '      · <a href="{}">{}</a>\n'
         "      {}\n"
         "      {}\n"
@@ -52,7 +52,7 @@ def statement_items(positions, hide_topic=False) -> str:
         (
             (
                 " is-retracted" if position.status == Status.RETRACTED else "",
-                _written_date(position),
+                *_date(position),
                 position.party.get_absolute_url(),
                 position.party.short_name,
                 stance_badges[position.stance],
@@ -89,7 +89,7 @@ def current_stance_rows(positions) -> str:
         "",
         '\n    <tr><th scope="row"><a href="{}">{}</a></th>\n'
         '      <td class="{}"><a href="{}">{}</a>{}</td>\n'
-        "      <td>{}</td>\n"
+        '      <td><time datetime="{}">{}</time></td>\n'
         "      <td>{}</td></tr>\n    ",
         (
             (
@@ -101,7 +101,7 @@ def current_stance_rows(positions) -> str:
                 format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
                 if position.move == Move.RED_LINE
                 else "",
-                _written_date(position),
+                *_date(position),
                 shift_badges[position.shift],
             )
             for position in positions

@@ -2,10 +2,12 @@
 so that colour is never the only signal."""
 
 import datetime
+from functools import cache
 
 from django import template
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
+from django.utils.translation import get_language, override
 
 from positions.choices import DatePrecision, Shift, Stance
 
@@ -89,9 +91,17 @@ def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY
         return ""
     if precision == DatePrecision.YEAR:
         return f"{value.year:04d}"
+    month = _month_names(get_language())[value.month]
     if precision == DatePrecision.MONTH:
-        return f"{MONTHS[value.month]} {value.year:04d}"
-    return f"{value.day} {MONTHS[value.month]} {value.year:04d}"
+        return f"{month} {value.year:04d}"
+    return f"{value.day} {month} {value.year:04d}"
+
+
+@cache
+def _month_names(language: str | None) -> dict[int, str]:
+    """Month names in ``language``, translated once rather than for every date written."""
+    with override(language):
+        return {number: str(name) for number, name in MONTHS.items()}
 
 
 @register.filter
