@@ -62,11 +62,14 @@ def count_queries(url: str) -> int:
 
 def measure(repeat: int) -> dict:
     urls = scenarios.urls()
-    results: dict = {"queries": {}, "times": {}}
+    results: dict = {"queries": {}, "times": {}, "bytes": {}}
     for name, url in urls.items():
         results["queries"][name] = count_queries(url)
     for name in scenarios.GROWTH:
         results["times"][name] = timed(lambda url=urls[name]: get(url), repeat)
+        # How much the page shows: at the larger size a page may show more (a fuller
+        # matrix, a longer chart), which costs time however the record is read.
+        results["bytes"][name] = len(get(urls[name]))
     results["deep_pages"] = {
         "first": timed(lambda: get(urls["api_positions"]), repeat),
         "last": timed(lambda: get(scenarios.last_page_url()), repeat),

@@ -304,6 +304,9 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
         name: {"small": small["queries"][name], "large": large["queries"][name]}
         for name in large["queries"]
     }
+    answer_growth = {
+        f"growth_{name}": large["bytes"][name] / small["bytes"][name] for name in large["bytes"]
+    }
     return {
         "machine": {
             "cpus": os.cpu_count(),
@@ -318,6 +321,11 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
                 "value": round(value, 3),
                 "target": f"{TARGETS[name][0]} {TARGETS[name][1]}" if name in TARGETS else None,
                 "met": check(value, TARGETS[name]) if name in TARGETS else None,
+                **(
+                    {"response_size_ratio": round(answer_growth[name], 2)}
+                    if name in answer_growth
+                    else {}
+                ),
             }
             for name, value in figures.items()
         },
@@ -334,10 +342,13 @@ def print_table(report: dict) -> None:
     sizes = report["sizes"]
     print(f"\nStandpoint benchmarks: {sizes['small']:,} vs {sizes['large']:,} synthetic positions,")
     print(f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs\n")
-    print(f"{'figure':<28} {'ratio':>9}  {'target':<8} met")
+    print(f"{'figure':<28} {'ratio':>9}  {'target':<8} met  response size")
     for name, figure in report["figures"].items():
         met = {True: "yes", False: "NO", None: "-"}[figure["met"]]
-        print(f"{name:<28} {figure['value']:>9.3f}  {figure['target'] or '':<8} {met}")
+        line = f"{name:<28} {figure['value']:>9.3f}  {figure['target'] or '':<8} {met:<4}"
+        if "response_size_ratio" in figure:
+            line += f" {figure['response_size_ratio']:.2f}× as large"
+        print(line.rstrip())
     print(f"\nquery counts equal at both sizes: {report['query_counts_equal']}")
     for name, counts in report["query_counts"].items():
         print(f"  {name:<20} {counts['small']:>3} {counts['large']:>3}")
