@@ -65,3 +65,17 @@ def test_swagger_ui_runs_under_the_policy_from_local_files(client, db):
     script = client.get(init[0].replace("&amp;", "&"))
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/", "/api/v1/positions/", "/api/v1/parties/", "/api/v1/timeline/?topic=x"]
+)
+def test_the_browsable_api_runs_under_the_policy(client, seeded, path):
+    # The positions list has a "Filters" button that DRF styles inline; a 400 page too.
+    response = client.get(path, HTTP_ACCEPT="text/html")
+    assert response["Content-Type"].startswith("text/html")
+    assert_runs_under_the_policy(response)
+    html = response.content.decode()
+    assert "/static/positions/api/browsable-api.css" in html
+    if path == "/api/v1/positions/":
+        assert 'class="btn btn-default api-action-right"' in html

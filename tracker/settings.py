@@ -258,7 +258,7 @@ STANDPOINT_FETCH_SOURCES = env_bool("STANDPOINT_FETCH_SOURCES", False)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "positions.api.renderers.FastJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "positions.api.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_SCHEMA_CLASS": "positions.api.schema.DescribedAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["positions.api.filters.StrictFilterBackend"],
