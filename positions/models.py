@@ -214,6 +214,8 @@ class Source(TimestampedModel):
 
     class Meta:
         ordering = ["-published_at", "id"]
+        # The sources list, newest first, reads its page from here rather than sorting them all.
+        indexes = [models.Index(fields=["-published_at", "id"], name="source_published_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"],
