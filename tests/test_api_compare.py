@@ -113,3 +113,17 @@ def test_compare_rejects_bad_parameters_by_name(api, record, params, name):
     response = api.get("/api/v1/compare/", params)
     assert response.status_code == 400
     assert name in response.json()
+
+
+def test_matrix_cells_match_what_the_cell_serializer_describes(record):
+    from positions.api.comparisons import CellSerializer, cell_data
+
+    matrix = stance_matrix(as_of=datetime.date(2025, 12, 31))
+    cells = [cell for _, row in matrix.rows() for cell in row if cell]
+    assert len(cells) == 4
+    assert [cell_data(cell) for cell in cells] == [
+        dict(row) for row in CellSerializer(cells, many=True).data
+    ]
+    assert [list(cell_data(cell)) for cell in cells] == [
+        list(row) for row in CellSerializer(cells, many=True).data
+    ]

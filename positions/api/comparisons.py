@@ -17,9 +17,10 @@ from positions.api.serializers import (
     PartyBriefSerializer,
     TopicBriefSerializer,
 )
-from positions.choices import Shift
+from positions.choices import Shift, Stance
 from positions.models import Party, Topic
 
+STANCE_NAMES = dict(Stance.choices)
 MAX_SLUGS = 50
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ID = re.compile(r"[0-9]{1,18}")
@@ -211,16 +212,32 @@ class MatrixSerializer(serializers.Serializer):
     )
 
     def to_representation(self, matrix):
-        return super().to_representation(
+        data = super().to_representation(
             {
                 "as_of": matrix.as_of,
                 "parties": matrix.parties,
                 "topics": matrix.topics,
-                "cells": [cell for _, row in matrix.rows() for cell in row if cell],
+                "cells": [],
                 "common_ground": [t.slug for t in matrix.topics if matrix.is_common_ground(t)],
                 "divides": [t.slug for t in matrix.topics if matrix.is_divide(t)],
             }
         )
+        # A whole matrix runs to thousands of cells: shaped directly, as CellSerializer
+        # describes them (a test holds the two to the same output).
+        data["cells"] = [cell_data(cell) for _, row in matrix.rows() for cell in row if cell]
+        return data
+
+
+def cell_data(position) -> dict:
+    """A matrix cell as ``CellSerializer`` shows it."""
+    return {
+        "party": position.party.slug,
+        "topic": position.topic.slug,
+        "position": position.id,
+        "stance": STANCE_NAMES[position.stance],
+        "stance_score": position.stance,
+        "stated_on": position.stated_on.isoformat(),
+    }
 
 
 class ChangeSideSerializer(serializers.Serializer):

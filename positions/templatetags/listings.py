@@ -1,5 +1,5 @@
 """Lists and tables that run to hundreds of rows: statements, a party's current stance per
-topic, the comparison matrix.
+topic, the comparison matrix and what changed between two dates.
 
 As template loops each row cost a dozen variable lookups and filters; written here, every
 piece of text still goes through escaping (``format_html``), at a fraction of the cost.
@@ -136,5 +136,46 @@ def matrix_cells(cells) -> str:
                 ),
             )
             for cell in cells
+        ),
+    )
+
+
+def _change_side(position, stance_badges) -> str:
+    """One side of a change: the stance then in force, when it was stated, and its summary."""
+    if position is None:
+        return stance_badges[None]
+    return format_html(
+        '<a href="{}">{}</a><br><span class="cell-date">stated {}</span><br>{}',
+        position.get_absolute_url(),
+        stance_badges[position.stance],
+        precise_date(position.stated_on, position.stated_on_precision),
+        position.summary,
+    )
+
+
+@register.simple_tag
+def change_rows(changes) -> str:
+    """What changed: each party and proposition with its stance before and after."""
+    stance_badges = _Badges(stance_badge)
+    return format_html_join(
+        "",
+        "\n  <tr>\n"
+        '    <th scope="row"><a href="{}">{}</a></th>\n'
+        '    <td><a href="{}">{}</a></td>\n'
+        '    <td class="{}">{}</td>\n'
+        '    <td class="{}">{}</td>\n'
+        "  </tr>\n  ",
+        (
+            (
+                change.party.get_absolute_url(),
+                change.party.short_name,
+                change.topic.get_absolute_url(),
+                change.topic.proposition,
+                stance_class(change.before.stance if change.before else None),
+                _change_side(change.before, stance_badges),
+                stance_class(change.after.stance if change.after else None),
+                _change_side(change.after, stance_badges),
+            )
+            for change in changes
         ),
     )
