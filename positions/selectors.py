@@ -6,12 +6,46 @@ Each function runs a fixed number of queries whatever the number of positions.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from positions.choices import Shift
+from positions.choices import Shift, Stance
+from positions.links import record_url
 from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
+
+STANCE_NAMES = dict(Stance.choices)
+
+
+def _latest_ids(
+    *,
+    as_of: datetime.date,
+    party_ids: Iterable[int] | None,
+    topic_ids: Iterable[int] | None,
+) -> QuerySet | None:
+    """The ids of each cell's latest published position stated on or before ``as_of``, as a
+    subquery; None when an axis is given and empty (nothing can match).
+
+    The stance cells hold each cell's latest position; a cell whose latest position came
+    after ``as_of`` is looked up with one backward probe of ``position_timeline_idx``.
+    """
+    cells = StanceCell.objects.filter(latest__isnull=False).order_by()
+    for column, ids in (("party_id", party_ids), ("topic_id", topic_ids)):
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return None
+            cells = cells.filter(**{f"{column}__in": ids})
+    current = cells.filter(latest_stated_on__lte=as_of).values("latest_id")
+    probe = (
+        Position.objects.published()
+        .filter(party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id"), stated_on__lte=as_of)
+        .order_by("-stated_on", "-id")
+        .values("id")[:1]
+    )
+    earlier = cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe))
+    return current.union(earlier.values("found"), all=True)
 
 
 def latest_positions_as_of(
@@ -23,28 +57,13 @@ def latest_positions_as_of(
 ) -> dict[tuple[int, int], Position]:
     """Each party's latest published position per topic stated on or before ``as_of``.
 
-    One query whatever the size of the record (none for an empty axis). The stance cells
-    hold each cell's latest position; a cell whose latest position came after ``as_of`` is
-    looked up with one backward probe of ``position_timeline_idx``. An axis left out means
-    every party (or topic) with a published position. The positions carry their whole
+    One query whatever the size of the record (none for an empty axis). An axis left out
+    means every party (or topic) with a published position. The positions carry their whole
     citation, or only ``fields`` (as ``only()`` names them) when a page shows less.
     """
-    cells = StanceCell.objects.filter(latest__isnull=False).order_by()
-    for column, ids in (("party_id", party_ids), ("topic_id", topic_ids)):
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return {}
-            cells = cells.filter(**{f"{column}__in": ids})
-    current = cells.filter(latest_stated_on__lte=as_of).values("latest_id")
-    probe = (
-        Position.objects.published()
-        .filter(party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id"), stated_on__lte=as_of)
-        .order_by("-stated_on", "-id")
-        .values("id")[:1]
-    )
-    earlier = cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe))
-    wanted = current.union(earlier.values("found"), all=True)
+    wanted = _latest_ids(as_of=as_of, party_ids=party_ids, topic_ids=topic_ids)
+    if wanted is None:
+        return {}
     latest = Position.objects.filter(id__in=wanted).order_by()
     if fields is None:
         latest = latest.with_citation()
@@ -56,6 +75,40 @@ def latest_positions_as_of(
     return {(p.party_id, p.topic_id): p for p in latest}
 
 
+class StanceInForce(NamedTuple):
+    """A party's position in force on a topic, as a matrix cell or a change shows it:
+    read as a plain row, since a matrix holds thousands."""
+
+    id: int
+    party_id: int
+    topic_id: int
+    stance: int
+    stated_on: datetime.date
+    stated_on_precision: str
+    move: str
+    summary: str
+
+    def get_absolute_url(self) -> str:
+        return record_url("position-detail", "pk", self.id)
+
+    def get_stance_display(self) -> str:
+        return STANCE_NAMES[self.stance]
+
+
+def stances_as_of(
+    *,
+    as_of: datetime.date,
+    party_ids: Iterable[int] | None = None,
+    topic_ids: Iterable[int] | None = None,
+) -> dict[tuple[int, int], StanceInForce]:
+    """``latest_positions_as_of`` as plain rows (one query, none for an empty axis)."""
+    wanted = _latest_ids(as_of=as_of, party_ids=party_ids, topic_ids=topic_ids)
+    if wanted is None:
+        return {}
+    rows = Position.objects.filter(id__in=wanted).order_by().values_list(*StanceInForce._fields)
+    return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
+
+
 @dataclass
 class StanceMatrix:
     """Parties × topics as of a date. A missing cell means *no known position*."""
@@ -63,12 +116,12 @@ class StanceMatrix:
     as_of: datetime.date
     parties: list[Party]
     topics: list[Topic]
-    cells: dict[tuple[int, int], Position] = field(default_factory=dict)
+    cells: dict[tuple[int, int], StanceInForce] = field(default_factory=dict)
 
-    def cell(self, party: Party, topic: Topic) -> Position | None:
+    def cell(self, party: Party, topic: Topic) -> StanceInForce | None:
         return self.cells.get((party.id, topic.id))
 
-    def rows(self) -> list[tuple[Party, list[Position | None]]]:
+    def rows(self) -> list[tuple[Party, list[StanceInForce | None]]]:
         return [
             (party, [self.cell(party, topic) for topic in self.topics]) for party in self.parties
         ]
@@ -110,15 +163,10 @@ def stance_matrix(
     as_of: datetime.date,
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
-    fields: Iterable[str] | None = None,
 ) -> StanceMatrix:
-    """Parties × topics as of ``as_of``; ``fields`` as for ``latest_positions_as_of``."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
-    cells = latest_positions_as_of(
-        as_of=as_of,
-        party_ids=[p.id for p in parties],
-        topic_ids=[t.id for t in topics],
-        fields=fields,
+    cells = stances_as_of(
+        as_of=as_of, party_ids=[p.id for p in parties], topic_ids=[t.id for t in topics]
     )
     return StanceMatrix(as_of=as_of, parties=parties, topics=topics, cells=cells)
 
@@ -129,8 +177,8 @@ class StanceChange:
 
     party: Party
     topic: Topic
-    before: Position | None
-    after: Position | None
+    before: StanceInForce | None
+    after: StanceInForce | None
 
 
 def stance_changes(
@@ -139,14 +187,12 @@ def stance_changes(
     end: datetime.date,
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
-    fields: Iterable[str] | None = None,
 ) -> list[StanceChange]:
-    """Every party × topic cell whose stance on ``end`` differs from that on ``start``;
-    ``fields`` as for ``latest_positions_as_of``."""
+    """Every party × topic cell whose stance on ``end`` differs from that on ``start``."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
     axes = {"party_ids": [p.id for p in parties], "topic_ids": [t.id for t in topics]}
-    before = latest_positions_as_of(as_of=start, fields=fields, **axes)
-    after = latest_positions_as_of(as_of=end, fields=fields, **axes)
+    before = stances_as_of(as_of=start, **axes)
+    after = stances_as_of(as_of=end, **axes)
     changes = []
     for party in parties:
         for topic in topics:
@@ -279,7 +325,7 @@ def party_speakers(party: Party):
     )
 
 
-def topic_rows(matrix: StanceMatrix) -> list[tuple[Topic, list[Position | None]]]:
+def topic_rows(matrix: StanceMatrix) -> list[tuple[Topic, list[StanceInForce | None]]]:
     """The matrix read topic by topic: each topic with one cell per compared party."""
     return [
         (topic, [matrix.cell(party, topic) for party in matrix.parties]) for topic in matrix.topics

@@ -185,6 +185,8 @@ class CompareQuerySerializer(serializers.Serializer):
 
 
 class CellSerializer(serializers.Serializer):
+    """A cell as the response shows it; ``cell_data`` writes it (tested to agree)."""
+
     party = serializers.CharField(source="party.slug", help_text="Party slug.")
     topic = serializers.CharField(source="topic.slug", help_text="Topic slug.")
     position = serializers.IntegerField(source="id", help_text="Id of the position in force.")
@@ -224,19 +226,24 @@ class MatrixSerializer(serializers.Serializer):
         )
         # A whole matrix runs to thousands of cells: shaped directly, as CellSerializer
         # describes them (a test holds the two to the same output).
-        data["cells"] = [cell_data(cell) for _, row in matrix.rows() for cell in row if cell]
+        data["cells"] = [
+            cell_data(cell, party.slug, topic.slug)
+            for party in matrix.parties
+            for topic in matrix.topics
+            if (cell := matrix.cell(party, topic))
+        ]
         return data
 
 
-def cell_data(position) -> dict:
-    """A matrix cell as ``CellSerializer`` shows it."""
+def cell_data(cell, party_slug: str, topic_slug: str) -> dict:
+    """A matrix cell (a ``StanceInForce``) as ``CellSerializer`` shows it."""
     return {
-        "party": position.party.slug,
-        "topic": position.topic.slug,
-        "position": position.id,
-        "stance": STANCE_NAMES[position.stance],
-        "stance_score": position.stance,
-        "stated_on": position.stated_on.isoformat(),
+        "party": party_slug,
+        "topic": topic_slug,
+        "position": cell.id,
+        "stance": STANCE_NAMES[cell.stance],
+        "stance_score": cell.stance,
+        "stated_on": cell.stated_on.isoformat(),
     }
 
 

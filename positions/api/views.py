@@ -537,11 +537,6 @@ class TimelineView(ConditionalAPIView):
         return self.conditional(request, build)
 
 
-# What CellSerializer and ChangeSideSerializer show of a position: no citation.
-MATRIX_CELL_FIELDS = ("party__slug", "topic__slug", "stance", "stated_on")
-CHANGE_SIDE_FIELDS = ("party", "topic", "stance", "stated_on")
-
-
 @extend_schema(
     summary="Compare parties' stances, or list what changed",
     description="`?as_of=DATE`: the matrix of each party's stance per topic in force on that "
@@ -568,13 +563,9 @@ class CompareView(ConditionalAPIView):
 
         def build():
             if "as_of" in query:
-                matrix = selectors.stance_matrix(
-                    as_of=query["as_of"], fields=MATRIX_CELL_FIELDS, **axes
-                )
+                matrix = selectors.stance_matrix(as_of=query["as_of"], **axes)
                 return MatrixSerializer(matrix, context=context).data
-            changes = selectors.stance_changes(
-                start=query["from"], end=query["to"], fields=CHANGE_SIDE_FIELDS, **axes
-            )
+            changes = selectors.stance_changes(start=query["from"], end=query["to"], **axes)
             return ChangesSerializer(
                 {"from": query["from"], "to": query["to"], "changes": changes}, context=context
             ).data

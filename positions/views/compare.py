@@ -8,10 +8,6 @@ from positions.selectors import stance_changes, stance_matrix, topic_rows
 from positions.views.ordering import tree_order
 from positions.views.params import BadParameter, date_param, friendly_bad_request, slugs_param
 
-# What a cell of the matrix, or either side of a change, shows of its position: its stance,
-# since when, and whether it is a red line. Parties and topics come from the axes.
-CELL_FIELDS = ("party", "topic", "stance", "move", "summary", "stated_on", "stated_on_precision")
-
 
 def _with_subtopics(slugs: list[str], all_topics: list[Topic]) -> list[str]:
     """Choosing a topic chooses the parts of it too: “Peacekeeping” brings its sub-topics."""
@@ -63,14 +59,11 @@ def compare(request):
                 end=end,
                 party_slugs=party_slugs,
                 topic_slugs=topic_slugs,
-                fields=CELL_FIELDS,
             ),
         }
         return render(request, "positions/compare_changes.html", context)
     as_of = date_param(request, "as_of", default=today)
-    matrix = stance_matrix(
-        as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs, fields=CELL_FIELDS
-    )
+    matrix = stance_matrix(as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs)
     matrix.topics = tree_order(matrix.topics, all_topics)
     by_id = {t.id: t for t in all_topics}
     shown = {t.id for t in matrix.topics}
