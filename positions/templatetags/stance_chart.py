@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import escape, format_html, format_html_join
 
 from positions.charts import StanceChart
+from positions.choices import Stance
 from positions.templatetags.standpoint import precise_date, stance_badge, stance_label
 
 register = template.Library()
@@ -62,6 +63,7 @@ def chart_points(series) -> str:
 @register.simple_tag
 def chart_rows(chart: StanceChart) -> str:
     """The chart's data as table rows: party, date, stance, move and statement."""
+    badges = {value: stance_badge(value) for value, _ in Stance.choices}
     return format_html_join(
         "",
         '\n      <tr><th scope="row">{}</th>\n'
@@ -74,7 +76,7 @@ def chart_rows(chart: StanceChart) -> str:
                 s.party.short_name,
                 point.position.stated_on.isoformat(),
                 precise_date(point.position.stated_on, point.position.stated_on_precision),
-                stance_badge(point.position.stance),
+                badges[point.position.stance],
                 point.position.get_move_display(),
                 point.url,
                 point.position.summary,
