@@ -13,7 +13,7 @@ import orjson
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from positions.choices import PUBLIC_STATUSES, Stance
+from positions.choices import PUBLIC_STATUSES, STANCE_NAMES
 from positions.models import Position
 
 PARTY = "synthetic-party-01"
@@ -111,8 +111,6 @@ ORDER BY p.stated_on, p.id
 LIMIT %s
 """
 
-_STANCE_LABELS = dict(Stance.choices)
-
 
 def _dt(value):
     if value is None:
@@ -170,7 +168,7 @@ def raw_positions_page(page_size: int) -> bytes:
                     "modified_at": _dt(source_modified),
                     "url": f"{api}/sources/{source_id}/",
                 },
-                "stance": _STANCE_LABELS[stance],
+                "stance": STANCE_NAMES[stance],
                 "stance_score": stance,
                 "shift": shift or None,
                 "previous": previous,

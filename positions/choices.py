@@ -31,6 +31,8 @@ class Stance(models.IntegerChoices):
 
 STANCE_MIN = min(Stance.values)
 STANCE_MAX = max(Stance.values)
+# Each stance's label by its value, e.g. -2 → "rejects".
+STANCE_NAMES = dict(Stance.choices)
 
 
 class Move(models.TextChoices):

@@ -17,10 +17,9 @@ from positions.api.serializers import (
     PartyBriefSerializer,
     TopicBriefSerializer,
 )
-from positions.choices import Shift, Stance
+from positions.choices import STANCE_NAMES, Shift
 from positions.models import Party, Topic
 
-STANCE_NAMES = dict(Stance.choices)
 MAX_SLUGS = 50
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ID = re.compile(r"[0-9]{1,18}")

@@ -16,7 +16,7 @@ from django.db import connections
 from django.urls import reverse
 
 from positions.api import copy_csv
-from positions.api.rows import STANCE_LABELS
+from positions.choices import STANCE_NAMES
 
 CHUNK_SIZE = 2000
 
@@ -77,8 +77,8 @@ COLUMNS: list[Column] = [
         "stance",
         "Stance label (rejects … supports)",
         "stance",
-        STANCE_LABELS.__getitem__,
-        copy_csv.labelled({value: neutralise(label) for value, label in STANCE_LABELS.items()}),
+        STANCE_NAMES.__getitem__,
+        copy_csv.labelled({value: neutralise(label) for value, label in STANCE_NAMES.items()}),
     ),
     Column("stance_score", "Stance score, −2 to +2", "stance", _same, _number),
     Column("shift", "Change from the party's previous position", "shift", _or_none, _safe_text),

@@ -11,9 +11,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from positions.choices import Stance
-
-STANCE_LABELS = dict(Stance.choices)
+from positions.choices import STANCE_NAMES
 
 # Everything a list row shows, read in one query (the queryset's filters and order stand).
 FIELDS = (
@@ -125,7 +123,7 @@ def position_rows(values, request) -> list[dict]:
                     "modified_at": moment(p["source__modified_at"], tz),
                     "url": link("api:source-detail", "pk", p["source_id"]),
                 },
-                "stance": STANCE_LABELS[p["stance"]],
+                "stance": STANCE_NAMES[p["stance"]],
                 "stance_score": p["stance"],
                 "shift": p["shift"] or None,
                 "previous": p["previous_id"],

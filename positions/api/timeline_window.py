@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from rest_framework.utils.urls import replace_query_param
 
-from positions.api.rows import STANCE_LABELS, Links
+from positions.api.rows import Links
 from positions.api.serializers import TopicBriefSerializer
+from positions.choices import STANCE_NAMES
 from positions.models import Topic
 from positions.selectors import timeline_statements
 
@@ -101,7 +102,7 @@ def timeline_body(request, topic: Topic, window: TimelineWindow) -> dict:
         series[point.party_id]["points"].append(
             {
                 "date": point.stated_on.isoformat(),
-                "stance": STANCE_LABELS[point.stance],
+                "stance": STANCE_NAMES[point.stance],
                 "stance_score": point.stance,
                 "position": point.id,
                 "shift": point.shift or None,
