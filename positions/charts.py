@@ -1,7 +1,8 @@
 """Geometry of a topic's stance chart: each party's stance score over time, drawn as SVG.
 
-Only numbers, model objects and plain text come out of here; the template writes the SVG,
-so every piece of user text goes through the template engine's escaping.
+Only numbers, model objects and plain text come out of here; the template
+(templates/positions/includes/chart.html) and its tags (positions.templatetags.chart_markup)
+write the SVG, so every piece of user text goes through escaping.
 """
 
 import datetime

@@ -4,7 +4,8 @@ from django.db import models
 
 from positions.choices import PUBLIC_STATUSES, Status
 
-# What positions/includes/position_items.html shows of each statement.
+# What a list of statements shows of each (positions.templatetags.listings.statement_items,
+# templates/positions/timeline.html).
 STATEMENT_LIST_FIELDS = (
     "status",
     "stated_on",
@@ -16,7 +17,6 @@ STATEMENT_LIST_FIELDS = (
     "party__short_name",
     "topic__slug",
     "topic__proposition",
-    "speaker__slug",
     "speaker__name",
 )
 

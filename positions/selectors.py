@@ -4,18 +4,16 @@ Each function runs a fixed number of queries whatever the number of positions.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from positions.choices import Shift, Stance
+from positions.choices import STANCE_NAMES, Shift
 from positions.links import record_url
 from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
-
-STANCE_NAMES = dict(Stance.choices)
 
 
 def _latest_ids(
@@ -53,7 +51,7 @@ def latest_positions_as_of(
     as_of: datetime.date,
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
-    fields: Iterable[str] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> dict[tuple[int, int], Position]:
     """Each party's latest published position per topic stated on or before ``as_of``.
 
@@ -221,10 +219,7 @@ TIMELINE_POINT_FIELDS = (
     "move",
     "shift",
     "summary",
-    "party__name",
     "party__short_name",
-    "party__slug",
-    "party__kind",
 )
 
 
@@ -234,8 +229,8 @@ def timeline_statements(
     party_slugs: Iterable[str] | None = None,
     before: tuple[datetime.date, int] | None = None,
 ) -> QuerySet:
-    """The published positions on ``topic`` a timeline draws, unordered: of the given parties
-    only, and older than ``before`` (a ``stated_on``, ``id`` pair) when it is given."""
+    """The published positions on ``topic`` a timeline draws, for the caller to order: of the
+    given parties only, and older than ``before`` (a ``stated_on``, ``id`` pair) when given."""
     positions = Position.objects.published().filter(topic=topic)
     if party_slugs:
         positions = positions.filter(party__slug__in=list(party_slugs))
@@ -252,22 +247,18 @@ def timeline_statements(
 def topic_timeline(
     *,
     topic: Topic,
-    party_slugs: Iterable[str] | None = None,
     latest: int | None = None,
-    before: tuple[datetime.date, int] | None = None,
 ) -> list[PartySeries]:
-    """Per party, its published positions on ``topic`` in date order (one query).
+    """Per party, its published positions on ``topic`` in date order (one query): what the
+    topic page's chart draws.
 
     ``latest`` keeps only the most recent statements on the topic, so a page's chart
-    stays readable, and its cost bounded, however long the record grows. ``before``
-    (a ``stated_on``, ``id`` pair) keeps only older statements: the next window back.
+    stays readable, and its cost bounded, however long the record grows.
     """
-    # Charts show each point's date, stance, move and summary and its party: the rest of a
-    # position (quote, anchoring, review notes) stays unread.
+    # Charts show each point's date, stance, move and summary and its party's short name:
+    # the rest of a position (quote, anchoring, review notes) stays unread.
     positions = (
-        timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
-        .select_related("party")
-        .only(*TIMELINE_POINT_FIELDS)
+        timeline_statements(topic=topic).select_related("party").only(*TIMELINE_POINT_FIELDS)
     )
     if latest is not None:
         # Newest first through the (topic, stated_on, id) index, then back in date order.

@@ -35,11 +35,6 @@ _INLINE_STYLES = (
 class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
     """DRF's browsable API, without inline styles (templates/rest_framework/api.html)."""
 
-    def get_context(self, data, accepted_media_type, renderer_context):
-        context = super().get_context(data, accepted_media_type, renderer_context)
-        context["code_style"] = None  # An inline <style>; descriptions are not highlighted.
-        return context
-
     def render(self, data, accepted_media_type=None, renderer_context=None):
         page = super().render(data, accepted_media_type, renderer_context)
         for inline, styled in _INLINE_STYLES:
