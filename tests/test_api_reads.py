@@ -28,12 +28,6 @@ def test_filtering_positions_by_party_or_speaker_reads_no_distinct_rows(api, see
     assert "DISTINCT" not in sql_of(api, url)
 
 
-def test_filtering_by_two_parties_lists_each_position_once(api, seeded):
-    body = api.get("/api/v1/positions/?party=russia&party=ukraine").json()
-    ids = [row["id"] for row in body["results"]]
-    assert ids and len(ids) == len(set(ids))
-
-
 @pytest.mark.parametrize("url", ["/api/v1/sources/", "/api/v1/sources/{id}/"])
 def test_the_sources_api_never_reads_source_texts(api, seed_article, url):
     read = sql_of(api, url.format(id=seed_article.id))

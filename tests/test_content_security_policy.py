@@ -68,14 +68,23 @@ def test_swagger_ui_runs_under_the_policy_from_local_files(client, db):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/", "/api/v1/positions/", "/api/v1/parties/", "/api/v1/timeline/?topic=x"]
+    "path",
+    [
+        "/api/v1/",
+        "/api/v1/positions/",
+        "/api/v1/positions/{id}/",
+        "/api/v1/parties/",
+        "/api/v1/timeline/?topic=x",
+    ],
 )
 def test_the_browsable_api_runs_under_the_policy(client, seeded, path):
-    # The positions list has a "Filters" button that DRF styles inline; a 400 page too.
-    response = client.get(path, HTTP_ACCEPT="text/html")
+    # DRF styles a list's "Filters" button and a record's "Extra actions" menu inline.
+    response = client.get(path.format(id=first_position_id()), HTTP_ACCEPT="text/html")
     assert response["Content-Type"].startswith("text/html")
     assert_runs_under_the_policy(response)
     html = response.content.decode()
     assert "/static/positions/api/browsable-api.css" in html
     if path == "/api/v1/positions/":
         assert 'class="btn btn-default api-action-right"' in html
+    if path == "/api/v1/positions/{id}/":
+        assert 'class="dropdown api-action-right"' in html

@@ -7,6 +7,7 @@ the counts must be equal and stay under a fixed budget.
 
 import datetime
 import itertools
+import re
 
 import pytest
 from django.db import connection
@@ -162,4 +163,5 @@ def test_list_pages_never_read_quotes_or_source_texts(client, page):
         assert client.get(url).status_code == 200
     read = " ".join(query["sql"] for query in queries)
     assert '"positions_source"."text"' not in read
-    assert '"positions_position"."quote"' not in read
+    # Under any alias: a join back to positions (a previous position, say) is named T2, T3…
+    assert not re.search(r'\."quote"', read)
