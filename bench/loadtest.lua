@@ -30,8 +30,11 @@ function request()
 end
 
 function response(status, headers, body)
-  -- Readers' pages say whether the page cache served them (positions/views/page_cache.py).
-  if (headers["X-Standpoint-Page-Cache"] or headers["x-standpoint-page-cache"]) == "hit" then
+  -- Readers' pages and anonymous API reads say whether the cache served them
+  -- (positions/views/page_cache.py, positions/api/response_cache.py).
+  local page = headers["X-Standpoint-Page-Cache"] or headers["x-standpoint-page-cache"]
+  local api = headers["X-Standpoint-API-Cache"] or headers["x-standpoint-api-cache"]
+  if page == "hit" or api == "hit" then
     cache_hits = cache_hits + 1
   end
   if status >= 500 then
@@ -52,7 +55,7 @@ function done(summary, latency, requests)
   io.write(string.format(
     'LOADTEST {"requests": %d, "duration_us": %d, "bytes": %d, '
       .. '"latency_ms": {"p50": %.3f, "p95": %.3f, "p99": %.3f, "max": %.3f, "mean": %.3f}, '
-      .. '"status_5xx": %d, "status_4xx": %d, "non_2xx_3xx": %d, "page_cache_hits": %d, '
+      .. '"status_5xx": %d, "status_4xx": %d, "non_2xx_3xx": %d, "cache_hits": %d, '
       .. '"socket_errors": {"connect": %d, "read": %d, "write": %d, "timeout": %d}}\n',
     summary.requests, summary.duration, summary.bytes,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,

@@ -251,7 +251,8 @@ def main() -> None:
         "non_2xx_3xx": measured["non_2xx_3xx"],
         "socket_errors": measured["socket_errors"],
         "page_cache_seconds": env.get("STANDPOINT_PAGE_CACHE_SECONDS", "default (300)"),
-        "page_cache_hits": measured["page_cache_hits"],
+        "api_cache_seconds": env.get("STANDPOINT_API_CACHE_SECONDS", "default (300)"),
+        "cache_hits": measured["cache_hits"],
         "worker_rss_kib_before": before,
         "worker_rss_kib_after": after,
         "same_workers_throughout": same_workers,
@@ -276,8 +277,9 @@ def main() -> None:
         f"p99 {latency['p99']:.1f} ms, max {latency['max']:.1f} ms\n"
         f"5xx {report['status_5xx']}, 4xx {report['status_4xx']}, "
         f"socket errors {report['socket_errors']}\n"
-        f"page cache ({report['page_cache_seconds']} s): {report['page_cache_hits']} hits, "
-        f"{report['page_cache_hits'] / max(1, report['requests']):.0%} of responses\n"
+        f"page cache {report['page_cache_seconds']} s, API cache {report['api_cache_seconds']} s: "
+        f"{report['cache_hits']} hits, "
+        f"{report['cache_hits'] / max(1, report['requests']):.0%} of responses\n"
         f"worker memory {sum(before.values()) // 1024} MiB -> {sum(after.values()) // 1024} MiB "
         f"({growth:+.1%}{'' if same_workers else ', workers changed during the run'})\n"
         f"load average before {load_before}, after {load_after} on {os.cpu_count()} CPUs\n"

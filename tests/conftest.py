@@ -83,9 +83,10 @@ def api_rate_limits_out_of_the_way(settings):
 
 @pytest.fixture(autouse=True)
 def pages_rendered_every_time(settings):
-    """Pages are rendered afresh, so each test sees its own queries; the page cache has its
-    own tests, which turn it back on."""
+    """Pages and API reads are built afresh, so each test sees its own queries; the page
+    cache and the API cache have their own tests, which turn them back on."""
     settings.STANDPOINT_PAGE_CACHE_SECONDS = 0
+    settings.STANDPOINT_API_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from positions import selectors, services
-from positions.api import export, rows
+from positions.api import export, response_cache, rows
 from positions.api.comparisons import (
     TIMELINE_DESCRIPTION,
     ChangesSerializer,
@@ -79,8 +79,11 @@ class ConditionalReadMixin:
         validators = queryset_validators(request, queryset)
         if (not_modified := validators.not_modified(request)) is not None:
             return not_modified
+        if (hit := response_cache.cached_response(request, validators)) is not None:
+            return hit
         page = self.paginate_queryset(self.page_rows(queryset))
-        return validators.apply(self.get_paginated_response(self.page_data(page)))
+        response = self.get_paginated_response(self.page_data(page))
+        return response_cache.keep(request, validators, validators.apply(response))
 
     def page_rows(self, queryset):
         """What a page is read from; lists with a faster path read plain values."""
@@ -506,7 +509,10 @@ class ConditionalAPIView(APIView):
         validators = record_validators(request)
         if (not_modified := validators.not_modified(request)) is not None:
             return not_modified
-        return validators.apply(Response(build()))
+        if (hit := response_cache.cached_response(request, validators)) is not None:
+            return hit
+        response = validators.apply(Response(build()))
+        return response_cache.keep(request, validators, response)
 
 
 class TimelineView(ConditionalAPIView):
