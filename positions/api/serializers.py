@@ -8,7 +8,16 @@ Every resource links to itself (``url``) and, where it has one, its public page 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from positions.choices import STANCE_MAX, STANCE_MIN, DatePrecision, Move, Shift, Stance, Status
+from positions.choices import (
+    STANCE_MAX,
+    STANCE_MIN,
+    STANCE_NAMES,
+    DatePrecision,
+    Move,
+    Shift,
+    Stance,
+    Status,
+)
 from positions.models import (
     QUOTE_MAX_LENGTH,
     Event,
@@ -20,7 +29,8 @@ from positions.models import (
     Topic,
 )
 
-STANCE_LABELS = [label for _, label in Stance.choices]
+# The labels a stance field accepts and shows, in score order.
+STANCE_LABELS = list(STANCE_NAMES.values())
 STANCE_HELP = "Stance label: " + ", ".join(
     f"`{label}` ({value:+d})" for value, label in Stance.choices
 )

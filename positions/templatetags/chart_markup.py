@@ -9,8 +9,12 @@ from django import template
 from django.utils.html import escape, format_html, format_html_join
 
 from positions.charts import StanceChart
-from positions.choices import Stance
-from positions.templatetags.standpoint import precise_date, stance_badge, stance_label
+from positions.templatetags.standpoint import (
+    BadgesByValue,
+    precise_date,
+    stance_badge,
+    stance_label,
+)
 
 register = template.Library()
 
@@ -63,7 +67,7 @@ def chart_points(series) -> str:
 @register.simple_tag
 def chart_rows(chart: StanceChart) -> str:
     """The chart's data as table rows: party, date, stance, move and statement."""
-    badges = {value: stance_badge(value) for value, _ in Stance.choices}
+    badges = BadgesByValue(stance_badge)
     return format_html_join(
         "",
         '\n      <tr><th scope="row">{}</th>\n'

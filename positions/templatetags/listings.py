@@ -9,21 +9,15 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from positions.choices import Move, Status
-from positions.templatetags.standpoint import precise_date, shift_badge, stance_badge, stance_class
+from positions.templatetags.standpoint import (
+    BadgesByValue,
+    precise_date,
+    shift_badge,
+    stance_badge,
+    stance_class,
+)
 
 register = template.Library()
-
-
-class _Badges(dict):
-    """Each stance's or shift's badge, written once per list rather than once per row."""
-
-    def __init__(self, write):
-        super().__init__()
-        self.write = write
-
-    def __missing__(self, value):
-        self[value] = badge = self.write(value)
-        return badge
 
 
 def _date(position) -> tuple[str, str]:
@@ -37,7 +31,7 @@ def _date(position) -> tuple[str, str]:
 @register.simple_tag
 def statement_items(positions, hide_topic=False) -> str:
     """Statements newest first: date, party, stance, topic, shift, summary and speaker."""
-    stance_badges, shift_badges = _Badges(stance_badge), _Badges(shift_badge)
+    stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
     items = format_html_join(
         "",
         '\n  <li class="statement{}">\n'
@@ -84,7 +78,7 @@ def statement_items(positions, hide_topic=False) -> str:
 @register.simple_tag
 def current_stance_rows(positions) -> str:
     """A party's table rows: each topic, its stance (and red line), since when, and the shift."""
-    stance_badges, shift_badges = _Badges(stance_badge), _Badges(shift_badge)
+    stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
     return format_html_join(
         "",
         '\n    <tr><th scope="row"><a href="{}">{}</a></th>\n'
@@ -112,7 +106,7 @@ def current_stance_rows(positions) -> str:
 @register.simple_tag
 def matrix_cells(cells) -> str:
     """A matrix row's cells: each party's stance (linked), since when, and any red line."""
-    stance_badges = _Badges(stance_badge)
+    stance_badges = BadgesByValue(stance_badge)
     return format_html_join(
         "",
         '\n      <td class="{}">{}</td>\n      ',
@@ -156,7 +150,7 @@ def _change_side(position, stance_badges) -> str:
 @register.simple_tag
 def change_rows(changes) -> str:
     """What changed: each party and proposition with its stance before and after."""
-    stance_badges = _Badges(stance_badge)
+    stance_badges = BadgesByValue(stance_badge)
     return format_html_join(
         "",
         "\n  <tr>\n"

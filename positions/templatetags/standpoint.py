@@ -138,6 +138,18 @@ def shift_badge(value) -> str:
     )
 
 
+class BadgesByValue(dict):
+    """Each stance's or shift's badge, written once per list rather than once per row."""
+
+    def __init__(self, write):
+        super().__init__()
+        self.write = write
+
+    def __missing__(self, value):
+        self[value] = badge = self.write(value)
+        return badge
+
+
 WEB_SCHEMES = ("http", "https")
 
 
