@@ -395,11 +395,22 @@ class Position(TimestampedModel):
                 condition=Q(status=Status.PUBLISHED),
                 name="position_published_idx",
             ),
-            # Who spoke for a party: one probe per person.
+            # A party's and a person's statements, newest first, as their pages list them.
             models.Index(
-                fields=["speaker", "party"],
+                fields=["party", "stated_on", "id"],
                 condition=Q(status__in=PUBLIC_STATUSES),
-                name="position_speaker_party_idx",
+                name="position_party_public_idx",
+            ),
+            models.Index(
+                fields=["speaker", "stated_on", "id"],
+                condition=Q(status__in=PUBLIC_STATUSES),
+                name="position_speaker_public_idx",
+            ),
+            # Who spoke for a party: one probe per speaker, skipping from one to the next.
+            models.Index(
+                fields=["party", "speaker"],
+                condition=Q(status__in=PUBLIC_STATUSES),
+                name="position_party_speaker_idx",
             ),
             # Stable keyset pagination and sync by modification time.
             models.Index(fields=["stated_on", "id"], name="position_date_idx"),

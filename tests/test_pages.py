@@ -424,6 +424,33 @@ def test_party_speakers_and_topic_filters_leave_out_draft_only_people_and_partie
     assert "Unpublished Party" not in page(client, topic.get_absolute_url())
 
 
+def test_party_page_lists_each_public_speaker_once_by_name(client):
+    party, other_party, topic = PartyFactory(), PartyFactory(), TopicFactory()
+    zoe, adam, retracted_only = (
+        PersonFactory(name="Zoe Speaker"),
+        PersonFactory(name="Adam Speaker"),
+        PersonFactory(name="Retracted Speaker"),
+    )
+    for _ in range(3):
+        publish(party=party, topic=topic, speaker=zoe)
+    publish(party=party, topic=topic, speaker=adam)
+    publish(party=party, topic=topic, speaker=None)
+    PositionFactory(
+        party=party,
+        topic=topic,
+        speaker=retracted_only,
+        status=Status.RETRACTED,
+        retraction_reason="Misattributed.",
+    )
+    publish(party=other_party, topic=topic, speaker=PersonFactory(name="Other Party Speaker"))
+    speakers = page(client, party.get_absolute_url()).split('id="speakers-heading"')[1]
+    speakers = speakers.split("</section>")[0]
+    assert "Other Party Speaker" not in speakers
+    assert speakers.count("Zoe Speaker") == 1
+    assert speakers.index("Adam Speaker") < speakers.index("Retracted Speaker")
+    assert speakers.index("Retracted Speaker") < speakers.index("Zoe Speaker")
+
+
 def test_templates_hold_no_inline_script_or_style_and_never_mark_text_safe():
     from pathlib import Path
 

@@ -1,0 +1,68 @@
+"""Lists that grow with the record read their rows from an index in the order they show them.
+
+A page's list of statements stops after a page of rows; read from an index in date order, it
+costs a page of rows however many statements there are. Without one, PostgreSQL walks the whole
+record by date, skipping other parties' and people's statements, or sorts all of them.
+Each test explains the query the page ran, with sequential scans and sorts priced out, so
+the plan says which index can serve it.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from positions.choices import Status
+from tests.factories import PartyFactory, PersonFactory, PositionFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL"),
+]
+
+
+def plan_of_page_query(client, url: str, is_the_query) -> str:
+    """The plan of the one query of ``url``'s page for which ``is_the_query(sql)`` holds."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    [sql] = [query["sql"] for query in captured.captured_queries if is_the_query(query["sql"])]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def plan_of_statement_list(client, url: str, column: str) -> str:
+    return plan_of_page_query(
+        client,
+        url,
+        lambda sql: (
+            sql.startswith('SELECT "positions_position"."id"')
+            and f'WHERE ("positions_position"."{column}" = ' in sql
+            and re.search(r" LIMIT \d+$", sql)
+        ),
+    )
+
+
+def test_party_page_reads_its_newest_statements_from_the_party_index(client):
+    party = PartyFactory()
+    PositionFactory.create_batch(3, party=party, status=Status.PUBLISHED)
+    plan = plan_of_statement_list(client, party.get_absolute_url(), "party_id")
+    assert "position_party_public_idx" in plan, plan
+
+
+def test_person_page_reads_their_newest_statements_from_the_speaker_index(client):
+    person = PersonFactory()
+    PositionFactory.create_batch(3, speaker=person, status=Status.PUBLISHED)
+    plan = plan_of_statement_list(client, person.get_absolute_url(), "speaker_id")
+    assert "position_speaker_public_idx" in plan, plan
+
+
+def test_party_page_finds_its_speakers_by_skipping_through_the_party_speaker_index(client):
+    party = PartyFactory()
+    for person in PersonFactory.create_batch(3):
+        PositionFactory.create_batch(2, party=party, speaker=person, status=Status.PUBLISHED)
+    plan = plan_of_page_query(client, party.get_absolute_url(), lambda sql: "WITH RECURSIVE" in sql)
+    assert "position_party_speaker_idx" in plan, plan
