@@ -108,6 +108,52 @@ def stances_as_of(
     return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
 
 
+class CurrentStance(NamedTuple):
+    """A party's stance in force on one topic, as its page's table shows it (a plain row)."""
+
+    id: int
+    topic_id: int
+    topic_slug: str
+    topic_name: str
+    topic_proposition: str
+    stance: int
+    move: str
+    shift: str
+    summary: str
+    stated_on: datetime.date
+    stated_on_precision: str
+
+    def get_absolute_url(self) -> str:
+        return record_url("position-detail", "pk", self.id)
+
+    def topic_url(self) -> str:
+        return record_url("topic-detail", "slug", self.topic_slug)
+
+
+def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance]:
+    """``party``'s latest published position on each topic as of ``as_of``, by topic name
+    (one query)."""
+    wanted = _latest_ids(as_of=as_of, party_ids=[party.id], topic_ids=None)
+    rows = (
+        Position.objects.filter(id__in=wanted)
+        .order_by()
+        .values_list(
+            "id",
+            "topic_id",
+            "topic__slug",
+            "topic__name",
+            "topic__proposition",
+            "stance",
+            "move",
+            "shift",
+            "summary",
+            "stated_on",
+            "stated_on_precision",
+        )
+    )
+    return sorted(map(CurrentStance._make, rows), key=lambda row: (row.topic_name, row.topic_id))
+
+
 @dataclass
 class StanceMatrix:
     """Parties × topics as of a date. A missing cell means *no known position*."""

@@ -6,9 +6,10 @@ of what the same markup costs as template loops.
 """
 
 from django import template
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 
 from positions.charts import StanceChart
+from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     precise_date,

@@ -6,9 +6,9 @@ piece of text still goes through escaping (``format_html``), at a fraction of th
 """
 
 from django import template
-from django.utils.html import format_html, format_html_join
 
 from positions.choices import Move, Status
+from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     precise_date,
@@ -76,8 +76,9 @@ def statement_items(positions, hide_topic=False) -> str:
 
 
 @register.simple_tag
-def current_stance_rows(positions) -> str:
-    """A party's table rows: each topic, its stance (and red line), since when, and the shift."""
+def current_stance_rows(stances) -> str:
+    """A party's table rows (``selectors.CurrentStance``): each topic, its stance (and red
+    line), since when, and the shift."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
     return format_html_join(
         "",
@@ -87,18 +88,18 @@ def current_stance_rows(positions) -> str:
         "      <td>{}</td></tr>\n    ",
         (
             (
-                position.topic.get_absolute_url(),
-                position.topic.proposition,
-                stance_class(position.stance),
-                position.get_absolute_url(),
-                stance_badges[position.stance],
+                stance.topic_url(),
+                stance.topic_proposition,
+                stance_class(stance.stance),
+                stance.get_absolute_url(),
+                stance_badges[stance.stance],
                 format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
-                if position.move == Move.RED_LINE
+                if stance.move == Move.RED_LINE
                 else "",
-                *_date(position),
-                shift_badges[position.shift],
+                *_date(stance),
+                shift_badges[stance.shift],
             )
-            for position in positions
+            for stance in stances
         ),
     )
 

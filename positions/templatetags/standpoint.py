@@ -6,10 +6,10 @@ from functools import cache
 
 from django import template
 from django.utils.dates import MONTHS
-from django.utils.html import format_html
 from django.utils.translation import get_language, override
 
 from positions.choices import DatePrecision, Shift, Stance
+from positions.markup import format_html
 
 register = template.Library()
 

@@ -7,6 +7,7 @@ from positions.charts import stance_chart
 from positions.choices import Move
 from positions.models import Party, Person, Position, Source, Topic
 from positions.selectors import (
+    current_stances,
     latest_positions_as_of,
     party_speakers,
     public_statement_count,
@@ -19,20 +20,6 @@ from positions.views.params import BadParameter, friendly_bad_request, paginate,
 
 # A topic's chart draws its most recent statements; every statement stays in the list below.
 CHART_STATEMENTS = 120
-# What a party's table of current stances shows of each position.
-CURRENT_STANCE_FIELDS = (
-    "party",
-    "topic",
-    "stance",
-    "move",
-    "shift",
-    "summary",
-    "stated_on",
-    "stated_on_precision",
-    "topic__slug",
-    "topic__name",
-    "topic__proposition",
-)
 
 
 def position_detail(request, pk):
@@ -57,12 +44,7 @@ def position_detail(request, pk):
 
 def party_detail(request, slug):
     party = get_object_or_404(Party, slug=slug)
-    current = sorted(
-        latest_positions_as_of(
-            as_of=timezone.localdate(), party_ids=[party.id], fields=CURRENT_STANCE_FIELDS
-        ).values(),
-        key=lambda p: (p.topic.name, p.topic_id),
-    )
+    current = current_stances(party=party, as_of=timezone.localdate())
     statements = party.positions.public().for_statement_list().order_by("-stated_on", "-id")
     context = {
         "party": party,

@@ -1,0 +1,34 @@
+"""``format_html`` and ``format_html_join`` as ``django.utils.html`` writes them, cheaper.
+
+Django passes every argument through ``conditional_escape``, and its lazy-string wrapper
+costs more than the escaping: the tags that write a page's hundreds of rows called it
+thousands of times. These escape the same way, to the same markup: a value that knows its
+HTML (``__html__``: safe strings, markup built here) is kept, any other is ``str()``-ed and
+escaped as ``django.utils.html.escape`` escapes it; a lazy string is first turned into
+what it stands for.
+"""
+
+import html
+
+from django.utils import safestring
+from django.utils.functional import Promise
+
+
+def escaped(value) -> str:
+    if isinstance(value, Promise):
+        # A lazy string is judged by what it turns into, which may be safe already.
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def format_html(format_string: str, *args) -> safestring.SafeString:
+    return safestring.SafeString(format_string.format(*map(escaped, args)))
+
+
+def format_html_join(sep: str, format_string: str, rows) -> safestring.SafeString:
+    """Each row's values into ``format_string``, the results joined by ``sep``."""
+    return safestring.SafeString(
+        escaped(sep).join(format_string.format(*map(escaped, row)) for row in rows)
+    )
