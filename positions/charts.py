@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, Stance
+from positions.links import RecordUrls
 from positions.models import Event, Party, Position
 from positions.selectors import PartySeries
 from positions.templatetags.standpoint import precise_date
@@ -151,20 +152,22 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
         share = (STANCE_MAX - stance) / (STANCE_MAX - STANCE_MIN)
         return round(top + INSET + share * (bottom - top - 2 * INSET), 1)
 
+    urls = RecordUrls()
     chart_series = []
     for index, party_series in enumerate(series):
         symbol = SYMBOLS[index % len(SYMBOLS)]
         points = [
             ChartPoint(
                 position=p,
-                x=x_of(p.stated_on),
-                y=y_of(p.stance),
+                x=x,
+                y=y,
                 is_red_line=p.move == Move.RED_LINE,
-                marker=marker_path(symbol, x_of(p.stated_on), y_of(p.stance)),
-                url=p.get_absolute_url(),
+                marker=marker_path(symbol, x, y),
+                url=urls.position(p.pk),
                 day=precise_date(p.stated_on),
             )
             for p in party_series.points
+            for x, y in [(x_of(p.stated_on), y_of(p.stance))]
         ]
         # A stance holds until the next statement: a stepped line, extended to the axis end.
         path = [

@@ -46,6 +46,9 @@ class Move(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment"
 
 
+MOVE_NAMES = dict(Move.choices)
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"

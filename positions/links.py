@@ -25,13 +25,32 @@ def _around_marker(view_name: str, kwarg: str, prefix: str, urlconf: str) -> tup
     return head, tail
 
 
+class RecordUrls:
+    """Addresses for the records a list shows. The script prefix and URLconf, which cost
+    more to look up than the rest of an address, are read once for the whole list."""
+
+    def __init__(self):
+        self.where = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+    def __call__(self, view_name: str, kwarg: str, value) -> str:
+        """``reverse(view_name, kwargs={kwarg: value})``, for a ``pk`` or ``slug`` argument."""
+        text = str(value)
+        if not ACCEPTS[kwarg].fullmatch(text):
+            return reverse(view_name, kwargs={kwarg: value})
+        # Keyed on what reverse() itself depends on, so a test's other URLconf gets its own.
+        head, tail = _around_marker(view_name, kwarg, *self.where)
+        return f"{head}{text}{tail}"
+
+    def position(self, pk) -> str:
+        return self("position-detail", "pk", pk)
+
+    def party(self, slug) -> str:
+        return self("party-detail", "slug", slug)
+
+    def topic(self, slug) -> str:
+        return self("topic-detail", "slug", slug)
+
+
 def record_url(view_name: str, kwarg: str, value) -> str:
     """``reverse(view_name, kwargs={kwarg: value})``, for a ``pk`` or ``slug`` argument."""
-    text = str(value)
-    if not ACCEPTS[kwarg].fullmatch(text):
-        return reverse(view_name, kwargs={kwarg: value})
-    # Keyed on what reverse() itself depends on, so a test's other URLconf gets its own.
-    head, tail = _around_marker(
-        view_name, kwarg, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
-    )
-    return f"{head}{text}{tail}"
+    return RecordUrls()(view_name, kwarg, value)

@@ -12,7 +12,7 @@ from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Sub
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from positions.choices import PUBLIC_STATUSES, STANCE_NAMES, Shift
+from positions.choices import MOVE_NAMES, PUBLIC_STATUSES, STANCE_NAMES, Shift
 from positions.links import record_url
 from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
 
@@ -125,9 +125,6 @@ class CurrentStance(NamedTuple):
 
     def get_absolute_url(self) -> str:
         return record_url("position-detail", "pk", self.id)
-
-    def topic_url(self) -> str:
-        return record_url("topic-detail", "slug", self.topic_slug)
 
 
 def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance]:
@@ -249,24 +246,46 @@ def stance_changes(
     return changes
 
 
+class ChartStatement(NamedTuple):
+    """A published statement as a topic's chart draws it: read as a plain row, since a chart
+    holds a hundred and twenty."""
+
+    id: int
+    party_id: int
+    stated_on: datetime.date
+    stated_on_precision: str
+    stance: int
+    move: str
+    shift: str
+    summary: str
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return record_url("position-detail", "pk", self.id)
+
+    def get_stance_display(self) -> str:
+        return STANCE_NAMES[self.stance]
+
+    def get_move_display(self) -> str:
+        return MOVE_NAMES.get(self.move, self.move)
+
+
 @dataclass
 class PartySeries:
     """One party's stance over time on a topic: what a chart line draws."""
 
     party: Party
-    points: list[Position]
+    points: list[ChartStatement]
 
 
-TIMELINE_POINT_FIELDS = (
-    "party",
-    "topic",
-    "stated_on",
-    "stated_on_precision",
-    "stance",
-    "move",
-    "shift",
-    "summary",
-    "party__short_name",
+# What a chart shows of each statement's party, in the model's order, as from_db() reads it.
+CHART_PARTY_FIELDS = tuple(
+    field.attname
+    for field in Party._meta.concrete_fields
+    if field.attname in {"id", "slug", "name", "short_name"}
 )
 
 
@@ -302,22 +321,26 @@ def topic_timeline(
     ``latest`` keeps only the most recent statements on the topic, so a page's chart
     stays readable, and its cost bounded, however long the record grows.
     """
-    # Charts show each point's date, stance, move and summary and its party's short name:
+    # Charts show each point's date, stance, move and summary and its party's names:
     # the rest of a position (quote, anchoring, review notes) stays unread.
-    positions = (
-        timeline_statements(topic=topic).select_related("party").only(*TIMELINE_POINT_FIELDS)
-    )
+    columns = (*ChartStatement._fields, *(f"party__{name}" for name in CHART_PARTY_FIELDS))
+    positions = timeline_statements(topic=topic).values_list(*columns)
     if latest is not None:
         # Newest first through the (topic, stated_on, id) index, then back in date order.
-        newest = list(positions.order_by("-stated_on", "-id")[:latest])
-        ordered = sorted(newest, key=lambda p: (p.party.short_name, p.party_id, p.stated_on, p.id))
+        rows = list(positions.order_by("-stated_on", "-id")[:latest])
     else:
-        ordered = positions.order_by("party__short_name", "party_id", "stated_on", "id")
+        rows = list(positions)
+    width = len(ChartStatement._fields)
+    # One party object per party, not one per statement.
+    parties: dict[int, Party] = {}
+    for row in rows:
+        if row[1] not in parties:
+            parties[row[1]] = Party.from_db(None, CHART_PARTY_FIELDS, row[width:])
+    rows.sort(key=lambda row: (parties[row[1]].short_name, row[1], row[2], row[0]))
     series: dict[int, PartySeries] = {}
-    for position in ordered:
-        series.setdefault(
-            position.party_id, PartySeries(party=position.party, points=[])
-        ).points.append(position)
+    for row in rows:
+        points = series.setdefault(row[1], PartySeries(party=parties[row[1]], points=[])).points
+        points.append(ChartStatement._make(row[:width]))
     return list(series.values())
 
 

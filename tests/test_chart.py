@@ -115,3 +115,17 @@ def test_topic_chart_draws_the_latest_statements_and_says_how_many_it_leaves_out
     )
     html = page(client, topic.get_absolute_url())
     assert "The chart shows the latest 3 of 5 published statements" in html
+
+
+def test_each_series_carries_its_partys_names(two_parties_on_a_topic):
+    topic, russia, ukraine = two_parties_on_a_topic
+    russia.name, ukraine.name = "Russian Federation", "Ukraine (government)"
+    russia.save()
+    ukraine.save()
+    names = {
+        s.party.pk: (s.party.slug, s.party.name, s.party.short_name)
+        for s in topic_timeline(topic=topic)
+    }
+    assert names == {
+        party.pk: (party.slug, party.name, party.short_name) for party in (russia, ukraine)
+    }

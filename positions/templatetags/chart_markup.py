@@ -66,6 +66,27 @@ def chart_points(series) -> str:
 
 
 @register.simple_tag
+def chart_series(chart: StanceChart) -> str:
+    """Each party's group: its stepped line and its points."""
+    return format_html_join(
+        "",
+        '<g class="chart-series {}">\n      <path class="chart-line" d="{}"/>\n      {}\n    </g>',
+        ((s.css_class, s.path, chart_points(s)) for s in chart.series),
+    )
+
+
+@register.simple_tag
+def chart_legend(chart: StanceChart) -> str:
+    """Each party's symbol and name, so that the chart reads without colour."""
+    return format_html_join(
+        "",
+        '<li class="{}"><svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true"'
+        ' focusable="false"><path class="chart-point" d="{}"/></svg> {} ({})</li>',
+        ((s.css_class, s.legend_marker, s.party.short_name, s.symbol) for s in chart.series),
+    )
+
+
+@register.simple_tag
 def chart_rows(chart: StanceChart) -> str:
     """The chart's data as table rows: party, date, stance, move and statement."""
     badges = BadgesByValue(stance_badge)

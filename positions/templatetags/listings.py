@@ -8,6 +8,7 @@ piece of text still goes through escaping (``format_html``), at a fraction of th
 from django import template
 
 from positions.choices import Move, Status
+from positions.links import RecordUrls
 from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
@@ -32,6 +33,7 @@ def _date(position) -> tuple[str, str]:
 def statement_items(positions, hide_topic=False) -> str:
     """Statements newest first: date, party, stance, topic, shift, summary and speaker."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
+    urls = RecordUrls()
     items = format_html_join(
         "",
         '\n  <li class="statement{}">\n'
@@ -47,21 +49,21 @@ def statement_items(positions, hide_topic=False) -> str:
             (
                 " is-retracted" if position.status == Status.RETRACTED else "",
                 *_date(position),
-                position.party.get_absolute_url(),
+                urls.party(position.party.slug),
                 position.party.short_name,
                 stance_badges[position.stance],
                 ""
                 if hide_topic
                 else format_html(
                     '<a href="{}">“{}”</a>',
-                    position.topic.get_absolute_url(),
+                    urls.topic(position.topic.slug),
                     position.topic.proposition,
                 ),
                 shift_badges[position.shift],
                 format_html('<strong class="badge badge-retracted">{}</strong>', "Retracted")
                 if position.status == Status.RETRACTED
                 else "",
-                position.get_absolute_url(),
+                urls.position(position.pk),
                 position.summary,
                 format_html(' <span class="muted">({})</span>', position.speaker.name)
                 if position.speaker_id is not None
@@ -76,10 +78,24 @@ def statement_items(positions, hide_topic=False) -> str:
 
 
 @register.simple_tag
+def party_options(parties, selected_slug) -> str:
+    """A party filter's options, the party by ``selected_slug`` selected."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (party.slug, " selected" if party.slug == selected_slug else "", party.short_name)
+            for party in parties
+        ),
+    )
+
+
+@register.simple_tag
 def current_stance_rows(stances) -> str:
     """A party's table rows (``selectors.CurrentStance``): each topic, its stance (and red
     line), since when, and the shift."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
+    urls = RecordUrls()
     return format_html_join(
         "",
         '\n    <tr><th scope="row"><a href="{}">{}</a></th>\n'
@@ -88,10 +104,10 @@ def current_stance_rows(stances) -> str:
         "      <td>{}</td></tr>\n    ",
         (
             (
-                stance.topic_url(),
+                urls.topic(stance.topic_slug),
                 stance.topic_proposition,
                 stance_class(stance.stance),
-                stance.get_absolute_url(),
+                urls.position(stance.id),
                 stance_badges[stance.stance],
                 format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
                 if stance.move == Move.RED_LINE
@@ -108,6 +124,7 @@ def current_stance_rows(stances) -> str:
 def matrix_cells(cells) -> str:
     """A matrix row's cells: each party's stance (linked), since when, and any red line."""
     stance_badges = BadgesByValue(stance_badge)
+    urls = RecordUrls()
     return format_html_join(
         "",
         '\n      <td class="{}">{}</td>\n      ',
@@ -122,7 +139,7 @@ def matrix_cells(cells) -> str:
                 format_html(
                     '<a href="{}">{}</a>\n'
                     '        <span class="cell-date">since {}</span>{}\n        ',
-                    cell.get_absolute_url(),
+                    urls.position(cell.id),
                     stance_badges[cell.stance],
                     precise_date(cell.stated_on, cell.stated_on_precision),
                     format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
@@ -135,13 +152,13 @@ def matrix_cells(cells) -> str:
     )
 
 
-def _change_side(position, stance_badges) -> str:
+def _change_side(position, stance_badges, urls: RecordUrls) -> str:
     """One side of a change: the stance then in force, when it was stated, and its summary."""
     if position is None:
         return stance_badges[None]
     return format_html(
         '<a href="{}">{}</a><br><span class="cell-date">stated {}</span><br>{}',
-        position.get_absolute_url(),
+        urls.position(position.id),
         stance_badges[position.stance],
         precise_date(position.stated_on, position.stated_on_precision),
         position.summary,
@@ -152,6 +169,7 @@ def _change_side(position, stance_badges) -> str:
 def change_rows(changes) -> str:
     """What changed: each party and proposition with its stance before and after."""
     stance_badges = BadgesByValue(stance_badge)
+    urls = RecordUrls()
     return format_html_join(
         "",
         "\n  <tr>\n"
@@ -162,14 +180,14 @@ def change_rows(changes) -> str:
         "  </tr>\n  ",
         (
             (
-                change.party.get_absolute_url(),
+                urls.party(change.party.slug),
                 change.party.short_name,
-                change.topic.get_absolute_url(),
+                urls.topic(change.topic.slug),
                 change.topic.proposition,
                 stance_class(change.before.stance if change.before else None),
-                _change_side(change.before, stance_badges),
+                _change_side(change.before, stance_badges, urls),
                 stance_class(change.after.stance if change.after else None),
-                _change_side(change.after, stance_badges),
+                _change_side(change.after, stance_badges, urls),
             )
             for change in changes
         ),
