@@ -1,12 +1,48 @@
 """Query intent for positions: one method owns each page's or endpoint's eager loading."""
 
+import datetime
+from typing import NamedTuple
+
 from django.db import models
+from django.db.models.query import ValuesListIterable
 
 from positions.choices import PUBLIC_STATUSES, Status
+from positions.links import record_url
 
-# What a list of statements shows of each (positions.templatetags.listings.statement_items,
-# templates/positions/timeline.html).
-STATEMENT_LIST_FIELDS = (
+
+class Statement(NamedTuple):
+    """A public position as a list of statements shows it
+    (positions.templatetags.listings.statement_items, templates/positions/timeline.html).
+
+    Read as a plain row of only these columns: a page lists fifty, and a quote may run to
+    ten thousand characters.
+    """
+
+    id: int
+    status: str
+    stated_on: datetime.date
+    stated_on_precision: str
+    stance: int
+    shift: str
+    summary: str
+    party_slug: str
+    party_short_name: str
+    topic_slug: str
+    topic_proposition: str
+    speaker_id: int | None
+    speaker_name: str | None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return record_url("position-detail", "pk", self.id)
+
+
+# Statement's fields as a queryset names them, in the same order.
+STATEMENT_COLUMNS = (
+    "id",
     "status",
     "stated_on",
     "stated_on_precision",
@@ -17,8 +53,16 @@ STATEMENT_LIST_FIELDS = (
     "party__short_name",
     "topic__slug",
     "topic__proposition",
+    "speaker_id",
     "speaker__name",
 )
+
+
+class StatementRows(ValuesListIterable):
+    """Rows of ``STATEMENT_COLUMNS`` as ``Statement`` tuples."""
+
+    def __iter__(self):
+        return map(Statement._make, super().__iter__())
 
 
 class PositionQuerySet(models.QuerySet):
@@ -40,8 +84,8 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def for_statement_list(self):
-        """Load what a list of statements shows: party, topic and speaker (no citation).
-
-        Only the columns it shows: a quote may run to ten thousand characters.
-        """
-        return self.select_related("party", "topic", "speaker").only(*STATEMENT_LIST_FIELDS)
+        """What a list of statements shows of each, as ``Statement`` rows (no citation)."""
+        rows = self.values_list(*STATEMENT_COLUMNS)
+        # As values_list(named=True) does, with a row type that knows its address.
+        rows._iterable_class = StatementRows
+        return rows

@@ -90,9 +90,9 @@ class BestMatches(Sequence):
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
-            return Position.objects.with_citation().get(pk=self.ids[index])
+            return Position.objects.for_statement_list().get(pk=self.ids[index])
         ids = self.ids[index]
-        found = Position.objects.with_citation().in_bulk(ids)
+        found = {row.id: row for row in Position.objects.for_statement_list().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
 

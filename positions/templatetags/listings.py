@@ -30,8 +30,9 @@ def _date(position) -> tuple[str, str]:
 
 
 @register.simple_tag
-def statement_items(positions, hide_topic=False) -> str:
-    """Statements newest first: date, party, stance, topic, shift, summary and speaker."""
+def statement_items(statements, hide_topic=False) -> str:
+    """Statements (``querysets.Statement``) newest first: date, party, stance, topic, shift,
+    summary and speaker."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
     urls = RecordUrls()
     items = format_html_join(
@@ -47,29 +48,29 @@ def statement_items(positions, hide_topic=False) -> str:
         "  </li>\n",
         (
             (
-                " is-retracted" if position.status == Status.RETRACTED else "",
-                *_date(position),
-                urls.party(position.party.slug),
-                position.party.short_name,
-                stance_badges[position.stance],
+                " is-retracted" if statement.status == Status.RETRACTED else "",
+                *_date(statement),
+                urls.party(statement.party_slug),
+                statement.party_short_name,
+                stance_badges[statement.stance],
                 ""
                 if hide_topic
                 else format_html(
                     '<a href="{}">“{}”</a>',
-                    urls.topic(position.topic.slug),
-                    position.topic.proposition,
+                    urls.topic(statement.topic_slug),
+                    statement.topic_proposition,
                 ),
-                shift_badges[position.shift],
+                shift_badges[statement.shift],
                 format_html('<strong class="badge badge-retracted">{}</strong>', "Retracted")
-                if position.status == Status.RETRACTED
+                if statement.status == Status.RETRACTED
                 else "",
-                urls.position(position.pk),
-                position.summary,
-                format_html(' <span class="muted">({})</span>', position.speaker.name)
-                if position.speaker_id is not None
+                urls.position(statement.id),
+                statement.summary,
+                format_html(' <span class="muted">({})</span>', statement.speaker_name)
+                if statement.speaker_id is not None
                 else "",
             )
-            for position in positions
+            for statement in statements
         ),
     )
     if not items:
