@@ -51,7 +51,7 @@ def timed(call, repeat: int, warmup: int = 2) -> dict:
         started = time.perf_counter()
         call()
         samples.append(time.perf_counter() - started)
-    return summary(samples)
+    return {**summary(samples), "samples": samples}
 
 
 def count_queries(url: str) -> int:
@@ -60,13 +60,18 @@ def count_queries(url: str) -> int:
     return len(captured.captured_queries)
 
 
+def growth_times(repeat: int) -> dict:
+    """Server time of each growth scenario: one round of the two sizes' alternating rounds."""
+    urls = scenarios.urls()
+    return {name: timed(lambda url=urls[name]: get(url), repeat) for name in scenarios.GROWTH}
+
+
 def measure(repeat: int) -> dict:
     urls = scenarios.urls()
-    results: dict = {"queries": {}, "times": {}, "bytes": {}}
+    results: dict = {"queries": {}, "times": growth_times(repeat), "bytes": {}}
     for name, url in urls.items():
         results["queries"][name] = count_queries(url)
     for name in scenarios.GROWTH:
-        results["times"][name] = timed(lambda url=urls[name]: get(url), repeat)
         # How much the page shows: at the larger size a page may show more (a fuller
         # matrix, a longer chart), which costs time however the record is read.
         results["bytes"][name] = len(get(urls[name]))
@@ -91,10 +96,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--export-memory", action="store_true")
+    parser.add_argument("--growth-only", action="store_true")
     parser.add_argument("--capture", help="Write the SQL of the throughput URLs to this file.")
     args = parser.parse_args()
     if args.export_memory:
         result = export_memory()
+    elif args.growth_only:
+        result = growth_times(args.repeat)
     elif args.capture:
         result = scenarios.capture_sql(Path(args.capture))
     else:

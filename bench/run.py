@@ -25,7 +25,14 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import DEFAULT_SERVER, REPO, database_name, ratio, with_database  # noqa: E402
+from bench.common import (  # noqa: E402
+    DEFAULT_SERVER,
+    REPO,
+    database_name,
+    ratio,
+    summary,
+    with_database,
+)
 
 PYTHON = sys.executable
 RESULTS = REPO / "bench" / "results.json"
@@ -46,6 +53,16 @@ TARGETS = {
     "export_memory_mb": ("<", 150.0),
     "export_memory_growth": ("<=", 1.2),
 }
+
+
+# Growth scenarios are timed in this many rounds per size, alternating the sizes.
+GROWTH_ROUNDS = 3
+
+
+def merged(times: dict, more: dict) -> dict:
+    """Each scenario's samples of two rounds, summarised together."""
+    together = {name: times[name]["samples"] + more[name]["samples"] for name in times}
+    return {name: {**summary(samples), "samples": samples} for name, samples in together.items()}
 
 
 def log(message: str) -> None:
@@ -260,9 +277,18 @@ def main() -> None:
                 manage(urls[scale], "migrate", "--noinput", "-v0")
                 manage(urls[scale], "createcachetable")
                 manage(urls[scale], "generate_synthetic", f"--positions={count}")
+        for scale in scales:
             log(f"{scale}: measuring")
             measured[scale] = measure(urls[scale], f"--repeat={repeat}")
             measured[scale]["export_memory"] = measure(urls[scale], "--export-memory")
+        # More growth samples, the sizes taking turns (small, large, large, small, ...), so
+        # that a change in the machine's load during the run weighs on both sides alike.
+        order = list(scales)
+        for round_number in range(1, GROWTH_ROUNDS):
+            log(f"growth: round {round_number + 1} of {GROWTH_ROUNDS}")
+            for scale in order if round_number % 2 == 0 else order[::-1]:
+                more = measure(urls[scale], "--growth-only", f"--repeat={repeat}")
+                measured[scale]["times"] = merged(measured[scale]["times"], more)
         log("throughput: gunicorn vs bare WSGI app (wrk)")
         workers = os.cpu_count() or 2
         measured["throughput"] = throughput(urls["large"], wrk_seconds, workers)
@@ -312,6 +338,7 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
         },
         "sizes": scales,
         "repeat": repeat,
+        "growth_rounds": GROWTH_ROUNDS,
         "elapsed_seconds": round(elapsed, 1),
         "figures": {
             name: {
@@ -338,7 +365,11 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
 def print_table(report: dict) -> None:
     sizes = report["sizes"]
     print(f"\nStandpoint benchmarks: {sizes['small']:,} vs {sizes['large']:,} synthetic positions,")
-    print(f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs\n")
+    rounds = report["growth_rounds"]
+    print(
+        f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs "
+        f"(growth: {report['repeat'] * rounds} runs in {rounds} rounds, the sizes alternating)\n"
+    )
     print(f"{'figure':<32} {'ratio':>9}  {'target':<8} met  response size")
     for name, figure in report["figures"].items():
         met = {True: "yes", False: "NO", None: "-"}[figure["met"]]

@@ -462,7 +462,15 @@ class StanceCell(models.Model):
     latest = models.ForeignKey(
         "positions.Position", on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Copied from the latest published position, so that a matrix reads its cells without
+    # looking up a position for each; null, like ``latest``, when there is none.
     latest_stated_on = models.DateField(null=True)
+    latest_stated_on_precision = models.CharField(  # noqa: DJ001 (null: no latest position)
+        max_length=5, choices=DatePrecision, null=True
+    )
+    latest_stance = models.SmallIntegerField(choices=Stance, null=True)
+    latest_move = models.CharField(max_length=20, choices=Move, null=True)  # noqa: DJ001
+    latest_summary = models.CharField(max_length=500, null=True)  # noqa: DJ001
     published_count = models.PositiveIntegerField(default=0)
     public_count = models.PositiveIntegerField(default=0)
 

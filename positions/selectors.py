@@ -17,6 +17,33 @@ from positions.links import record_url
 from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
 
 
+def _cells_on_axes(
+    party_ids: Iterable[int] | None, topic_ids: Iterable[int] | None
+) -> QuerySet | None:
+    """The stance cells with a published position, of the given parties and topics (an axis
+    left out means all); None when an axis is given and empty (nothing can match)."""
+    cells = StanceCell.objects.filter(latest__isnull=False).order_by()
+    for column, ids in (("party_id", party_ids), ("topic_id", topic_ids)):
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return None
+            cells = cells.filter(**{f"{column}__in": ids})
+    return cells
+
+
+def _found_before(cells: QuerySet, as_of: datetime.date) -> QuerySet:
+    """For each cell whose latest position came after ``as_of``, the id of the one in force
+    on that date, by one backward probe of ``position_timeline_idx``."""
+    probe = (
+        Position.objects.published()
+        .filter(party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id"), stated_on__lte=as_of)
+        .order_by("-stated_on", "-id")
+        .values("id")[:1]
+    )
+    return cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe)).values("found")
+
+
 def _latest_ids(
     *,
     as_of: datetime.date,
@@ -29,22 +56,11 @@ def _latest_ids(
     The stance cells hold each cell's latest position; a cell whose latest position came
     after ``as_of`` is looked up with one backward probe of ``position_timeline_idx``.
     """
-    cells = StanceCell.objects.filter(latest__isnull=False).order_by()
-    for column, ids in (("party_id", party_ids), ("topic_id", topic_ids)):
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return None
-            cells = cells.filter(**{f"{column}__in": ids})
+    cells = _cells_on_axes(party_ids, topic_ids)
+    if cells is None:
+        return None
     current = cells.filter(latest_stated_on__lte=as_of).values("latest_id")
-    probe = (
-        Position.objects.published()
-        .filter(party_id=OuterRef("party_id"), topic_id=OuterRef("topic_id"), stated_on__lte=as_of)
-        .order_by("-stated_on", "-id")
-        .values("id")[:1]
-    )
-    earlier = cells.filter(latest_stated_on__gt=as_of).annotate(found=Subquery(probe))
-    return current.union(earlier.values("found"), all=True)
+    return current.union(_found_before(cells, as_of), all=True)
 
 
 def latest_positions_as_of(
@@ -100,11 +116,26 @@ def stances_as_of(
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
 ) -> dict[tuple[int, int], StanceInForce]:
-    """``latest_positions_as_of`` as plain rows (one query, none for an empty axis)."""
-    wanted = _latest_ids(as_of=as_of, party_ids=party_ids, topic_ids=topic_ids)
-    if wanted is None:
+    """``latest_positions_as_of`` as plain rows (one query, none for an empty axis).
+
+    A cell whose latest position is in force on ``as_of`` is read from the cell's own copy
+    of it; only cells that changed after ``as_of`` look their position up.
+    """
+    cells = _cells_on_axes(party_ids, topic_ids)
+    if cells is None:
         return {}
-    rows = Position.objects.filter(id__in=wanted).order_by().values_list(*StanceInForce._fields)
+    copied = cells.filter(latest_stated_on__lte=as_of).values_list(
+        *(
+            f"latest_{name}" if name not in ("party_id", "topic_id") else name
+            for name in StanceInForce._fields
+        )
+    )
+    earlier = (
+        Position.objects.filter(id__in=_found_before(cells, as_of))
+        .order_by()
+        .values_list(*StanceInForce._fields)
+    )
+    rows = copied.union(earlier, all=True)
     return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
 
 

@@ -13,6 +13,15 @@ from positions.choices import PUBLIC_STATUSES, Status
 from positions.models import Position, StanceCell
 
 
+def copied_fields(cell_model=StanceCell) -> list[str]:
+    """The position fields a cell copies from its latest one (``latest_<field>`` columns)."""
+    return [
+        field.name.removeprefix("latest_")
+        for field in cell_model._meta.concrete_fields
+        if field.name.startswith("latest_")
+    ]
+
+
 def refresh_cells(cells: Iterable[tuple[int | None, int | None]]) -> None:
     """Recount each (party id, topic id) cell and point it at its latest published position."""
     for party_id, topic_id in sorted({cell for cell in cells if None not in cell}):
@@ -36,14 +45,17 @@ def _refresh(party_id: int, topic_id: int) -> None:
         )
         cell = _locked_cell(party_id, topic_id)
         counts = _counts(party_id, topic_id)
+    copied = copied_fields()
     latest = (
         Position.objects.published()
         .filter(party_id=party_id, topic_id=topic_id)
         .order_by("-stated_on", "-id")
-        .values_list("id", "stated_on")
+        .values("id", *copied)
         .first()
-    )
-    cell.latest_id, cell.latest_stated_on = latest or (None, None)
+    ) or {}
+    cell.latest_id = latest.get("id")
+    for name in copied:
+        setattr(cell, f"latest_{name}", latest.get(name))
     cell.published_count, cell.public_count = counts["published"], counts["public"]
     cell.save()
 
@@ -64,7 +76,8 @@ def _counts(party_id: int, topic_id: int) -> dict[str, int]:
 def rebuild_cells(*, position_model=Position, cell_model=StanceCell) -> int:
     """Recompute every cell from the positions (after a bulk load); returns how many exist.
 
-    Takes the models as arguments so that a migration can run it on its historical models.
+    Takes the models as arguments so that a migration can run it on its historical models,
+    whose cells copy the fields they had then.
     """
     public = position_model.objects.filter(status__in=PUBLIC_STATUSES)
     totals = (
@@ -91,7 +104,10 @@ def rebuild_cells(*, position_model=Position, cell_model=StanceCell) -> int:
         )
         cell_model.objects.update(
             latest_id=Subquery(latest.values("id")[:1]),
-            latest_stated_on=Subquery(latest.values("stated_on")[:1]),
+            **{
+                f"latest_{name}": Subquery(latest.values(name)[:1])
+                for name in copied_fields(cell_model)
+            },
         )
     return cell_model.objects.count()
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from positions import services
-from positions.choices import Stance, Status
+from positions.choices import Move, Stance, Status
 from positions.models import Position, StanceCell
 from positions.stance_cells import rebuild_cells
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
@@ -21,6 +21,19 @@ def cells() -> dict[tuple[int, int], tuple]:
             c.latest_stated_on,
             c.published_count,
             c.public_count,
+        )
+        for c in StanceCell.objects.all()
+    }
+
+
+def copies() -> dict[tuple[int, int], tuple]:
+    """What each cell copies of its latest published position."""
+    return {
+        (c.party_id, c.topic_id): (
+            c.latest_stance,
+            c.latest_stated_on_precision,
+            c.latest_move,
+            c.latest_summary,
         )
         for c in StanceCell.objects.all()
     }
@@ -75,6 +88,48 @@ def test_a_correction_moving_a_position_to_another_topic_updates_both_cells(revi
     assert cells() == {(party.id, new_topic.id): (position.id, position.stated_on, 1, 1)}
 
 
+def test_a_cell_copies_its_latest_stance_and_follows_a_correction(reviewer):
+    party, topic = PartyFactory(), TopicFactory()
+    stated(1, party=party, topic=topic, status=Status.PUBLISHED, stance=Stance.REJECTS)
+    latest = stated(
+        20,
+        party=party,
+        topic=topic,
+        status=Status.PUBLISHED,
+        stance=Stance.OPEN,
+        summary="Open to observers.",
+    )
+    assert copies()[(party.id, topic.id)] == (
+        Stance.OPEN,
+        latest.stated_on_precision,
+        latest.move,
+        "Open to observers.",
+    )
+
+    services.position_correct(
+        position=Position.objects.get(pk=latest.pk),
+        user=reviewer,
+        note="The quote says opposes.",
+        expected_version=latest.version,
+        changes={"stance": Stance.OPPOSES, "summary": "Opposes observers.", "move": Move.RED_LINE},
+    )
+
+    assert copies()[(party.id, topic.id)] == (
+        Stance.OPPOSES,
+        latest.stated_on_precision,
+        Move.RED_LINE,
+        "Opposes observers.",
+    )
+
+
+def test_a_cell_with_only_retracted_positions_copies_nothing(reviewer):
+    only = stated(5, status=Status.PUBLISHED)
+
+    services.position_retract(position=only, user=reviewer, reason="Misattributed.")
+
+    assert copies() == {(only.party_id, only.topic_id): (None, None, None, None)}
+
+
 def test_deleting_a_position_removes_its_empty_cell():
     position = stated(5, status=Status.PUBLISHED)
 
@@ -109,11 +164,13 @@ def test_cells_kept_write_by_write_equal_cells_rebuilt_from_scratch():
                     status=rng.choice([Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW]),
                 )
             )
-    kept = cells()
+    kept, kept_copies = cells(), copies()
 
     rebuild_cells()
 
     assert kept and cells() == kept
+    assert copies() == kept_copies
+    assert any(copied != (None, None, None, None) for copied in kept_copies.values())
 
 
 def test_rebuild_command_repairs_cells_after_rows_written_behind_the_record(capsys):
