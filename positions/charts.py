@@ -8,11 +8,13 @@ write the SVG, so every piece of user text goes through escaping.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, Stance
 from positions.links import RecordUrls
 from positions.models import Event, Party, Position
 from positions.selectors import PartySeries
-from positions.templatetags.standpoint import precise_date
+from positions.templatetags.standpoint import dates_in
 
 WIDTH, HEIGHT = 720, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 96, 24, 28, 44
@@ -152,7 +154,7 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
         share = (STANCE_MAX - stance) / (STANCE_MAX - STANCE_MIN)
         return round(top + INSET + share * (bottom - top - 2 * INSET), 1)
 
-    urls = RecordUrls()
+    urls, day_of = RecordUrls(), dates_in(get_language())
     chart_series = []
     for index, party_series in enumerate(series):
         symbol = SYMBOLS[index % len(SYMBOLS)]
@@ -164,7 +166,7 @@ def stance_chart(series: list[PartySeries], events: list[Event] | None = None) -
                 is_red_line=p.move == Move.RED_LINE,
                 marker=marker_path(symbol, x, y),
                 url=urls.position(p.pk),
-                day=precise_date(p.stated_on),
+                day=day_of(p.stated_on),
             )
             for p in party_series.points
             for x, y in [(x_of(p.stated_on), y_of(p.stance))]

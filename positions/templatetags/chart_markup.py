@@ -7,12 +7,13 @@ of what the same markup costs as template loops.
 
 from django import template
 from django.utils.html import escape
+from django.utils.translation import get_language
 
 from positions.charts import StanceChart
 from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
-    precise_date,
+    dates_in,
     stance_badge,
     stance_label,
 )
@@ -89,7 +90,7 @@ def chart_legend(chart: StanceChart) -> str:
 @register.simple_tag
 def chart_rows(chart: StanceChart) -> str:
     """The chart's data as table rows: party, date, stance, move and statement."""
-    badges = BadgesByValue(stance_badge)
+    badges, date = BadgesByValue(stance_badge), dates_in(get_language())
     return format_html_join(
         "",
         '\n      <tr><th scope="row">{}</th>\n'
@@ -101,7 +102,7 @@ def chart_rows(chart: StanceChart) -> str:
             (
                 s.party.short_name,
                 point.position.stated_on.isoformat(),
-                precise_date(point.position.stated_on, point.position.stated_on_precision),
+                date(point.position.stated_on, point.position.stated_on_precision),
                 badges[point.position.stance],
                 point.position.get_move_display(),
                 point.url,

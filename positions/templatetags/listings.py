@@ -6,12 +6,14 @@ piece of text still goes through escaping (``format_html``), at a fraction of th
 """
 
 from django import template
+from django.utils.translation import get_language
 
 from positions.choices import Move, Status
 from positions.links import RecordUrls
 from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
+    dates_in,
     precise_date,
     shift_badge,
     stance_badge,
@@ -21,11 +23,12 @@ from positions.templatetags.standpoint import (
 register = template.Library()
 
 
-def _date(position) -> tuple[str, str]:
-    """The ``datetime`` attribute and the text of a statement's ``<time>``."""
+def _date(position, date) -> tuple[str, str]:
+    """The ``datetime`` attribute and the text (by ``date``, a ``dates_in`` writer) of a
+    statement's ``<time>``."""
     return (
         position.stated_on.isoformat(),
-        precise_date(position.stated_on, position.stated_on_precision),
+        date(position.stated_on, position.stated_on_precision),
     )
 
 
@@ -34,7 +37,7 @@ def statement_items(statements, hide_topic=False) -> str:
     """Statements (``querysets.Statement``) newest first: date, party, stance, topic, shift,
     summary and speaker."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
-    urls = RecordUrls()
+    urls, date = RecordUrls(), dates_in(get_language())
     items = format_html_join(
         "",
         '\n  <li class="statement{}">\n'
@@ -49,7 +52,7 @@ def statement_items(statements, hide_topic=False) -> str:
         (
             (
                 " is-retracted" if statement.status == Status.RETRACTED else "",
-                *_date(statement),
+                *_date(statement, date),
                 urls.party(statement.party_slug),
                 statement.party_short_name,
                 stance_badges[statement.stance],
@@ -96,7 +99,7 @@ def current_stance_rows(stances) -> str:
     """A party's table rows (``selectors.CurrentStance``): each topic, its stance (and red
     line), since when, and the shift."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
-    urls = RecordUrls()
+    urls, date = RecordUrls(), dates_in(get_language())
     return format_html_join(
         "",
         '\n    <tr><th scope="row"><a href="{}">{}</a></th>\n'
@@ -113,7 +116,7 @@ def current_stance_rows(stances) -> str:
                 format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
                 if stance.move == Move.RED_LINE
                 else "",
-                *_date(stance),
+                *_date(stance, date),
                 shift_badges[stance.shift],
             )
             for stance in stances
@@ -121,36 +124,50 @@ def current_stance_rows(stances) -> str:
     )
 
 
-@register.simple_tag
-def matrix_cells(cells) -> str:
-    """A matrix row's cells: each party's stance (linked), since when, and any red line."""
-    stance_badges = BadgesByValue(stance_badge)
-    urls = RecordUrls()
-    return format_html_join(
-        "",
-        '\n      <td class="{}">{}</td>\n      ',
-        (
+class StanceCells:
+    """Writes the matrix's cells row by row. One serves a whole page, so that each stance's
+    badge and class, the language's dates and the address prefix are worked out once for
+    the table rather than once per row or cell."""
+
+    RED_LINE = format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
+
+    def __init__(self):
+        self.badges = BadgesByValue(stance_badge)
+        self.classes = BadgesByValue(stance_class)
+        self.urls = RecordUrls()
+        self.date = dates_in(get_language())
+
+    def __call__(self, cells) -> str:
+        return format_html_join(
+            "",
+            '\n      <td class="{}">{}</td>\n      ',
             (
-                stance_class(None),
-                stance_badges[None],
-            )
-            if cell is None
-            else (
-                stance_class(cell.stance),
-                format_html(
-                    '<a href="{}">{}</a>\n'
-                    '        <span class="cell-date">since {}</span>{}\n        ',
-                    urls.position(cell.id),
-                    stance_badges[cell.stance],
-                    precise_date(cell.stated_on, cell.stated_on_precision),
-                    format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
-                    if cell.move == Move.RED_LINE
-                    else "",
-                ),
-            )
-            for cell in cells
-        ),
-    )
+                (self.classes[None], self.badges[None])
+                if cell is None
+                else (
+                    self.classes[cell.stance],
+                    format_html(
+                        '<a href="{}">{}</a>\n'
+                        '        <span class="cell-date">since {}</span>{}\n        ',
+                        self.urls.position(cell.id),
+                        self.badges[cell.stance],
+                        self.date(cell.stated_on, cell.stated_on_precision),
+                        self.RED_LINE if cell.move == Move.RED_LINE else "",
+                    ),
+                )
+                for cell in cells
+            ),
+        )
+
+
+@register.simple_tag(takes_context=True)
+def matrix_cells(context, cells) -> str:
+    """A matrix row's cells: each party's stance (linked), since when, and any red line."""
+    # Kept for the rest of this page's rendering, which writes the other rows.
+    memo = context.render_context
+    if StanceCells not in memo:
+        memo[StanceCells] = StanceCells()
+    return memo[StanceCells](cells)
 
 
 def _change_side(position, stance_badges, urls: RecordUrls) -> str:

@@ -87,14 +87,25 @@ def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY
     As the ``date`` filter writes "j F Y", "F Y" and "Y", without parsing a format string
     for each of the hundreds of dates a page shows.
     """
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    month = _month_names(get_language())[value.month]
-    if precision == DatePrecision.MONTH:
-        return f"{month} {value.year:04d}"
-    return f"{value.day} {month} {value.year:04d}"
+    return dates_in(get_language())(value, precision)
+
+
+@cache
+def dates_in(language: str | None):
+    """``precise_date`` in ``language``, for a list of dates: the language looked up once."""
+    months = _month_names(language)
+
+    def precise(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+        if value is None:
+            return ""
+        if precision == DatePrecision.YEAR:
+            return f"{value.year:04d}"
+        month = months[value.month]
+        if precision == DatePrecision.MONTH:
+            return f"{month} {value.year:04d}"
+        return f"{value.day} {month} {value.year:04d}"
+
+    return precise
 
 
 @cache
