@@ -7,13 +7,14 @@ write the SVG, so every piece of user text goes through escaping.
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.translation import get_language
 
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, Stance
 from positions.links import RecordUrls
-from positions.models import Event, Party, Position
-from positions.selectors import PartySeries
+from positions.models import Event, Party
+from positions.selectors import ChartStatement, PartySeries
 from positions.templatetags.standpoint import dates_in
 
 WIDTH, HEIGHT = 720, 320
@@ -52,9 +53,8 @@ def marker_path(symbol: str, x: float, y: float, size: float = 6) -> str:
     return "M" + " L".join(corners) + " Z"
 
 
-@dataclass(frozen=True)
-class ChartPoint:
-    position: Position
+class ChartPoint(NamedTuple):
+    position: ChartStatement
     x: float
     y: float
     is_red_line: bool

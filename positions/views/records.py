@@ -11,8 +11,8 @@ from positions.selectors import (
     latest_positions_as_of,
     party_speakers,
     public_statement_count,
-    topic_cells,
     topic_events,
+    topic_parties,
     topic_timeline,
 )
 from positions.views.highlighting import highlighted_runs, locatable
@@ -69,11 +69,11 @@ def topic_detail(request, slug):
         fields=("party", "topic", "stance", "party__slug", "party__short_name"),
     )
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
-    cells = listed = topic_cells(topic)
+    parties = listed = topic_parties(topic)
     statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
     party_slug = text_param(request, "party")
     if party_slug:
-        listed = [cell for cell in cells if cell.party.slug == party_slug]
+        listed = [party for party in parties if party.slug == party_slug]
         if not listed:
             raise BadParameter(f"No party “{party_slug}” has a statement on this topic.")
         statements = statements.filter(party__slug=party_slug)
@@ -81,7 +81,7 @@ def topic_detail(request, slug):
         "topic": topic,
         "chart": chart,
         "charted": charted,
-        "published_total": sum(cell.published_count for cell in cells),
+        "published_total": sum(party.published_count for party in parties),
         "children": [
             (
                 child,
@@ -92,10 +92,10 @@ def topic_detail(request, slug):
             )
             for child in children
         ],
-        "statement_parties": [cell.party for cell in cells],
+        "statement_parties": parties,
         "party_slug": party_slug,
         "statements": paginate(
-            request, statements, count=sum(cell.public_count for cell in listed)
+            request, statements, count=sum(party.public_count for party in listed)
         ),
     }
     return render(request, "positions/topic_detail.html", context)
