@@ -456,8 +456,13 @@ class StanceCell(models.Model):
     public position on the topic.
     """
 
-    party = models.ForeignKey("positions.Party", on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey("positions.Topic", on_delete=models.CASCADE, related_name="+")
+    # Indexed by the count indexes below, which lead with each.
+    party = models.ForeignKey(
+        "positions.Party", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    topic = models.ForeignKey(
+        "positions.Topic", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     # Null when every public position in the cell is retracted.
     latest = models.ForeignKey(
         "positions.Position", on_delete=models.SET_NULL, null=True, related_name="+"
@@ -479,7 +484,18 @@ class StanceCell(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["party", "topic"], name="stance_cell_unique"),
         ]
-        indexes = [models.Index(fields=["topic", "party"], name="stance_cell_topic_idx")]
+        indexes = [
+            models.Index(fields=["topic", "party"], name="stance_cell_topic_idx"),
+            # A party's or topic's totals, summed from the index alone (home, party pages).
+            models.Index(
+                fields=["party", "published_count", "public_count"],
+                name="stance_cell_party_counts_idx",
+            ),
+            models.Index(
+                fields=["topic", "published_count", "public_count"],
+                name="stance_cell_topic_counts_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.party_id} × {self.topic_id}: {self.public_count} public"
