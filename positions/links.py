@@ -21,6 +21,8 @@ MARKERS = {"pk": "90817263544536271809", "slug": "standpoint-record-marker"}
 @lru_cache(maxsize=128)
 def _around_marker(view_name: str, kwarg: str, prefix: str, urlconf: str) -> tuple[str, str]:
     path = reverse(view_name, kwargs={kwarg: MARKERS[kwarg]}, urlconf=urlconf)
+    # reverse() writes the prefix in force now; the cache entry is for the one asked for.
+    path = prefix + path.removeprefix(get_script_prefix())
     head, _, tail = path.partition(MARKERS[kwarg])
     return head, tail
 

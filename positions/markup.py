@@ -9,6 +9,7 @@ what it stands for.
 """
 
 import html
+from collections.abc import Mapping
 
 from django.utils import safestring
 from django.utils.functional import Promise
@@ -23,12 +24,22 @@ def escaped(value) -> str:
     return html.escape(str(value))
 
 
-def format_html(format_string: str, *args) -> safestring.SafeString:
-    return safestring.SafeString(format_string.format(*map(escaped, args)))
+def format_html(format_string: str, *args, **kwargs) -> safestring.SafeString:
+    return safestring.SafeString(
+        format_string.format(
+            *map(escaped, args), **{name: escaped(value) for name, value in kwargs.items()}
+        )
+    )
 
 
 def format_html_join(sep: str, format_string: str, rows) -> safestring.SafeString:
-    """Each row's values into ``format_string``, the results joined by ``sep``."""
+    """Each row's values into ``format_string``, the results joined by ``sep``; a row that
+    is a mapping fills the format's names."""
     return safestring.SafeString(
-        escaped(sep).join(format_string.format(*map(escaped, row)) for row in rows)
+        escaped(sep).join(
+            format_string.format(**{name: escaped(value) for name, value in row.items()})
+            if isinstance(row, Mapping)
+            else format_string.format(*map(escaped, row))
+            for row in rows
+        )
     )

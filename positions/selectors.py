@@ -366,7 +366,7 @@ def topic_timeline(
     parties: dict[int, Party] = {}
     for row in rows:
         if row[1] not in parties:
-            parties[row[1]] = Party.from_db(None, CHART_PARTY_FIELDS, row[width:])
+            parties[row[1]] = Party.from_db(positions.db, CHART_PARTY_FIELDS, row[width:])
     rows.sort(key=lambda row: (parties[row[1]].short_name, row[1], row[2], row[0]))
     series: dict[int, PartySeries] = {}
     for row in rows:

@@ -66,3 +66,15 @@ def test_format_html_join_escapes_its_separator_as_djangos_does():
 
 def test_text_is_escaped_not_trusted():
     assert markup.format_html("<p>{}</p>", "<script>") == "<p>&lt;script&gt;</p>"
+
+
+def test_named_arguments_and_mapping_rows_are_escaped_as_djangos_are():
+    value = "<b>“quoted” & more</b>"
+    assert markup.format_html("<p>{text}</p>", text=value) == django_html.format_html(
+        "<p>{text}</p>", text=value
+    )
+    rows = [{"text": value, "n": 1}, {"text": mark_safe("<i>safe</i>"), "n": 2}]
+    template = "<li>{n}: {text}</li>"
+    assert markup.format_html_join("", template, rows) == django_html.format_html_join(
+        "", template, rows
+    )

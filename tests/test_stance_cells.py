@@ -185,3 +185,26 @@ def test_rebuild_command_repairs_cells_after_rows_written_behind_the_record(caps
     assert cells() == {
         (position.party_id, position.topic_id): (position.id, position.stated_on, 1, 1)
     }
+
+
+@pytest.mark.parametrize(
+    ("migration", "copies_stance"),
+    [("0005_stance_cells", False), ("0010_stance_cells_copy_latest_stance", True)],
+)
+def test_migrations_rebuild_cells_with_the_fields_their_models_had(migration, copies_stance):
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    latest = stated(9, status=Status.PUBLISHED, stance=Stance.SUPPORTS, summary="Supports it.")
+    StanceCell.objects.all().delete()
+    then = MigrationLoader(connection).project_state(("positions", migration)).apps
+
+    rebuild_cells(
+        position_model=then.get_model("positions", "Position"),
+        cell_model=then.get_model("positions", "StanceCell"),
+    )
+
+    key = (latest.party_id, latest.topic_id)
+    assert cells() == {key: (latest.id, latest.stated_on, 1, 1)}
+    expected = (Stance.SUPPORTS, latest.stated_on_precision, latest.move, "Supports it.")
+    assert copies()[key] == (expected if copies_stance else (None, None, None, None))
