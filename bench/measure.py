@@ -54,6 +54,21 @@ def timed(call, repeat: int, warmup: int = 2) -> dict:
     return {**summary(samples), "samples": samples}
 
 
+def timed_in_turns(calls: dict, repeat: int, warmup: int = 2) -> dict:
+    """Several calls timed taking turns, one sample of each per round, so that a change in
+    the machine's load during the measurement weighs on all of them alike."""
+    for call in calls.values():
+        for _ in range(warmup):
+            call()
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            samples[name].append(time.perf_counter() - started)
+    return {name: {**summary(taken), "samples": taken} for name, taken in samples.items()}
+
+
 def count_queries(url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         get(url)
@@ -75,10 +90,11 @@ def measure(repeat: int) -> dict:
         # How much the page shows: at the larger size a page may show more (a fuller
         # matrix, a longer chart), which costs time however the record is read.
         results["bytes"][name] = len(get(urls[name]))
-    results["deep_pages"] = {
-        "first": timed(lambda: get(urls["api_positions"]), repeat),
-        "last": timed(lambda: get(scenarios.last_page_url()), repeat),
-    }
+    last_page = scenarios.last_page_url()
+    results["deep_pages"] = timed_in_turns(
+        {"first": lambda: get(urls["api_positions"]), "last": lambda: get(last_page)},
+        repeat * 3,
+    )
     results["api_serialisation"] = scenarios.serialisation(timed, get, repeat)
     results["export"] = scenarios.export(timed, stream, max(3, repeat // 3))
     return results
