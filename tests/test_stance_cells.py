@@ -14,29 +14,22 @@ from tests.factories import PartyFactory, PositionFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 
-def cells() -> dict[tuple[int, int], tuple]:
+def cell_columns(*names: str) -> dict[tuple[int, int], tuple]:
     return {
-        (c.party_id, c.topic_id): (
-            c.latest_id,
-            c.latest_stated_on,
-            c.published_count,
-            c.public_count,
-        )
+        (c.party_id, c.topic_id): tuple(getattr(c, name) for name in names)
         for c in StanceCell.objects.all()
     }
+
+
+def cells() -> dict[tuple[int, int], tuple]:
+    return cell_columns("latest_id", "latest_stated_on", "published_count", "public_count")
 
 
 def copies() -> dict[tuple[int, int], tuple]:
     """What each cell copies of its latest published position."""
-    return {
-        (c.party_id, c.topic_id): (
-            c.latest_stance,
-            c.latest_stated_on_precision,
-            c.latest_move,
-            c.latest_summary,
-        )
-        for c in StanceCell.objects.all()
-    }
+    return cell_columns(
+        "latest_stance", "latest_stated_on_precision", "latest_move", "latest_summary"
+    )
 
 
 def stated(day: int, **fields) -> Position:
