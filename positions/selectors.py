@@ -139,6 +139,26 @@ def stances_as_of(
     return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
 
 
+def subtopic_stances(
+    children: list[Topic], *, as_of: datetime.date
+) -> list[tuple[Topic, list[tuple[Party, StanceInForce]]]]:
+    """Each sub-topic with each party's stance on it as of ``as_of``, by the party's short
+    name (two queries, none without sub-topics)."""
+    if not children:
+        return []
+    stances = stances_as_of(as_of=as_of, topic_ids=[child.id for child in children])
+    # Every party's names (a few dozen rows), so the count of queries is the same whether
+    # or not any party has spoken on the sub-topics.
+    parties = Party.objects.only("slug", "short_name").in_bulk()
+    by_topic: dict[int, list[tuple[Party, StanceInForce]]] = {}
+    for stance in stances.values():
+        by_topic.setdefault(stance.topic_id, []).append((parties[stance.party_id], stance))
+    return [
+        (child, sorted(by_topic.get(child.id, []), key=lambda pair: pair[0].short_name))
+        for child in children
+    ]
+
+
 class CurrentStance(NamedTuple):
     """A party's stance in force on one topic, as its page's table shows it (a plain row)."""
 

@@ -92,6 +92,28 @@ def test_topic_page_shows_proposition_chart_table_and_subtopics(client):
     assert "Membership timetable" in html and "Ukraine" in html
 
 
+def test_topic_page_gives_each_partys_current_stance_on_each_subtopic(client):
+    topic = TopicFactory(name="Security guarantees")
+    child = TopicFactory(parent=topic, name="Observer mission")
+    silent = TopicFactory(parent=topic, name="Peacekeepers")
+    russia, ukraine = PartyFactory(short_name="Russia"), PartyFactory(short_name="Ukraine")
+    publish(topic=child, party=ukraine, stance=Stance.OPEN, stated_on=datetime.date(2025, 1, 5))
+    now = publish(
+        topic=child, party=ukraine, stance=Stance.SUPPORTS, stated_on=datetime.date(2025, 3, 5)
+    )
+    rejects = publish(topic=child, party=russia, stance=Stance.REJECTS)
+    PositionFactory(topic=child, party=PartyFactory(short_name="Drafted"), status=Status.DRAFT)
+
+    html = page(client, topic.get_absolute_url())
+    subtopics = html.split('id="subtopics-heading"')[1].split("</section>")[0]
+    observer, peacekeepers = subtopics.split("Peacekeepers")
+    assert f'<a href="{rejects.get_absolute_url()}">Russia ' in observer
+    assert f'<a href="{now.get_absolute_url()}">Ukraine ' in observer
+    assert observer.index("Russia") < observer.index("Ukraine")
+    assert "supports" in observer and "Drafted" not in observer
+    assert "no known positions" in peacekeepers and silent.get_absolute_url() in subtopics
+
+
 @pytest.mark.parametrize(
     "precision, shown",
     [

@@ -95,6 +95,21 @@ def party_options(parties, selected_slug) -> str:
 
 
 @register.simple_tag
+def party_stance_items(pairs) -> str:
+    """Parties' stances on a topic (``(party, StanceInForce)`` pairs): each party's name and
+    stance badge, linked to the position."""
+    badges, urls = BadgesByValue(stance_badge), RecordUrls()
+    return format_html_join(
+        "",
+        '<li><a href="{}">{} {}</a></li>',
+        (
+            (urls.position(stance.id), party.short_name, badges[stance.stance])
+            for party, stance in pairs
+        ),
+    )
+
+
+@register.simple_tag
 def current_stance_rows(stances) -> str:
     """A party's table rows (``selectors.CurrentStance``): each topic, its stance (and red
     line), since when, and the shift."""

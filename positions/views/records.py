@@ -8,9 +8,9 @@ from positions.choices import Move
 from positions.models import Party, Person, Position, Source, Topic
 from positions.selectors import (
     current_stances,
-    latest_positions_as_of,
     party_speakers,
     public_statement_count,
+    subtopic_stances,
     topic_events,
     topic_parties,
     topic_timeline,
@@ -62,12 +62,7 @@ def topic_detail(request, slug):
     series = topic_timeline(topic=topic, latest=CHART_STATEMENTS)
     charted = sum(len(s.points) for s in series)
     chart = stance_chart(series, topic_events(topic=topic))
-    children = list(topic.children.all())
-    child_stances = latest_positions_as_of(
-        as_of=timezone.localdate(),
-        topic_ids=[c.id for c in children],
-        fields=("party", "topic", "stance", "party__slug", "party__short_name"),
-    )
+    children = subtopic_stances(list(topic.children.all()), as_of=timezone.localdate())
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
     parties = listed = topic_parties(topic)
     statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
@@ -82,16 +77,7 @@ def topic_detail(request, slug):
         "chart": chart,
         "charted": charted,
         "published_total": sum(party.published_count for party in parties),
-        "children": [
-            (
-                child,
-                sorted(
-                    (p for (_, topic_id), p in child_stances.items() if topic_id == child.id),
-                    key=lambda p: p.party.short_name,
-                ),
-            )
-            for child in children
-        ],
+        "children": children,
         "statement_parties": parties,
         "party_slug": party_slug,
         "statements": paginate(
