@@ -28,7 +28,10 @@ class PositionFeed(Feed):
         return Position.objects.published()
 
     def items(self, obj=None):
-        return self.positions(obj).with_citation().order_by("-published_at", "-id")[:FEED_LENGTH]
+        # The order of position_published_idx, as the home page lists them: read from the
+        # index, however many positions were published at the same moment.
+        newest = self.positions(obj).order_by("-published_at", "-stated_on", "-id")
+        return newest.with_citation()[:FEED_LENGTH]
 
     def item_title(self, item: Position) -> str:
         return f"{item.party.short_name} {stance_verb(item.stance)} “{item.topic.proposition}”"
