@@ -4,7 +4,7 @@ Each function runs a fixed number of queries whatever the number of positions.
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -68,25 +68,15 @@ def latest_positions_as_of(
     as_of: datetime.date,
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
-    fields: Sequence[str] | None = None,
 ) -> dict[tuple[int, int], Position]:
-    """Each party's latest published position per topic stated on or before ``as_of``.
-
-    One query whatever the size of the record (none for an empty axis). An axis left out
-    means every party (or topic) with a published position. The positions carry their whole
-    citation, or only ``fields`` (as ``only()`` names them) when a page shows less.
+    """Each party's latest published position per topic stated on or before ``as_of``, with
+    its whole citation (one query, none for an empty axis). An axis left out means every
+    party (or topic) with a published position. Pages read ``stances_as_of``'s plain rows.
     """
     wanted = _latest_ids(as_of=as_of, party_ids=party_ids, topic_ids=topic_ids)
     if wanted is None:
         return {}
-    latest = Position.objects.filter(id__in=wanted).order_by()
-    if fields is None:
-        latest = latest.with_citation()
-    else:
-        latest = latest.only(*fields)
-        # (Called with no names, select_related() would follow every relation.)
-        if related := {name.split("__")[0] for name in fields if "__" in name}:
-            latest = latest.select_related(*related)
+    latest = Position.objects.filter(id__in=wanted).with_citation().order_by()
     return {(p.party_id, p.topic_id): p for p in latest}
 
 

@@ -14,7 +14,6 @@ from positions.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     dates_in,
-    precise_date,
     shift_badge,
     stance_badge,
     stance_class,
@@ -185,7 +184,7 @@ def matrix_cells(context, cells) -> str:
     return memo[StanceCells](cells)
 
 
-def _change_side(position, stance_badges, urls: RecordUrls) -> str:
+def _change_side(position, stance_badges, urls: RecordUrls, date) -> str:
     """One side of a change: the stance then in force, when it was stated, and its summary."""
     if position is None:
         return stance_badges[None]
@@ -193,7 +192,7 @@ def _change_side(position, stance_badges, urls: RecordUrls) -> str:
         '<a href="{}">{}</a><br><span class="cell-date">stated {}</span><br>{}',
         urls.position(position.id),
         stance_badges[position.stance],
-        precise_date(position.stated_on, position.stated_on_precision),
+        date(position.stated_on, position.stated_on_precision),
         position.summary,
     )
 
@@ -202,7 +201,7 @@ def _change_side(position, stance_badges, urls: RecordUrls) -> str:
 def change_rows(changes) -> str:
     """What changed: each party and proposition with its stance before and after."""
     stance_badges = BadgesByValue(stance_badge)
-    urls = RecordUrls()
+    urls, date = RecordUrls(), dates_in(get_language())
     return format_html_join(
         "",
         "\n  <tr>\n"
@@ -218,9 +217,9 @@ def change_rows(changes) -> str:
                 urls.topic(change.topic.slug),
                 change.topic.proposition,
                 stance_class(change.before.stance if change.before else None),
-                _change_side(change.before, stance_badges, urls),
+                _change_side(change.before, stance_badges, urls, date),
                 stance_class(change.after.stance if change.after else None),
-                _change_side(change.after, stance_badges, urls),
+                _change_side(change.after, stance_badges, urls, date),
             )
             for change in changes
         ),
