@@ -1,5 +1,6 @@
-"""Django's PostgreSQL backend, with two changes: statements a connection repeats are
-prepared, and a persistent connection is checked before reuse without a round trip.
+"""Django's PostgreSQL backend, with three changes: statements a connection repeats are
+prepared, timestamps are read by psycopg's compiled loader, and a persistent connection is
+checked before reuse without a round trip.
 
 Django binds parameters on the client, so PostgreSQL plans each statement with its actual
 values (a partial index on ``status = 'published'`` stays usable), and plans it again every
@@ -14,12 +15,20 @@ psycopg's client-side cursor offers no switch for this; the two overrides below 
 its "never prepare" and send the merged statement without parameters. A test checks that
 pages are still served from prepared statements, so an upgrade of psycopg that moves these
 is noticed.
+
+Django reads ``timestamptz`` through a subclass of psycopg's pure-Python loader, which sets
+the connection's time zone on each value; psycopg uses its compiled loader only for its own
+class. With ``USE_TZ`` the connection's time zone is UTC, and psycopg's own loader already
+gives values in ``datetime.timezone.utc``: the same datetimes, at a fraction of the cost (a
+list of 50 positions reads about 200 of them).
 """
 
+import datetime
 import select
 
 from django.db.backends.postgresql import base
 from psycopg._preparing import Prepare
+from psycopg.types.datetime import TimestamptzLoader
 
 
 class PreparingCursor(base.Cursor):
@@ -52,6 +61,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if idle and not _has_word_from_server(self.connection.pgconn.socket):
             return True
         return super().is_usable()
+
+    def create_cursor(self, name=None):
+        cursor = super().create_cursor(name)
+        # Server-side (named) cursors keep Django's loader; they read exports, not pages.
+        if name is None and self.timezone is datetime.UTC:
+            cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
+        return cursor
 
     def get_connection_params(self):
         params = super().get_connection_params()
