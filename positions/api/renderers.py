@@ -6,14 +6,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from rest_framework import renderers
 
 _fallback = DjangoJSONEncoder().default
+OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
 
 
 class FastJSONRenderer(renderers.JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        # Error bodies may key on non-str values (e.g. list indexes).
-        return orjson.dumps(data, default=_fallback, option=orjson.OPT_NON_STR_KEYS)
+        # Error bodies may key on non-str values (e.g. list indexes). Datetimes are written
+        # as DRF's DateTimeField writes them: ISO 8601, UTC as ``Z``.
+        return orjson.dumps(data, default=_fallback, option=OPTIONS)
 
 
 # DRF's page gives its "Extra actions" menu and "Filters" button inline style attributes,

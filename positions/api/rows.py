@@ -7,6 +7,7 @@ same output, field for field.
 """
 
 import datetime
+import functools
 
 from django.urls import reverse
 from django.utils import timezone
@@ -61,6 +62,26 @@ def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def moments_in(tz: datetime.tzinfo):
+    """How a list writes its timestamps in ``tz``.
+
+    Values are read in UTC. When UTC is also the zone to show them in, they are left to the
+    JSON renderer, which writes them as DRF does (ISO 8601, microseconds when there are any,
+    ``Z``) without a Python call per value.
+    """
+    if tz is datetime.UTC or getattr(tz, "key", None) == "UTC":
+        return _as_read
+    return functools.partial(_moment_in, tz)
+
+
+def _as_read(value):
+    return value
+
+
+def _moment_in(tz, value):
+    return moment(value, tz)
+
+
 class Links:
     """Absolute addresses built from one reversed URL per kind, not one per row."""
 
@@ -71,39 +92,58 @@ class Links:
         self.templates: dict[str, tuple[str, str]] = {}
 
     def __call__(self, view_name: str, kwarg: str, value) -> str:
+        head, tail = self._template(view_name, kwarg)
+        return f"{head}{value}{tail}"
+
+    def maker(self, view_name: str, kwarg: str):
+        """A function from a record's key to its address, for lists that build many."""
+        head, tail = self._template(view_name, kwarg)
+        escape = {ord("{"): "{{", ord("}"): "}}"}
+        return (head.translate(escape) + "{}" + tail.translate(escape)).format
+
+    def _template(self, view_name: str, kwarg: str) -> tuple[str, str]:
         if view_name not in self.templates:
             marker = self.MARKERS[kwarg]
             url = self.request.build_absolute_uri(reverse(view_name, kwargs={kwarg: marker}))
             self.templates[view_name] = tuple(url.split(marker, 1))
-        head, tail = self.templates[view_name]
-        return f"{head}{value}{tail}"
+        return self.templates[view_name]
 
 
 def position_rows(values, request) -> list[dict]:
-    """Shape rows read with ``queryset.values(*FIELDS)`` as the API shows positions."""
+    """Shape rows read with ``queryset.values(*FIELDS)`` as the API shows positions.
+
+    Timestamps may be left as datetimes (see ``moments_in``): render rows with the API's
+    JSON renderer, as the list does.
+    """
     link = Links(request)
+    position_url = link.maker("api:position-detail", "pk")
+    position_page = link.maker("position-detail", "pk")
+    party_url = link.maker("api:party-detail", "slug")
+    topic_url = link.maker("api:topic-detail", "slug")
+    person_url = link.maker("api:person-detail", "slug")
+    source_url = link.maker("api:source-detail", "pk")
     # Looked up once: finding the current time zone costs more than converting to it.
-    tz = timezone.get_current_timezone()
+    moment_of = moments_in(timezone.get_current_timezone())
     rows = []
     for p in values:
         rows.append(
             {
                 "id": p["id"],
-                "url": link("api:position-detail", "pk", p["id"]),
-                "html_url": link("position-detail", "pk", p["id"]),
+                "url": position_url(p["id"]),
+                "html_url": position_page(p["id"]),
                 "party": {
                     "id": p["party_id"],
                     "slug": p["party__slug"],
                     "name": p["party__name"],
                     "short_name": p["party__short_name"],
-                    "url": link("api:party-detail", "slug", p["party__slug"]),
+                    "url": party_url(p["party__slug"]),
                 },
                 "topic": {
                     "id": p["topic_id"],
                     "slug": p["topic__slug"],
                     "name": p["topic__name"],
                     "proposition": p["topic__proposition"],
-                    "url": link("api:topic-detail", "slug", p["topic__slug"]),
+                    "url": topic_url(p["topic__slug"]),
                 },
                 "speaker": None
                 if p["speaker_id"] is None
@@ -111,7 +151,7 @@ def position_rows(values, request) -> list[dict]:
                     "id": p["speaker_id"],
                     "slug": p["speaker__slug"],
                     "name": p["speaker__name"],
-                    "url": link("api:person-detail", "slug", p["speaker__slug"]),
+                    "url": person_url(p["speaker__slug"]),
                 },
                 "role": p["role__title"],
                 "source": {
@@ -119,9 +159,9 @@ def position_rows(values, request) -> list[dict]:
                     "title": p["source__title"],
                     "outlet": p["source__outlet"],
                     "source_url": p["source__url"],
-                    "published_at": moment(p["source__published_at"], tz),
-                    "modified_at": moment(p["source__modified_at"], tz),
-                    "url": link("api:source-detail", "pk", p["source_id"]),
+                    "published_at": moment_of(p["source__published_at"]),
+                    "modified_at": moment_of(p["source__modified_at"]),
+                    "url": source_url(p["source_id"]),
                 },
                 "stance": STANCE_NAMES[p["stance"]],
                 "stance_score": p["stance"],
@@ -135,11 +175,11 @@ def position_rows(values, request) -> list[dict]:
                 "move": p["move"],
                 "status": p["status"],
                 "version": p["version"],
-                "published_at": moment(p["published_at"], tz),
-                "retracted_at": moment(p["retracted_at"], tz),
+                "published_at": moment_of(p["published_at"]),
+                "retracted_at": moment_of(p["retracted_at"]),
                 "retraction_reason": p["retraction_reason"],
-                "created_at": moment(p["created_at"], tz),
-                "updated_at": moment(p["updated_at"], tz),
+                "created_at": moment_of(p["created_at"]),
+                "updated_at": moment_of(p["updated_at"]),
             }
         )
     return rows
