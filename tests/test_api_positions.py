@@ -287,3 +287,10 @@ def test_updated_since_includes_positions_whose_shift_changed(api, reviewer):
     assert changed[last.pk] == (first.pk, "reversal")
     assert middle.pk in changed
     assert first.pk not in changed
+
+
+def test_a_filtered_list_leaves_the_next_list_unfiltered(api):
+    russia, ukraine = published(), published()
+    only = api.get("/api/v1/positions/", {"party": russia.party.slug})
+    assert ids(only) == [russia.pk]
+    assert sorted(ids(api.get("/api/v1/positions/"))) == sorted([russia.pk, ukraine.pk])

@@ -162,3 +162,15 @@ def test_editor_deletes_a_draft_but_never_a_published_position(editor, draft_bod
     published = PositionFactory(status=Status.PUBLISHED)
     assert client.delete(f"/api/v1/positions/{published.pk}/").status_code == 400
     assert Position.objects.filter(pk=published.pk).exists()
+
+
+def test_editor_lists_drafts_and_anonymous_clients_list_only_public_positions(editor, draft_body):
+    created = client_for(editor).post("/api/v1/positions/", draft_body, format="json").json()
+    # Alternating clients: each list is read from its own copy of the query, drafts or not.
+    for _ in range(2):
+        staff = [
+            row["id"] for row in client_for(editor).get("/api/v1/positions/").json()["results"]
+        ]
+        public = [row["id"] for row in APIClient().get("/api/v1/positions/").json()["results"]]
+        assert created["id"] in staff
+        assert created["id"] not in public

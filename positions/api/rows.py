@@ -9,10 +9,12 @@ same output, field for field.
 import datetime
 import functools
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from positions.choices import STANCE_NAMES
+from positions.models import Position
 
 # Everything a list row shows, read in one query (the queryset's filters and order stand).
 FIELDS = (
@@ -52,6 +54,21 @@ FIELDS = (
     "created_at",
     "updated_at",
 )
+
+
+@functools.cache
+def _list_query(drafts: bool) -> QuerySet:
+    positions = Position.objects.all() if drafts else Position.objects.public()
+    return positions.values(*FIELDS)
+
+
+def list_values(*, drafts: bool) -> QuerySet:
+    """Positions read as the rows ``position_rows`` shapes, drafts only for editorial staff.
+
+    Resolving 35 columns over five joins costs the ORM about a millisecond; it is done
+    once per process, and each request filters a copy.
+    """
+    return _list_query(drafts).all()
 
 
 def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:

@@ -81,13 +81,9 @@ class ConditionalReadMixin:
             return not_modified
         if (hit := response_cache.cached_response(request, validators)) is not None:
             return hit
-        page = self.paginate_queryset(self.page_rows(queryset))
+        page = self.paginate_queryset(queryset)
         response = self.get_paginated_response(self.page_data(page))
         return response_cache.keep(request, validators, validators.apply(response))
-
-    def page_rows(self, queryset):
-        """What a page is read from; lists with a faster path read plain values."""
-        return queryset
 
     def page_data(self, page):
         return self.get_serializer(page, many=True).data
@@ -183,12 +179,14 @@ class EventViewSet(ReadOnlyResource):
     lookup_value_regex = SLUG_PATTERN
 
 
+def sees_drafts(user) -> bool:
+    return user.is_authenticated and user.has_perm("positions.view_position")
+
+
 def visible_positions(user):
     """Readers see published and retracted positions; editorial staff see all."""
     positions = Position.objects.with_citation()
-    if user.is_authenticated and user.has_perm("positions.view_position"):
-        return positions
-    return positions.public()
+    return positions if sees_drafts(user) else positions.public()
 
 
 def expected_version(request, body_version) -> tuple[int, bool]:
@@ -271,11 +269,12 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
-        return visible_positions(self.request.user).order_by(*POSITION_ORDERINGS["stated_on"])
-
-    # Same filters, validators and pages as every list; rows skip DRF's field machinery.
-    def page_rows(self, queryset):
-        return queryset.values(*rows.FIELDS)
+        # Same filters, validators and pages as every list; its rows skip DRF's fields.
+        if self.action == "list":
+            positions = rows.list_values(drafts=sees_drafts(self.request.user))
+        else:
+            positions = visible_positions(self.request.user)
+        return positions.order_by(*POSITION_ORDERINGS["stated_on"])
 
     def page_data(self, page):
         return rows.position_rows(page, self.request)
