@@ -10,6 +10,7 @@ import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.html import format_html_join
 from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
@@ -39,6 +40,30 @@ class IntegerFilter(filters.NumberFilter):
 
 # Row ids are 64-bit; longer numbers would overflow the database's integer.
 MAX_ID_DIGITS = 18
+
+
+class RepeatableTextInput(forms.TextInput):
+    """A text box per value, read like a multiple select: the parameter may repeat.
+
+    The browsable API draws each filter as a form field, and a select would list every row
+    of the table: a million-position record has more than 100,000 sources.
+    """
+
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # as for a multiple select: no value given means none chosen
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = [v for v in value or () if v not in (None, "")] or [""]
+        first, *more = values
+        others = {key: v for key, v in (attrs or {}).items() if key != "id"}
+        boxes = [super().render(name, first, attrs, renderer)]
+        boxes += [super(RepeatableTextInput, self).render(name, v, others, renderer) for v in more]
+        return format_html_join("", "{}", ((box,) for box in boxes))
 
 
 class IdsField(ModelMultipleChoiceField):
@@ -107,7 +132,7 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
         extend_schema_field({"type": "string", "description": help_text})(self)
 
 
-def _slugs(model, help_text: str, field_name: str) -> filters.ModelMultipleChoiceFilter:
+def _slugs(model, help_text: str, field_name: str, **options) -> filters.ModelMultipleChoiceFilter:
     return SlugsFilter(
         field_name=field_name,
         to_field_name="slug",
@@ -115,6 +140,7 @@ def _slugs(model, help_text: str, field_name: str) -> filters.ModelMultipleChoic
         # A foreign key matches each row once: DISTINCT would only sort every match.
         distinct=False,
         help_text=help_text,
+        **options,
     )
 
 
@@ -127,12 +153,17 @@ class PositionFilterSet(SyncFilterSet):
         help_text="Topic slug, e.g. `ukraine-nato-membership`; includes its sub-topics. "
         "Repeat to combine topics.",
     )
+    # Speakers and sources are too many to offer as a list of choices.
     speaker = _slugs(
-        Person, "Speaker's slug, e.g. `alexander-grushko`. Repeatable.", "speaker__slug"
+        Person,
+        "Speaker's slug, e.g. `alexander-grushko`. Repeatable.",
+        "speaker__slug",
+        widget=RepeatableTextInput,
     )
     source = IdsFilter(
         queryset=Source.objects.all(),
         help_text="Source id. Repeatable.",
+        widget=RepeatableTextInput,
     )
     stance = filters.MultipleChoiceFilter(
         choices=[(label, label) for label in STANCE_BY_LABEL],
