@@ -13,13 +13,20 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
-# What the <int:pk> and <slug:slug> converters accept, and a value that appears nowhere else.
+# What the <int:pk> and <slug:slug> converters accept, and a value that appears nowhere else
+# (18 digits: the API's patterns take ids the database can hold).
 ACCEPTS = {"pk": re.compile(r"[0-9]+"), "slug": re.compile(r"[-a-zA-Z0-9_]+")}
-MARKERS = {"pk": "90817263544536271809", "slug": "standpoint-record-marker"}
+MARKERS = {"pk": "908172635445362718", "slug": "standpoint-record-marker"}
+
+
+def where() -> tuple[str, str]:
+    """The script prefix and URLconf that ``reverse()`` would use now."""
+    return get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
 
 
 @lru_cache(maxsize=128)
-def _around_marker(view_name: str, kwarg: str, prefix: str, urlconf: str) -> tuple[str, str]:
+def around_marker(view_name: str, kwarg: str, prefix: str, urlconf: str) -> tuple[str, str]:
+    """The address of ``view_name`` before and after its ``kwarg``, under ``prefix``."""
     path = reverse(view_name, kwargs={kwarg: MARKERS[kwarg]}, urlconf=urlconf)
     # reverse() writes the prefix in force now; the cache entry is for the one asked for.
     path = prefix + path.removeprefix(get_script_prefix())
@@ -32,7 +39,7 @@ class RecordUrls:
     more to look up than the rest of an address, are read once for the whole list."""
 
     def __init__(self):
-        self.where = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        self.where = where()
 
     def __call__(self, view_name: str, kwarg: str, value) -> str:
         """``reverse(view_name, kwargs={kwarg: value})``, for a ``pk`` or ``slug`` argument."""
@@ -40,7 +47,7 @@ class RecordUrls:
         if not ACCEPTS[kwarg].fullmatch(text):
             return reverse(view_name, kwargs={kwarg: value})
         # Keyed on what reverse() itself depends on, so a test's other URLconf gets its own.
-        head, tail = _around_marker(view_name, kwarg, *self.where)
+        head, tail = around_marker(view_name, kwarg, *self.where)
         return f"{head}{text}{tail}"
 
     def position(self, pk) -> str:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import set_script_prefix
 from django.utils import timezone
 from rest_framework.test import APIRequestFactory
 
@@ -49,3 +50,19 @@ def test_list_rows_match_the_serializer_field_for_field(zone):
 
 def _json(rows) -> bytes:
     return FastJSONRenderer().render(rows)
+
+
+def test_list_addresses_follow_the_prefix_the_site_is_mounted_under():
+    position = PositionFactory(status=Status.PUBLISHED)
+    request = APIRequestFactory().get("/api/v1/positions/")
+    values = Position.objects.filter(pk=position.pk).values(*FIELDS)
+    set_script_prefix("/standpoint/")
+    try:
+        row = position_rows(values, request)[0]
+    finally:
+        set_script_prefix("/")
+    assert row["url"] == f"http://testserver/standpoint/api/v1/positions/{position.pk}/"
+    assert row["html_url"] == f"http://testserver/standpoint/positions/{position.pk}/"
+    assert row["party"]["url"] == (
+        f"http://testserver/standpoint/api/v1/parties/{position.party.slug}/"
+    )
