@@ -1,0 +1,90 @@
+"""The stance in force on a date: read from each cell's copy, or probed for cells that
+changed after that date; the same answer as reading every position."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from positions.choices import Status
+from positions.selectors import StanceInForce, stances_as_of
+from positions.timeline import recompute_timeline
+from tests.factories import PartyFactory, PositionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+DAYS = [datetime.date(2024, 1, 1) + datetime.timedelta(days=30 * n) for n in range(6)]
+
+
+@pytest.fixture
+def record():
+    parties, topics = PartyFactory.create_batch(3), TopicFactory.create_batch(3)
+    for p, party in enumerate(parties):
+        for t, topic in enumerate(topics):
+            # Each cell speaks on some of the days, with a stance that moves.
+            for d, day in enumerate(DAYS):
+                if (p + t + d) % 3:
+                    PositionFactory(
+                        party=party, topic=topic, stated_on=day,
+                        stance=(p + t + d) % 5 - 2, status=Status.PUBLISHED,
+                    )  # fmt: skip
+            PositionFactory(party=party, topic=topic, stated_on=DAYS[2], status=Status.DRAFT)
+            recompute_timeline(party_id=party.id, topic_id=topic.id)
+    return parties, topics
+
+
+def in_force(as_of, parties, topics) -> dict:
+    """What each cell held on ``as_of``, read the long way: every published position."""
+    from positions.models import Position
+
+    found = {}
+    for position in Position.objects.filter(status=Status.PUBLISHED, stated_on__lte=as_of).order_by(
+        "stated_on", "id"
+    ):
+        if position.party in parties and position.topic in topics:
+            found[(position.party_id, position.topic_id)] = position.pk
+    return found
+
+
+@pytest.mark.parametrize("as_of", [DAYS[0] - datetime.timedelta(days=1), *DAYS])
+def test_stance_in_force_on_every_date_is_the_latest_published_before_it(record, as_of):
+    parties, topics = record
+    read = stances_as_of(as_of=as_of)
+    assert {key: row.id for key, row in read.items()} == in_force(as_of, parties, topics)
+    assert all(isinstance(row, StanceInForce) for row in read.values())
+
+
+def test_axes_limit_the_cells_read_on_a_past_date(record):
+    parties, topics = record
+    chosen_parties, chosen_topics = parties[:2], topics[1:]
+    read = stances_as_of(
+        as_of=DAYS[2],
+        party_ids=[p.id for p in chosen_parties],
+        topic_ids=[t.id for t in chosen_topics],
+    )
+    assert {key: row.id for key, row in read.items()} == in_force(
+        DAYS[2], chosen_parties, chosen_topics
+    )
+
+
+def test_a_past_date_is_read_in_one_query(record):
+    with CaptureQueriesContext(connection) as captured:
+        stances_as_of(as_of=DAYS[1])
+    assert len(captured.captured_queries) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL")
+def test_cells_changed_since_the_date_are_probed_once_each_on_postgresql(record):
+    with CaptureQueriesContext(connection) as captured:
+        stances_as_of(as_of=DAYS[1])
+    [sql] = [query["sql"] for query in captured.captured_queries]
+    with connection.cursor() as cursor:
+        # Priced out, as a large record prices them: the plan shows which index serves it.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "position_timeline_idx" in plan, plan
+    # Each cell's row comes from its probe, not from a second lookup by key.
+    assert "positions_position_pkey" not in plan, plan
