@@ -16,6 +16,12 @@ from django.utils.functional import Promise
 
 
 def escaped(value) -> str:
+    # Most values are plain text or numbers: the checks below are for everything else.
+    kind = type(value)
+    if kind is str:
+        return html.escape(value)
+    if kind is int:
+        return str(value)
     if isinstance(value, Promise):
         # A lazy string is judged by what it turns into, which may be safe already.
         value = str(value)
