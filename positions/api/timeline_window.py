@@ -63,7 +63,7 @@ def timeline_window(
     statements = timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
     # One statement more than asked says whether anything older is left.
     rows = statements.order_by("-stated_on", "-id").values_list(*POINT_FIELDS)[: limit + 1]
-    points = [Point._make(row) for row in rows]
+    points = list(map(Point._make, rows))
     if len(points) <= limit:
         return TimelineWindow(points=points, next_key=None)
     del points[limit:]
@@ -101,7 +101,7 @@ def timeline_body(request, topic: Topic, window: TimelineWindow) -> dict:
             }
         series[point.party_id]["points"].append(
             {
-                "date": point.stated_on.isoformat(),
+                "date": point.stated_on,  # the JSON renderer writes it as ISO 8601
                 "stance": STANCE_NAMES[point.stance],
                 "stance_score": point.stance,
                 "position": point.id,
