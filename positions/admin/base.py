@@ -5,16 +5,36 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from positions import services
+from positions.models import Position
 
 admin.site.site_header = "Standpoint editors' desk"
 admin.site.site_title = "Standpoint desk"
 admin.site.index_title = "Record and review positions"
+
+
+def positions_count(foreign_key: str) -> Coalesce:
+    """How many positions cite each listed row, counted row by row from ``foreign_key``'s
+    index: a page of 50 rows makes 50 small counts.
+
+    ``Count("positions")`` would join and group the whole positions table, and the page's
+    count, filters and date links would each pay for that join too (seconds at a million).
+    """
+    per_row = (
+        Position.objects.filter(**{foreign_key: OuterRef("pk")})
+        .order_by()
+        .values(foreign_key)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
 
 
 class ReadableHistory(HistoricalRecordContextHelper):

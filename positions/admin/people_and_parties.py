@@ -1,9 +1,8 @@
 """Parties, people, their roles, topics and events: what positions refer to."""
 
 from django.contrib import admin
-from django.db.models import Count
 
-from positions.admin.base import CitedRecordAdmin
+from positions.admin.base import CitedRecordAdmin, positions_count
 from positions.models import Event, Party, Person, Role, Topic
 
 
@@ -22,7 +21,7 @@ class PartyAdmin(CitedRecordAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(position_count=Count("positions"))
+        return super().get_queryset(request).annotate(position_count=positions_count("party"))
 
     @admin.display(description="positions", ordering="position_count")
     def position_count(self, party):

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
@@ -20,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
 from positions import extraction, services, source_import
-from positions.admin.base import CitedRecordAdmin
+from positions.admin.base import CitedRecordAdmin, positions_count
 from positions.admin.positions import stance_badge, status_badge
 from positions.forms import SourceAdminForm, SourceImportForm, duplicate_message
 from positions.models import Position, Source
@@ -131,7 +130,10 @@ class SourceAdmin(CitedRecordAdmin):
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).defer("text").annotate(position_count=Count("positions"))
+            super()
+            .get_queryset(request)
+            .defer("text")
+            .annotate(position_count=positions_count("source"))
         )
 
     @admin.display(description="positions", ordering="position_count")
