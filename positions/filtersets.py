@@ -61,9 +61,9 @@ class RepeatableTextInput(forms.TextInput):
         values = [v for v in value or () if v not in (None, "")] or [""]
         first, *more = values
         others = {key: v for key, v in (attrs or {}).items() if key != "id"}
-        boxes = [super().render(name, first, attrs, renderer)]
-        boxes += [super(RepeatableTextInput, self).render(name, v, others, renderer) for v in more]
-        return format_html_join("", "{}", ((box,) for box in boxes))
+        box = super().render
+        boxes = [box(name, first, attrs, renderer), *(box(name, v, others, renderer) for v in more)]
+        return format_html_join("", "{}", ((markup,) for markup in boxes))
 
 
 class IdsField(ModelMultipleChoiceField):

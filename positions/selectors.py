@@ -146,9 +146,10 @@ def _with_earlier_lateral(copied: QuerySet, cells: QuerySet, as_of: datetime.dat
     changed_sql, changed_params = (
         cells.filter(latest_stated_on__gt=as_of)
         .values("party_id", "topic_id")
-        .query.sql_with_params()
+        .query.get_compiler(cells.db)
+        .as_sql()
     )
-    copied_sql, copied_params = copied.query.sql_with_params()
+    copied_sql, copied_params = copied.query.get_compiler(cells.db).as_sql()
     columns = ", ".join(
         f"p.{quote(Position._meta.get_field(name).column)}" for name in StanceInForce._fields
     )
