@@ -9,7 +9,17 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connections
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import (
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -449,17 +459,26 @@ def public_statement_count(party: Party) -> int:
     return total or 0
 
 
+def per_row(related: QuerySet, foreign_key: str, aggregate) -> Coalesce:
+    """``aggregate`` over the ``related`` rows whose ``foreign_key`` points at each outer row,
+    worked out row by row (0 when there are none): an annotation that reads each row's
+    share from the foreign key's index instead of joining and grouping the whole table."""
+    share = (
+        related.filter(**{foreign_key: OuterRef("pk")})
+        .order_by()
+        .values(foreign_key)
+        .annotate(total=aggregate)
+        .values("total")
+    )
+    return Coalesce(Subquery(share, output_field=IntegerField()), 0)
+
+
 def with_published_counts(records: QuerySet, axis: str) -> QuerySet:
     """Parties (``axis="party"``) or topics (``"topic"``) annotated with ``position_count``,
     their published positions, summed from the stance cells rather than counted."""
-    per_record = (
-        StanceCell.objects.filter(**{axis: OuterRef("pk")})
-        .order_by()
-        .values(axis)
-        .annotate(total=Sum("published_count"))
-        .values("total")
+    return records.annotate(
+        position_count=per_row(StanceCell.objects.all(), axis, Sum("published_count"))
     )
-    return records.annotate(position_count=Coalesce(Subquery(per_record), 0))
 
 
 def party_speakers(party: Party):

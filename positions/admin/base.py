@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -14,6 +14,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from positions import services
 from positions.models import Position
+from positions.selectors import per_row
 
 admin.site.site_header = "Standpoint editors' desk"
 admin.site.site_title = "Standpoint desk"
@@ -27,14 +28,7 @@ def positions_count(foreign_key: str) -> Coalesce:
     ``Count("positions")`` would join and group the whole positions table, and the page's
     count, filters and date links would each pay for that join too (seconds at a million).
     """
-    per_row = (
-        Position.objects.filter(**{foreign_key: OuterRef("pk")})
-        .order_by()
-        .values(foreign_key)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
+    return per_row(Position.objects.all(), foreign_key, Count("pk"))
 
 
 class ReadableHistory(HistoricalRecordContextHelper):
