@@ -183,9 +183,7 @@ def _changes_since(current: Position, version: int) -> list[tuple[str, Any, Any]
 
 def needs_anchoring(position: Position) -> bool:
     """True when the source has text the quote was not (or no longer) anchored in."""
-    # The fingerprint is empty exactly when the text is, and is cheaper to load.
-    fingerprint = position.source.text_sha256
-    return bool(fingerprint) and position.anchored_text_sha256 != fingerprint
+    return position.needs_anchoring
 
 
 def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:

@@ -285,6 +285,7 @@ def _flush_source(batch, source_id, source_writer, position_writer, rng, now) ->
                 "quote_start": start,
                 "quote_end": end,
                 "anchored_text_sha256": digest,
+                "quote_orphaned": False,
                 "status": item["status"],
                 "review_comment": "",
                 "retraction_reason": (

@@ -4,7 +4,6 @@ review workflow as buttons and actions. Every write goes through ``positions.ser
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,9 +16,6 @@ from positions.admin.base import DeskAdmin
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
-
-# The source has text, and the quote was not anchored in this version of it.
-NEEDS_ANCHORING = ~Q(source__text_sha256="") & ~Q(anchored_text_sha256=F("source__text_sha256"))
 
 
 class QuoteStateFilter(admin.SimpleListFilter):
@@ -35,9 +31,9 @@ class QuoteStateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "orphaned":
-            return queryset.filter(NEEDS_ANCHORING)
+            return queryset.filter(quote_orphaned=True)
         if self.value() == "anchored":
-            return queryset.exclude(source__text_sha256="").exclude(NEEDS_ANCHORING)
+            return queryset.exclude(source__text_sha256="").filter(quote_orphaned=False)
         if self.value() == "unchecked":
             return queryset.filter(source__text_sha256="")
         return queryset
@@ -191,8 +187,7 @@ class PositionAdmin(DeskAdmin):
 
     @admin.display(description="quote")
     def quote_state(self, position):
-        # The source comes with the row: no query, and no join in the page's counts.
-        if services.needs_anchoring(position):
+        if position.quote_orphaned:
             return format_html('<span class="orphaned">{}</span>', "orphaned")
         return "anchored" if position.anchored_text_sha256 else "—"
 
@@ -241,7 +236,7 @@ class PositionAdmin(DeskAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = dict(extra_context or {})
-        extra_context["orphaned_count"] = Position.objects.filter(NEEDS_ANCHORING).count()
+        extra_context["orphaned_count"] = Position.objects.filter(quote_orphaned=True).count()
         return super().changelist_view(request, extra_context)
 
     def step_view(self, request, object_id, step):
@@ -313,7 +308,7 @@ class PositionAdmin(DeskAdmin):
     @admin.action(description="Re-anchor selected quotes in their changed source text")
     def reanchor_selected(self, request, queryset):
         done, refused = 0, []
-        for position in queryset.filter(NEEDS_ANCHORING):
+        for position in queryset.filter(quote_orphaned=True):
             try:
                 services.position_reanchor(position=position, user=request.user)
                 done += 1

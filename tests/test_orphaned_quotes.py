@@ -1,0 +1,192 @@
+"""Orphaned quotes: the source text changed after the quote was anchored in it.
+
+Each position carries the answer (``quote_orphaned``), kept whenever a position or a source
+is saved, so that the desk counts and lists orphaned quotes without comparing every
+position with its source.
+"""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from positions import services
+from positions.choices import Stance
+from positions.models import Position, text_sha256
+from tests.factories import PartyFactory, SourceFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = 'The minister said: "We will never accept it." He added that talks may continue.'
+QUOTE = "We will never accept it."
+
+
+def draft(editor, source):
+    return services.position_create(
+        user=editor,
+        party=PartyFactory(),
+        topic=TopicFactory(),
+        source=source,
+        stated_on="2025-03-16",
+        stance=Stance.REJECTS,
+        summary="Rejects it.",
+        quote=QUOTE,
+    )
+
+
+def orphaned(position) -> bool:
+    return Position.objects.get(pk=position.pk).quote_orphaned
+
+
+def test_a_new_quote_anchored_in_its_source_is_not_orphaned(editor):
+    assert not orphaned(draft(editor, SourceFactory(text=TEXT)))
+
+
+def test_editing_a_source_text_orphans_the_quotes_anchored_in_it_and_no_others(editor):
+    source, other = SourceFactory(text=TEXT), SourceFactory(text=TEXT)
+    position, elsewhere = draft(editor, source), draft(editor, other)
+    source.text = "Breaking: " + TEXT
+    source.save()
+    assert orphaned(position)
+    assert not orphaned(elsewhere)
+
+
+def test_editing_a_source_without_touching_its_text_orphans_nothing(editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.title = "A better headline"
+    source.save()
+    assert not orphaned(position)
+
+
+def test_restoring_the_anchored_text_ends_the_orphaning(editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.text = "Breaking: " + TEXT
+    source.save()
+    source.text = TEXT
+    source.save()
+    assert not orphaned(position)
+
+
+def test_removing_the_text_leaves_nothing_to_anchor_in(editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.text = "Breaking: " + TEXT
+    source.save()
+    source.text = ""
+    source.save()
+    assert not orphaned(position)
+
+
+def test_text_added_to_a_source_orphans_the_quotes_never_checked_against_it(editor):
+    source = SourceFactory(text="")
+    position = draft(editor, source)
+    assert not orphaned(position)
+    source.text = TEXT
+    source.save(update_fields=["text"])
+    assert orphaned(position)
+
+
+def test_reanchoring_ends_the_orphaning(editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.text = "Breaking: " + TEXT
+    source.save()
+    services.position_reanchor(position=Position.objects.get(pk=position.pk), user=editor)
+    assert not orphaned(position)
+
+
+def test_a_quote_moved_to_another_source_is_checked_against_its_text(editor):
+    position = draft(editor, SourceFactory(text=TEXT))
+    elsewhere = SourceFactory(text="Nothing of the sort was said.")
+    with pytest.raises(ValidationError):
+        services.position_update(
+            position=position, user=editor, changes={"source": elsewhere}, expected_version=1
+        )
+    assert not orphaned(position)
+    services.position_update(
+        position=position, user=editor, changes={"source": SourceFactory()}, expected_version=1
+    )
+    assert not orphaned(position)
+
+
+def test_the_desk_counts_and_lists_orphaned_quotes_without_joining_sources(
+    client, editor, superuser
+):
+    source = SourceFactory(text=TEXT)
+    kept, left = draft(editor, source), draft(editor, SourceFactory(text=TEXT))
+    source.text = "Breaking: " + TEXT
+    source.save()
+    client.force_login(superuser)
+    url = reverse("admin:positions_position_changelist")
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    assert "Orphaned quotes (1)" in page
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+    assert counts and all("JOIN" not in sql for sql in counts), counts
+    listed = client.get(url, {"quote": "orphaned"}).context["cl"].result_list
+    assert [p.pk for p in listed] == [kept.pk]
+    anchored = client.get(url, {"quote": "anchored"}).context["cl"].result_list
+    assert [p.pk for p in anchored] == [left.pk]
+
+
+def test_the_desk_reanchors_the_selected_orphaned_quotes(client, editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.text = "Breaking: " + TEXT
+    source.save()
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:positions_position_changelist"),
+        {"action": "reanchor_selected", "_selected_action": [position.pk]},
+        follow=True,
+    )
+    assert "Re-anchored 1 quote(s)." in response.content.decode()
+    assert not orphaned(position)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_flags_the_quotes_orphaned_before_it():
+    executor = MigrationExecutor(connection)
+    before = [("positions", "0011_stance_cell_count_indexes")]
+    after = [("positions", "0012_orphaned_quote_flag")]
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    party = apps.get_model("positions", "Party").objects.create(name="P", short_name="P", slug="p")
+    topic = apps.get_model("positions", "Topic").objects.create(
+        name="T", slug="t", proposition="T is agreed."
+    )
+    sources = apps.get_model("positions", "Source").objects
+    edited = sources.create(title="Edited", text=TEXT, text_sha256=text_sha256(TEXT))
+    unchanged = sources.create(title="Unchanged", text=TEXT, text_sha256=text_sha256(TEXT))
+    without_text = sources.create(title="No text")
+    positions = apps.get_model("positions", "Position").objects
+    common = {
+        "party": party,
+        "topic": topic,
+        "stated_on": datetime.date(2025, 3, 16),
+        "stance": Stance.REJECTS,
+        "summary": "Rejects it.",
+        "quote": QUOTE,
+    }
+    stale = positions.create(source=edited, anchored_text_sha256=text_sha256("older"), **common)
+    fresh = positions.create(source=unchanged, anchored_text_sha256=text_sha256(TEXT), **common)
+    unchecked = positions.create(source=without_text, **common)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    flagged = set(
+        executor.loader.project_state(after)
+        .apps.get_model("positions", "Position")
+        .objects.filter(pk__in=[stale.pk, fresh.pk, unchecked.pk])
+        .values_list("pk", "quote_orphaned")
+    )
+    # The rest of the suite runs on the latest schema.
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert flagged == {(stale.pk, True), (fresh.pk, False), (unchecked.pk, False)}
