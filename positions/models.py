@@ -440,6 +440,10 @@ class Position(TimestampedModel):
             # Stable keyset pagination and sync by modification time.
             models.Index(fields=["stated_on", "id"], name="position_date_idx"),
             models.Index(fields=["updated_at", "id"], name="position_updated_idx"),
+            # The desk searches conditions among the positions that have any.
+            models.Index(
+                fields=["id"], condition=~Q(conditions=""), name="position_conditions_idx"
+            ),
             # The desk's orphaned quotes: few, counted and listed from here.
             models.Index(
                 fields=["id"], condition=Q(quote_orphaned=True), name="position_orphaned_idx"

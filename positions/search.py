@@ -49,11 +49,13 @@ def ranks_matches() -> bool:
 
 class StoredDocument(Expression):
     """The parsed words of a position's quote and summary, stored with the row by
-    migration 0005 (PostgreSQL only, so not a model field)."""
+    migration 0007 (PostgreSQL only, so not a model field)."""
 
     output_field = SearchVectorField()
     column = SearchVectorField()
     column.set_attributes_from_name("search_document")
+    # Named as a column of the position table, so that queries can compare and hash it.
+    column.model = Position
 
     def resolve_expression(self, query=None, *args, **kwargs):
         # A column of the position table, relabelled with it when this query nests in another.

@@ -1,0 +1,115 @@
+"""The desk's search over positions on PostgreSQL, answered from indexes.
+
+The admin's own search looks for each term in ten columns of five joined tables
+(``quote ILIKE … OR speaker.name ILIKE … OR …``), which no index can answer: every search
+read every position, seconds at a million. Here each term is answered from the positions
+table alone, as an OR the planner can build from indexes:
+
+- words of the quote and summary from the stored search document (``positions.search``),
+  each word matching as a prefix (“Grush” finds “Grushko”), a quoted phrase word by word;
+- speakers, parties, topics and sources by substring of their names and titles, looked up
+  first in their own (small) tables and matched by key;
+- conditions by substring, among the positions that have any (a partial index).
+
+Every term must match, as in the admin's own search. Other databases keep that search.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Q, QuerySet, Value
+from django.utils.text import smart_split, unescape_string_literal
+
+from positions.models import Party, Person, Position, Source, Topic
+from positions.search import SEARCH_CONFIG, StoredDocument
+
+# Beyond this many matching rows of one kind, keys are matched by subquery, not by list.
+MAX_KEYS = 1000
+# Letters and digits: what the document holds of a term, and safe to pass to to_tsquery.
+WORD = re.compile(r"[^\W_]+")
+
+
+def search_terms(search_term: str) -> list[str]:
+    """The terms as the admin splits them: by spaces, "quoted phrases" kept whole."""
+    terms = []
+    for bit in smart_split(search_term):
+        if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+            bit = unescape_string_literal(bit)
+        if bit:
+            terms.append(bit)
+    return terms
+
+
+def _words_query(term: str) -> SearchQuery | None:
+    words = WORD.findall(term)
+    if not words:
+        return None
+    return SearchQuery(
+        " <-> ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
+    )
+
+
+# Which position column each kind of related row is matched by, and where its text is.
+RELATED = {
+    "speaker": (Person, ("name",)),
+    "party": (Party, ("name", "short_name")),
+    "topic": (Topic, ("name", "proposition")),
+    "source": (Source, ("title", "outlet")),
+}
+
+
+def _related(model, fields, term) -> QuerySet:
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": term})
+    return model.objects.filter(condition)
+
+
+def _with_conditions(term) -> QuerySet:
+    # Written as the partial index's predicate, so that only positions with conditions are read.
+    return Position.objects.exclude(conditions="").filter(conditions__icontains=term)
+
+
+def _matching_keys(term: str) -> dict[str, list[int] | QuerySet]:
+    """Keys of each kind of row that matches ``term``, in one query.
+
+    A kind with more than ``MAX_KEYS`` matches is given as a subquery instead.
+    """
+    sources = {kind: _related(model, fields, term) for kind, (model, fields) in RELATED.items()}
+    sources["conditions"] = _with_conditions(term)
+    parts = [
+        rows.annotate(matched=Value(kind)).values_list("matched", "pk")[: MAX_KEYS + 1]
+        for kind, rows in sources.items()
+    ]
+    found: dict[str, list[int]] = {kind: [] for kind in sources}
+    for kind, pk in parts[0].union(*parts[1:], all=True):
+        found[kind].append(pk)
+    return {
+        kind: sources[kind].values("pk") if len(keys) > MAX_KEYS else keys
+        for kind, keys in found.items()
+    }
+
+
+def _term_condition(term: str) -> Q:
+    keys = _matching_keys(term)
+    condition = (
+        Q(speaker__in=keys["speaker"])
+        | Q(party__in=keys["party"])
+        | Q(topic__in=keys["topic"])
+        | Q(source__in=keys["source"])
+        | Q(pk__in=keys["conditions"])
+    )
+    if (words := _words_query(term)) is not None:
+        condition |= Q(document=words)
+    return condition
+
+
+def search_positions(queryset: QuerySet, search_term: str) -> QuerySet:
+    """``queryset`` narrowed to positions matching every term of ``search_term``."""
+    terms = search_terms(search_term)
+    if not terms:
+        return queryset
+    queryset = queryset.alias(document=StoredDocument())
+    for term in terms:
+        queryset = queryset.filter(_term_condition(term))
+    return queryset
