@@ -153,3 +153,27 @@ def test_choosing_a_topic_brings_its_subtopics(client):
     table = page(client, "/compare/?topics=peacekeeping").split('<table class="matrix">')[1]
     assert "Peacekeepers are deployed" in table and "Observers are unarmed" in table
     assert "Sanctions are lifted" not in table
+
+
+@pytest.mark.parametrize("address", ["/compare/", "/compare/?from=2025-01-01&to=2025-04-01"])
+def test_compare_form_offers_every_party_and_topic_ticking_the_chosen_ones(
+    client, change_over_time, address
+):
+    russia, ukraine, topic, _, _ = change_over_time
+    hostile = PartyFactory(short_name="<b>Bloc</b> & co", slug="bloc")
+    chosen = f"{address}{'&' if '?' in address else '?'}parties=russia&topics=peacekeepers"
+    html = page(client, chosen)
+    assert (
+        '<label><input type="checkbox" name="parties" value="russia" checked> Russia</label>'
+        in html
+    )
+    assert '<input type="checkbox" name="parties" value="ukraine"> Ukraine</label>' in html
+    assert (
+        '<input type="checkbox" name="parties" value="bloc"> &lt;b&gt;Bloc&lt;/b&gt; &amp; co'
+        in html
+    )
+    assert hostile.short_name not in html
+    assert (
+        f'<input type="checkbox" name="topics" value="peacekeepers" checked> {topic.name}</label>'
+        in html
+    )
