@@ -11,10 +11,11 @@ from functools import cache
 
 import dateparser
 import pysbd
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from positions.choices import Move
-from positions.models import Party, Person, Source, Topic
+from positions.models import Party, Person, Role, Source, Topic
 
 REPORTING_VERBS = (
     "said|says|stated|demanded|demands|emphasized|emphasised|emphasizes|"
@@ -236,10 +237,18 @@ def suggest_topics(quote: str, topics: list[Topic], limit: int = 3) -> list[Topi
     return [row[-1] for row in sorted(scored, key=lambda row: row[:3])[:limit]]
 
 
-def _named(sentence: str, people: list[Person]) -> Person | None:
-    for person in people:
-        surname = person.name.split()[-1]
-        if re.search(rf"\b{re.escape(person.name)}\b|\b{re.escape(surname)}\b", sentence):
+def _surnames(people: list[Person]) -> list[tuple[Person, str]]:
+    return [(person, person.name.split()[-1]) for person in people]
+
+
+def _named(sentence: str, people: list[tuple[Person, str]]) -> Person | None:
+    """The first person (with their surname) whose name or surname the sentence gives."""
+    for person, surname in people:
+        # The surname is part of the name: where it is not in the sentence, neither is.
+        # Checked first, so that a record of thousands of people costs no regex for most.
+        if surname in sentence and re.search(
+            rf"\b{re.escape(person.name)}\b|\b{re.escape(surname)}\b", sentence
+        ):
             return person
     return None
 
@@ -256,14 +265,16 @@ def _role_for(person: Person, on: datetime.date | None):
 
 def _party_named(sentence: str, parties: list[Party]) -> Party | None:
     for party in parties:
-        if re.search(rf"\b(?:{re.escape(party.name)}|{re.escape(party.short_name)})\b", sentence):
+        if (party.name in sentence or party.short_name in sentence) and re.search(
+            rf"\b(?:{re.escape(party.name)}|{re.escape(party.short_name)})\b", sentence
+        ):
             return party
     return None
 
 
 def propose(source: Source) -> list[Proposal]:
     """Every sentence of the source's text, with a draft for each attributed one."""
-    people = list(Person.objects.prefetch_related("roles__party"))
+    people = _surnames(list(Person.objects.all()))
     parties = list(Party.objects.all())
     topics = list(Topic.objects.all())
     proposals = [Proposal(s, attribution_markers(s.text)) for s in split_sentences(source.text)]
@@ -294,10 +305,18 @@ def propose(source: Source) -> list[Proposal]:
             named = last_named
         proposal.speaker = named
         last_named = named or last_named
-        if named:
-            proposal.role = _role_for(named, proposal.stated_on)
-        proposal.party = proposal.role.party if proposal.role else _party_named(text, parties)
         proposal.topics = suggest_topics(proposal.quote, topics)
         proposal.move = suggest_move(proposal.quote)
         proposal.conditions = suggest_conditions(proposal.quote)
+
+    # Roles only of the people named: the record may hold thousands of people.
+    attributed = [proposal for proposal in proposals if proposal.attributed]
+    speakers = list({proposal.speaker for proposal in attributed if proposal.speaker})
+    prefetch_related_objects(speakers, Prefetch("roles", Role.objects.select_related("party")))
+    for proposal in attributed:
+        if proposal.speaker:
+            proposal.role = _role_for(proposal.speaker, proposal.stated_on)
+        proposal.party = (
+            proposal.role.party if proposal.role else _party_named(proposal.sentence.text, parties)
+        )
     return proposals

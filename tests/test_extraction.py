@@ -3,13 +3,15 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from positions import extraction
 from positions.choices import Move, Status
 from positions.models import Party, Person, Position, Topic
 from tests.desk import FORM_FIELDS, form_errors, page_form_data
-from tests.factories import SourceFactory
+from tests.factories import RoleFactory, SourceFactory
 
 
 def test_sentences_keep_their_offsets_in_the_text():
@@ -151,6 +153,20 @@ def test_extract_page_runs_a_constant_number_of_queries(
     url = reverse("admin:positions_source_extract", args=[seed_article.pk])
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_extract_page_reads_the_roles_of_the_people_it_names_only(client, editor, seed_article):
+    party = Party.objects.get(slug="russia")
+    RoleFactory.create_batch(60, party=party)
+    client.force_login(editor)
+    url = reverse("admin:positions_source_extract", args=[seed_article.pk])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    speakers = {row["proposal"].speaker for row in response.context["rows"]} - {None}
+    assert {person.slug for person in speakers} == {"alexander-grushko"}
+    roles = [q["sql"] for q in captured.captured_queries if 'FROM "positions_role"' in q["sql"]]
+    grushko = Person.objects.get(slug="alexander-grushko")
+    assert len(roles) == 1 and f'"person_id" IN ({grushko.pk})' in roles[0], roles
 
 
 def test_extract_page_without_permission_to_add_offers_no_links(client, db, seed_article):
