@@ -440,6 +440,13 @@ class Position(TimestampedModel):
             # Stable keyset pagination and sync by modification time.
             models.Index(fields=["stated_on", "id"], name="position_date_idx"),
             models.Index(fields=["updated_at", "id"], name="position_updated_idx"),
+            # The desk counts a party's drafts and positions in review (its public ones are
+            # summed from the stance cells).
+            models.Index(
+                fields=["party"],
+                condition=~Q(status__in=PUBLIC_STATUSES),
+                name="position_party_unpublished_idx",
+            ),
             # The desk searches conditions among the positions that have any.
             models.Index(
                 fields=["id"], condition=~Q(conditions=""), name="position_conditions_idx"

@@ -32,6 +32,31 @@ def test_party_list_counts_each_partys_positions_whatever_their_status(client, s
     assert count_cell(html, "Silent") == "0"
 
 
+def test_party_list_counts_follow_positions_through_review_and_between_parties(client, superuser):
+    first, second = PartyFactory(short_name="First"), PartyFactory(short_name="Second")
+    moving = PositionFactory(party=first, status=Status.DRAFT)
+    PositionFactory(party=first, status=Status.PUBLISHED)
+    client.force_login(superuser)
+    url = reverse("admin:positions_party_changelist")
+
+    def counts():
+        html = client.get(url).content.decode()
+        return [count_cell(html, "First"), count_cell(html, "Second")]
+
+    assert counts() == ["2", "0"]
+    moving.status = Status.PUBLISHED
+    moving.save()
+    assert counts() == ["2", "0"]
+    moving.party = second
+    moving.save()
+    assert counts() == ["1", "1"]
+    moving.status = Status.RETRACTED
+    moving.retraction_reason = "Misquoted."
+    moving.save()
+    moving.delete()
+    assert counts() == ["1", "0"]
+
+
 def test_party_list_sorts_by_count(client, superuser):
     PositionFactory.create_batch(3, party=PartyFactory(short_name="Many"))
     PositionFactory(party=PartyFactory(short_name="One"))

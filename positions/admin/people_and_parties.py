@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from positions.admin.base import CitedRecordAdmin, positions_count
+from positions.admin.base import CitedRecordAdmin, party_positions_count
 from positions.models import Event, Party, Person, Role, Topic
 
 
@@ -21,7 +21,7 @@ class PartyAdmin(CitedRecordAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(position_count=positions_count("party"))
+        return super().get_queryset(request).annotate(position_count=party_positions_count())
 
     @admin.display(description="positions", ordering="position_count")
     def position_count(self, party):
