@@ -34,6 +34,11 @@ ALLOWED: dict[tuple[str, str], str] = {
         "Django's format_html_join, escaping every value the same way; "
         "tests/test_markup.py holds the two to the same output."
     ),
+    ("positions/templatetags/listings.py", "row"): (
+        "The comparison matrix's cells: stance classes and badges (format_html), ids formatted "
+        "as integers and dates, each escaped by markup.escaped; no one types any of it. "
+        "tests/test_views_compare.py holds it to format_html's output."
+    ),
 }
 
 

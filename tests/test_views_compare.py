@@ -177,3 +177,40 @@ def test_compare_form_offers_every_party_and_topic_ticking_the_chosen_ones(
         f'<input type="checkbox" name="topics" value="peacekeepers" checked> {topic.name}</label>'
         in html
     )
+
+
+def test_matrix_cells_are_written_as_format_html_writes_them(db):
+    """The matrix's writer builds its cells without ``format_html``: it must agree with it."""
+    from django.utils.html import format_html as django_format_html
+
+    from positions.choices import DatePrecision
+    from positions.selectors import StanceInForce
+    from positions.templatetags.listings import StanceCells
+    from positions.templatetags.standpoint import precise_date, stance_badge, stance_class
+
+    def expected(cell):
+        if cell is None:
+            return django_format_html(
+                '\n      <td class="{}">{}</td>\n      ', stance_class(None), stance_badge(None)
+            )
+        red = StanceCells.RED_LINE if cell.move == Move.RED_LINE else ""
+        inner = django_format_html(
+            '<a href="{}">{}</a>\n        <span class="cell-date">since {}</span>{}\n        ',
+            cell.get_absolute_url(),
+            stance_badge(cell.stance),
+            precise_date(cell.stated_on, cell.stated_on_precision),
+            red,
+        )
+        return django_format_html(
+            '\n      <td class="{}">{}</td>\n      ', stance_class(cell.stance), inner
+        )
+
+    day = datetime.date(2025, 3, 16)
+    cells = [None] + [
+        StanceInForce(n, 1, 2, stance, day, precision, move, "<b>not shown</b>")
+        for n, (stance, precision, move) in enumerate(
+            [(s, p, m) for s in Stance.values for p in DatePrecision.values for m in Move.values],
+            start=1,
+        )
+    ]
+    assert StanceCells().row(cells) == "".join(expected(cell) for cell in cells)

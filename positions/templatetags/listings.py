@@ -6,11 +6,12 @@ piece of text still goes through escaping (``format_html``), at a fraction of th
 """
 
 from django import template
+from django.utils import safestring
 from django.utils.translation import get_language
 
 from positions.choices import Move, Status
-from positions.links import RecordUrls
-from positions.markup import format_html, format_html_join
+from positions.links import RecordUrls, around_marker, where
+from positions.markup import escaped, format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     dates_in,
@@ -154,38 +155,49 @@ def current_stance_rows(stances) -> str:
 
 class StanceCells:
     """Writes the matrix's cells row by row. One serves a whole page, so that each stance's
-    badge and class, the language's dates and the address prefix are worked out once for
-    the table rather than once per row or cell."""
+    badge and class, the language's dates and the address prefix are worked out (and
+    escaped) once for the table rather than once per row or cell: a full matrix has
+    thousands of cells."""
 
     RED_LINE = format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
+    EMPTY = '\n      <td class="{}">{}</td>\n      '
+    # Class, address (its head, the position's id, its tail), badge, date, red line.
+    FILLED = (
+        '\n      <td class="{}"><a href="{}{:d}{}">{}</a>\n'
+        '        <span class="cell-date">since {}</span>{}\n        </td>\n      '
+    )
 
     def __init__(self):
         self.badges = BadgesByValue(stance_badge)
         self.classes = BadgesByValue(stance_class)
-        self.urls = RecordUrls()
+        head, tail = around_marker("position-detail", "pk", *where())
+        self.address = escaped(head), escaped(tail)
+        self.red_line = escaped(self.RED_LINE)
         self.date = dates_in(get_language())
 
-    def __call__(self, cells) -> str:
-        return format_html_join(
-            "",
-            '\n      <td class="{}">{}</td>\n      ',
-            (
-                (self.classes[None], self.badges[None])
-                if cell is None
-                else (
-                    self.classes[cell.stance],
-                    format_html(
-                        '<a href="{}">{}</a>\n'
-                        '        <span class="cell-date">since {}</span>{}\n        ',
-                        self.urls.position(cell.id),
-                        self.badges[cell.stance],
-                        self.date(cell.stated_on, cell.stated_on_precision),
-                        self.RED_LINE if cell.move == Move.RED_LINE else "",
-                    ),
+    def row(self, cells) -> str:
+        """A row's cells: each party's stance (linked), since when, and any red line."""
+        head, tail = self.address
+        write = []
+        for cell in cells:
+            if cell is None:
+                write.append(
+                    self.EMPTY.format(escaped(self.classes[None]), escaped(self.badges[None]))
                 )
-                for cell in cells
-            ),
-        )
+                continue
+            write.append(
+                self.FILLED.format(
+                    escaped(self.classes[cell.stance]),
+                    head,
+                    cell.id,
+                    tail,
+                    escaped(self.badges[cell.stance]),
+                    escaped(self.date(cell.stated_on, cell.stated_on_precision)),
+                    self.red_line if cell.move == Move.RED_LINE else "",
+                )
+            )
+        # Nothing here is typed by anyone: stances, ids and dates, each escaped all the same.
+        return safestring.SafeString("".join(write))
 
 
 @register.simple_tag(takes_context=True)
@@ -195,7 +207,7 @@ def matrix_cells(context, cells) -> str:
     memo = context.render_context
     if StanceCells not in memo:
         memo[StanceCells] = StanceCells()
-    return memo[StanceCells](cells)
+    return memo[StanceCells].row(cells)
 
 
 def _change_side(position, stance_badges, urls: RecordUrls, date) -> str:
