@@ -11,7 +11,6 @@ describes the response (and drives the schema); a test holds the two to the same
 
 import datetime
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from rest_framework.utils.urls import replace_query_param
 
@@ -21,18 +20,7 @@ from positions.choices import STANCE_NAMES
 from positions.models import Topic
 from positions.selectors import timeline_statements
 
-
-class Point(NamedTuple):
-    id: int
-    party_id: int
-    party_slug: str
-    party_name: str
-    party_short_name: str
-    stated_on: datetime.date
-    stance: int
-    shift: str
-
-
+# A point is a row of these, read as a plain tuple: a window holds up to a thousand.
 POINT_FIELDS = (
     "id",
     "party_id",
@@ -47,8 +35,8 @@ POINT_FIELDS = (
 
 @dataclass
 class TimelineWindow:
-    # Newest first, as read from the index.
-    points: list[Point]
+    # Newest first, as read from the index: tuples of POINT_FIELDS.
+    points: list[tuple]
     # (stated_on, id) of the oldest point shown, when older statements remain.
     next_key: tuple[datetime.date, int] | None
 
@@ -63,12 +51,12 @@ def timeline_window(
     statements = timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
     # One statement more than asked says whether anything older is left.
     rows = statements.order_by("-stated_on", "-id").values_list(*POINT_FIELDS)[: limit + 1]
-    points = list(map(Point._make, rows))
+    points = list(rows)
     if len(points) <= limit:
         return TimelineWindow(points=points, next_key=None)
     del points[limit:]
-    oldest = points[-1]
-    return TimelineWindow(points=points, next_key=(oldest.stated_on, oldest.id))
+    oldest_id, _, _, _, _, oldest_date, _, _ = points[-1]
+    return TimelineWindow(points=points, next_key=(oldest_date, oldest_id))
 
 
 def older_link(request, window: TimelineWindow) -> str | None:
@@ -87,25 +75,27 @@ def timeline_body(request, topic: Topic, window: TimelineWindow) -> dict:
     link = Links(request)
     series: dict[int, dict] = {}
     # The window runs newest first: walked backwards, each party's points come oldest first.
-    for point in reversed(window.points):
-        if point.party_id not in series:
-            series[point.party_id] = {
+    for position_id, party_id, slug, name, short_name, stated_on, stance, shift in reversed(
+        window.points
+    ):
+        if party_id not in series:
+            series[party_id] = {
                 "party": {
-                    "id": point.party_id,
-                    "slug": point.party_slug,
-                    "name": point.party_name,
-                    "short_name": point.party_short_name,
-                    "url": link("api:party-detail", "slug", point.party_slug),
+                    "id": party_id,
+                    "slug": slug,
+                    "name": name,
+                    "short_name": short_name,
+                    "url": link("api:party-detail", "slug", slug),
                 },
                 "points": [],
             }
-        series[point.party_id]["points"].append(
+        series[party_id]["points"].append(
             {
-                "date": point.stated_on,  # the JSON renderer writes it as ISO 8601
-                "stance": STANCE_NAMES[point.stance],
-                "stance_score": point.stance,
-                "position": point.id,
-                "shift": point.shift or None,
+                "date": stated_on,  # the JSON renderer writes it as ISO 8601
+                "stance": STANCE_NAMES[stance],
+                "stance_score": stance,
+                "position": position_id,
+                "shift": shift or None,
             }
         )
     next_link = older_link(request, window)
