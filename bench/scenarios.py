@@ -10,8 +10,10 @@ import re
 from pathlib import Path
 
 import orjson
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from positions.choices import PUBLIC_STATUSES, STANCE_NAMES
 from positions.models import Position
@@ -28,6 +30,8 @@ API_PAGE = "/api/v1/positions/?page_size=50"
 SERIALISATION_PAGE_SIZE = 1000
 EXPORT_URL = "/api/v1/positions/export.csv"
 HOST = "http://testserver"
+# The editors' desk is measured signed in as this account, made in the scratch databases only.
+DESK_ACCOUNT = "synthetic-desk-superuser"
 
 # Timed at both sizes: their ratio is the growth figure.
 GROWTH = (
@@ -39,6 +43,10 @@ GROWTH = (
     "api_timeline_window",
     "search",
     "home",
+    "desk_positions",
+    "desk_search",
+    "desk_parties",
+    "desk_extract",
 )
 # Served by gunicorn and by the bare app for the throughput figure.
 THROUGHPUT = ("api_positions", "topic")
@@ -73,7 +81,20 @@ def urls() -> dict[str, str]:
         # ratio shows what the size of the record costs, not the size of the answer.
         "api_timeline_window": f"/api/v1/timeline/?topic={TOPIC}&limit=20",
         "api_compare": f"/api/v1/compare/?parties={COMPARE_PARTIES}&topics={COMPARE_TOPICS}",
+        # The editors' desk, signed in (see ``desk_account``).
+        "desk_positions": reverse("admin:positions_position_changelist"),
+        "desk_search": reverse("admin:positions_position_changelist") + "?q=adopted",
+        "desk_parties": reverse("admin:positions_party_changelist"),
+        "desk_extract": reverse("admin:positions_source_extract", args=[source_id]),
     }
+
+
+def desk_account():
+    """The account the desk's pages are requested as: a superuser, labelled synthetic."""
+    user, _ = get_user_model().objects.get_or_create(
+        username=DESK_ACCOUNT, defaults={"is_staff": True, "is_superuser": True}
+    )
+    return user
 
 
 def last_page_url() -> str:
