@@ -61,7 +61,12 @@ TABLES = (
     Table("roles", Role),
     Table("topics", Topic),
     Table("sources", Source),
-    Table("positions", Position, private_fields=("created_by", "updated_by", "review_comment")),
+    # The desk's orphaned-quote mark is worked out again on import.
+    Table(
+        "positions",
+        Position,
+        private_fields=("created_by", "updated_by", "review_comment", "quote_orphaned"),
+    ),
     Table("events", Event),
 )
 
@@ -331,8 +336,9 @@ def import_dataset(directory: Path) -> dict:
                 records = json.loads((directory / table.filename).read_bytes())
                 counts[table.name] = _restore(table, records)
             _reset_sequences()
-            # Bulk inserts bypass save(), so the derived stance cells are computed once here.
+            # Bulk inserts bypass save(), so what is derived from rows is worked out here.
             rebuild_cells()
+            Position.objects.flag_orphaned_quotes()
     except DatabaseError as error:
         raise DatasetError(
             f"The release could not be stored, nothing was imported: {error}"

@@ -74,6 +74,14 @@ class PositionQuerySet(models.QuerySet):
         """Everything readers may see: published, plus retracted ones (marked as such)."""
         return self.filter(status__in=PUBLIC_STATUSES)
 
+    def flag_orphaned_quotes(self) -> int:
+        """Mark the positions whose source has text their quote was not anchored in, for
+        rows written without ``save()`` (which keeps the mark itself)."""
+        orphaned = ~models.Q(source__text_sha256="") & ~models.Q(
+            anchored_text_sha256=models.F("source__text_sha256")
+        )
+        return self.filter(orphaned).update(quote_orphaned=True)
+
     def with_citation(self):
         """Load what a citation line shows: party, topic, speaker, role and source.
 

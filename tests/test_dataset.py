@@ -155,6 +155,24 @@ def test_drafts_accounts_and_review_comments_stay_out_of_the_release(record, tmp
     assert "created_by" not in positions[0] and "review_comment" not in positions[0]
 
 
+def test_orphaned_quotes_are_worked_out_again_on_import_not_released(record, tmp_path):
+    article = Position.objects.published().exclude(source__text="").first().source
+    article.text = "A corrected text. " + article.text
+    article.save()
+    orphaned = set(Position.objects.filter(quote_orphaned=True).values_list("pk", flat=True))
+    assert orphaned
+    call_command("export_dataset", tmp_path / "release", verbosity=0)
+    positions = json.loads((tmp_path / "release" / "positions.json").read_text())
+    assert "quote_orphaned" not in positions[0]
+
+    empty_the_record()
+    call_command("import_dataset", tmp_path / "release", verbosity=0)
+    public = set(Position.objects.public().values_list("pk", flat=True))
+    assert set(Position.objects.filter(quote_orphaned=True).values_list("pk", flat=True)) == (
+        orphaned & public
+    )
+
+
 def test_the_csv_has_one_row_per_public_position_and_defuses_formulas(record, tmp_path):
     import csv
 
