@@ -55,8 +55,14 @@ TARGETS = {
 }
 
 
-# Growth scenarios are timed in this many rounds per size, alternating the sizes.
-GROWTH_ROUNDS = 3
+# Growth scenarios are timed in this many rounds per size, alternating the sizes: the
+# machine's speed drifts over minutes, and short rounds taking turns share the drift out.
+GROWTH_ROUNDS = 7
+
+
+def later_round_runs(repeat: int) -> int:
+    """Runs per scenario in each round after the first, which takes ``repeat``."""
+    return max(1, (repeat + 1) // 2)
 
 
 def merged(times: dict, more: dict) -> dict:
@@ -287,7 +293,7 @@ def main() -> None:
         for round_number in range(1, GROWTH_ROUNDS):
             log(f"growth: round {round_number + 1} of {GROWTH_ROUNDS}")
             for scale in order if round_number % 2 == 0 else order[::-1]:
-                more = measure(urls[scale], "--growth-only", f"--repeat={repeat}")
+                more = measure(urls[scale], "--growth-only", f"--repeat={later_round_runs(repeat)}")
                 measured[scale]["times"] = merged(measured[scale]["times"], more)
         log("throughput: gunicorn vs bare WSGI app (wrk)")
         workers = os.cpu_count() or 2
@@ -339,6 +345,7 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
         "sizes": scales,
         "repeat": repeat,
         "growth_rounds": GROWTH_ROUNDS,
+        "growth_runs": repeat + (GROWTH_ROUNDS - 1) * later_round_runs(repeat),
         "elapsed_seconds": round(elapsed, 1),
         "figures": {
             name: {
@@ -368,7 +375,7 @@ def print_table(report: dict) -> None:
     rounds = report["growth_rounds"]
     print(
         f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs "
-        f"(growth: {report['repeat'] * rounds} runs in {rounds} rounds, the sizes alternating)\n"
+        f"(growth: {report['growth_runs']} runs in {rounds} rounds, the sizes alternating)\n"
     )
     print(f"{'figure':<32} {'ratio':>9}  {'target':<8} met  response size")
     for name, figure in report["figures"].items():
