@@ -17,25 +17,21 @@ from django.urls import reverse
 from positions import services
 from positions.choices import Stance
 from positions.models import Position, text_sha256
-from tests.factories import PartyFactory, SourceFactory, TopicFactory
+from tests.factories import SourceFactory
+from tests.test_services import TEXT, draft_fields
 
 pytestmark = pytest.mark.django_db
 
-TEXT = 'The minister said: "We will never accept it." He added that talks may continue.'
 QUOTE = "We will never accept it."
 
 
 def draft(editor, source):
-    return services.position_create(
-        user=editor,
-        party=PartyFactory(),
-        topic=TopicFactory(),
-        source=source,
-        stated_on="2025-03-16",
-        stance=Stance.REJECTS,
-        summary="Rejects it.",
-        quote=QUOTE,
-    )
+    return services.position_create(user=editor, **(draft_fields() | {"source": source}))
+
+
+def edit_text(source, text):
+    source.text = text
+    source.save()
 
 
 def orphaned(position) -> bool:
@@ -49,8 +45,7 @@ def test_a_new_quote_anchored_in_its_source_is_not_orphaned(editor):
 def test_editing_a_source_text_orphans_the_quotes_anchored_in_it_and_no_others(editor):
     source, other = SourceFactory(text=TEXT), SourceFactory(text=TEXT)
     position, elsewhere = draft(editor, source), draft(editor, other)
-    source.text = "Breaking: " + TEXT
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
     assert orphaned(position)
     assert not orphaned(elsewhere)
 
@@ -66,20 +61,16 @@ def test_editing_a_source_without_touching_its_text_orphans_nothing(editor):
 def test_restoring_the_anchored_text_ends_the_orphaning(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    source.text = "Breaking: " + TEXT
-    source.save()
-    source.text = TEXT
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
+    edit_text(source, TEXT)
     assert not orphaned(position)
 
 
 def test_removing_the_text_leaves_nothing_to_anchor_in(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    source.text = "Breaking: " + TEXT
-    source.save()
-    source.text = ""
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
+    edit_text(source, "")
     assert not orphaned(position)
 
 
@@ -95,8 +86,7 @@ def test_text_added_to_a_source_orphans_the_quotes_never_checked_against_it(edit
 def test_reanchoring_ends_the_orphaning(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    source.text = "Breaking: " + TEXT
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
     services.position_reanchor(position=Position.objects.get(pk=position.pk), user=editor)
     assert not orphaned(position)
 
@@ -120,8 +110,7 @@ def test_the_desk_counts_and_lists_orphaned_quotes_without_joining_sources(
 ):
     source = SourceFactory(text=TEXT)
     kept, left = draft(editor, source), draft(editor, SourceFactory(text=TEXT))
-    source.text = "Breaking: " + TEXT
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
     client.force_login(superuser)
     url = reverse("admin:positions_position_changelist")
     with CaptureQueriesContext(connection) as captured:
@@ -138,8 +127,7 @@ def test_the_desk_counts_and_lists_orphaned_quotes_without_joining_sources(
 def test_the_desk_reanchors_the_selected_orphaned_quotes(client, editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    source.text = "Breaking: " + TEXT
-    source.save()
+    edit_text(source, "Breaking: " + TEXT)
     client.force_login(editor)
     response = client.post(
         reverse("admin:positions_position_changelist"),
