@@ -338,7 +338,7 @@ def import_dataset(directory: Path) -> dict:
             _reset_sequences()
             # Bulk inserts bypass save(), so what is derived from rows is worked out here.
             rebuild_cells()
-            Position.objects.flag_orphaned_quotes()
+            Position.objects.refresh_orphaned_quotes()
     except DatabaseError as error:
         raise DatasetError(
             f"The release could not be stored, nothing was imported: {error}"

@@ -247,30 +247,17 @@ class Source(TimestampedModel):
             kwargs["update_fields"] = {*update_fields, "text_sha256"}
         adding = self._state.adding
         super().save(*args, **kwargs)
-        if not adding and getattr(self, "stored_text_sha256", None) != self.text_sha256:
-            self._flag_orphaned_quotes()
-        self.stored_text_sha256 = self.text_sha256
+        # Whenever the text is written, even unchanged: another copy of this source may
+        # have written a different one since this one was read.
+        if not adding and (update_fields is None or "text" in update_fields):
+            Position.objects.filter(source=self).refresh_orphaned_quotes()
 
     def get_absolute_url(self) -> str:
         return record_url("source-detail", "pk", self.pk)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        source = super().from_db(db, field_names, values)
-        # Remembered so that a new text can flag the quotes anchored in the old one.
-        source.stored_text_sha256 = source.__dict__.get("text_sha256")
-        return source
 
-    def _flag_orphaned_quotes(self) -> None:
-        """Mark the quotes not anchored in this text, and unmark those that are."""
-        quotes = Position.objects.filter(source=self)
-        if self.text_sha256:
-            anchored_here = Q(anchored_text_sha256=self.text_sha256)
-            quotes.filter(quote_orphaned=False).exclude(anchored_here).update(quote_orphaned=True)
-            quotes.filter(anchored_here, quote_orphaned=True).update(quote_orphaned=False)
-        else:
-            # Without a text there is nothing to anchor in, so nothing is orphaned.
-            quotes.filter(quote_orphaned=True).update(quote_orphaned=False)
+# What decides whether a position's quote is orphaned, besides its source's text.
+ANCHOR_FIELDS = frozenset({"source", "source_id", "anchored_text_sha256"})
 
 
 class Position(TimestampedModel):
@@ -323,7 +310,7 @@ class Position(TimestampedModel):
     anchored_text_sha256 = models.CharField(max_length=64, blank=True)
     # The source has text and the quote was not anchored in it: kept by ``save`` here and
     # by ``Source.save``, so that the desk finds orphaned quotes in an index, not a join.
-    quote_orphaned = models.BooleanField(default=False, editable=False)
+    quote_orphaned = models.BooleanField(default=False, db_default=False, editable=False)
 
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
     review_comment = models.TextField(blank=True, help_text="Why it was sent back to draft.")
@@ -463,7 +450,7 @@ class Position(TimestampedModel):
     def save(self, *args, **kwargs):
         self.quote_orphaned = self.needs_anchoring
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
+        if update_fields and ANCHOR_FIELDS & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "quote_orphaned"}
         super().save(*args, **kwargs)
 

@@ -74,13 +74,16 @@ class PositionQuerySet(models.QuerySet):
         """Everything readers may see: published, plus retracted ones (marked as such)."""
         return self.filter(status__in=PUBLIC_STATUSES)
 
-    def flag_orphaned_quotes(self) -> int:
-        """Mark the positions whose source has text their quote was not anchored in, for
-        rows written without ``save()`` (which keeps the mark itself)."""
+    def refresh_orphaned_quotes(self) -> int:
+        """Set ``quote_orphaned`` on these positions from their sources' text (see
+        ``Position.needs_anchoring``): for a source whose text was written, and for rows
+        written without ``save()``. Returns how many rows changed."""
         orphaned = ~models.Q(source__text_sha256="") & ~models.Q(
             anchored_text_sha256=models.F("source__text_sha256")
         )
-        return self.filter(orphaned).update(quote_orphaned=True)
+        marked = self.filter(orphaned, quote_orphaned=False).update(quote_orphaned=True)
+        cleared = self.filter(quote_orphaned=True).exclude(orphaned).update(quote_orphaned=False)
+        return marked + cleared
 
     def with_citation(self):
         """Load what a citation line shows: party, topic, speaker, role and source.

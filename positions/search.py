@@ -1,7 +1,7 @@
 """Search across the public record.
 
 On PostgreSQL positions are found by full-text search (English stemming) over their quote
-and summary, stored parsed with each row and indexed by migration 0005; elsewhere every
+and summary, stored parsed with each row and indexed by migration 0007; elsewhere every
 word must occur somewhere in the quote or summary. Topics, parties and speakers whose names
 match are listed beside the positions.
 
@@ -32,7 +32,7 @@ def _words(query: str) -> list[str]:
     return [word for word in query.split() if word][:10]
 
 
-def _name_filter(words: list[str], *fields: str) -> Q:
+def name_filter(words: list[str], *fields: str) -> Q:
     """Every word occurs in one of ``fields``."""
     condition = Q()
     for word in words:
@@ -71,7 +71,7 @@ def search_positions(query: str) -> QuerySet:
     positions = Position.objects.public()
     if ranks_matches():
         return positions.alias(document=StoredDocument()).filter(document=_search_query(query))
-    return positions.filter(_name_filter(_words(query), *SEARCH_FIELDS))
+    return positions.filter(name_filter(_words(query), *SEARCH_FIELDS))
 
 
 class BestMatches(Sequence):
@@ -138,7 +138,7 @@ def search(query: str, *, within: Q | None = None) -> SearchResults:
         query=query,
         positions=best_matches(query, within=within),
         ranked=ranks_matches(),
-        topics=list(Topic.objects.filter(_name_filter(words, "name", "proposition"))[:MAX_RELATED]),
-        parties=list(Party.objects.filter(_name_filter(words, "name", "short_name"))[:MAX_RELATED]),
-        people=list(Person.objects.filter(_name_filter(words, "name"))[:MAX_RELATED]),
+        topics=list(Topic.objects.filter(name_filter(words, "name", "proposition"))[:MAX_RELATED]),
+        parties=list(Party.objects.filter(name_filter(words, "name", "short_name"))[:MAX_RELATED]),
+        people=list(Person.objects.filter(name_filter(words, "name"))[:MAX_RELATED]),
     )

@@ -181,11 +181,6 @@ def _changes_since(current: Position, version: int) -> list[tuple[str, Any, Any]
     return changes
 
 
-def needs_anchoring(position: Position) -> bool:
-    """True when the source has text the quote was not (or no longer) anchored in."""
-    return position.needs_anchoring
-
-
 def _apply(position: Position, changes: Mapping[str, Any]) -> set[str]:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -228,7 +223,7 @@ def position_update(
     _require_status(current, EDITABLE_STATUSES, "edit")
     changed = _apply(current, changes)
     # Saving an orphaned quote re-anchors it in the current text (or says why it cannot).
-    if changed & {"quote", "source"} or needs_anchoring(current):
+    if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1
     reason = "Edited: " + ", ".join(sorted(changed)) if changed else "Saved"
@@ -257,7 +252,7 @@ def position_correct(
     current = _lock(position, expected_version)
     _require_status(current, (Status.PUBLISHED,), "correct")
     changed = _apply(current, changes)
-    if changed & {"quote", "source"} or needs_anchoring(current):
+    if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1
     _save(current, user=user, reason=f"Corrected: {note.strip()}")
@@ -274,7 +269,7 @@ def position_reanchor(*, position: Position, user) -> Position:
     """
     _require(user, "change_position", "re-anchor")
     current = _lock(position, None)
-    if not needs_anchoring(current):
+    if not current.needs_anchoring:
         return current
     anchor_quote(current)
     current.version += 1
@@ -317,7 +312,7 @@ def _transition(
 def position_submit(*, position: Position, user, expected_version: int | None = None) -> Position:
     """Draft → in review."""
     current = Position.objects.select_related("source").get(pk=position.pk)
-    if needs_anchoring(current):
+    if current.needs_anchoring:
         raise ValidationError(
             "The quote no longer matches its source text; fix it first. (The text changed or "
             "was added since the quote was checked: open the position and save it to re-anchor.)"
@@ -360,7 +355,7 @@ def position_send_back(
 def position_publish(*, position: Position, user, expected_version: int | None = None) -> Position:
     """In review → published. Refused while the quote is orphaned."""
     current = Position.objects.select_related("source").get(pk=position.pk)
-    if needs_anchoring(current):
+    if current.needs_anchoring:
         raise ValidationError(
             "The source text changed since this quote was checked, and the quote no longer "
             "matches it. Re-anchor the quote before publishing."

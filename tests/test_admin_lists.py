@@ -53,6 +53,7 @@ def test_party_list_counts_follow_positions_through_review_and_between_parties(c
     moving.status = Status.RETRACTED
     moving.retraction_reason = "Misquoted."
     moving.save()
+    assert counts() == ["1", "1"]
     moving.delete()
     assert counts() == ["1", "0"]
 

@@ -308,9 +308,9 @@ def test_reanchor_action_fixes_quotes_still_in_the_text_and_reports_the_rest(cli
     assert "Not re-anchored:" in page and "does not occur in the source text" in page
     kept.refresh_from_db()
     lost.refresh_from_db()
-    assert not services.needs_anchoring(kept) and kept.status == Status.PUBLISHED
+    assert not kept.needs_anchoring and kept.status == Status.PUBLISHED
     assert kept.history.first().history_change_reason.startswith("Quote re-anchored")
-    assert services.needs_anchoring(lost)
+    assert lost.needs_anchoring
 
 
 def test_view_on_site_is_offered_only_for_public_positions(client, editor):

@@ -101,6 +101,11 @@ def test_date_links_are_left_out_while_searching_unless_a_year_is_picked(client,
     assert client.get(URL, {"q": "guarantees"}).context["cl"].date_hierarchy is None
     picked = client.get(URL, {"q": "guarantees", "stated_on__year": "2025"})
     assert picked.context["cl"].date_hierarchy == "stated_on"
+    # The date filter beside the list is not a picked year.
+    filtered = client.get(
+        URL, {"q": "guarantees", "stated_on__gte": "2025-01-01", "stated_on__lt": "2026-01-01"}
+    )
+    assert filtered.context["cl"].date_hierarchy is None
     assert {p.summary for p in picked.context["cl"].result_list} == summaries(record, "guarantees")
 
 

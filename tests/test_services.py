@@ -140,11 +140,11 @@ def test_unrelated_quote_gets_no_suggestion(editor):
 
 def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_reanchoring(editor):
     position = services.position_create(user=editor, **draft_fields())
-    assert not services.needs_anchoring(position)
+    assert not position.needs_anchoring
     position.source.text = "Breaking: " + TEXT
     position.source.save()
     position.refresh_from_db()
-    assert position.is_orphaned and services.needs_anchoring(position)
+    assert position.is_orphaned and position.needs_anchoring
     with pytest.raises(ValidationError, match="no longer matches its source text"):
         services.position_submit(position=position, user=editor)
     services.position_update(

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 
 from positions import services
 from positions.admin.base import DeskAdmin
-from positions.admin.search import search_positions
+from positions.admin.search import DESK_SEARCH_FIELDS, search_positions
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
@@ -42,6 +42,10 @@ class QuoteStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The date links' own parameters (the date filter beside the list sends others).
+DATE_PARTS = ("year", "month", "day")
+
+
 class PositionChangeList(ChangeList):
     """While a search narrows the list, the date links are left out, unless a year is picked.
 
@@ -52,7 +56,7 @@ class PositionChangeList(ChangeList):
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        picked = any(name.startswith(f"{self.date_hierarchy}__") for name in self.params)
+        picked = any(f"{self.date_hierarchy}__{part}" in self.params for part in DATE_PARTS)
         if self.query and not picked:
             self.date_hierarchy = None
 
@@ -93,18 +97,7 @@ class PositionAdmin(DeskAdmin):
         "stated_on",
         QuoteStateFilter,
     ]
-    search_fields = [
-        "quote",
-        "summary",
-        "conditions",
-        "speaker__name",
-        "party__name",
-        "party__short_name",
-        "topic__name",
-        "topic__proposition",
-        "source__title",
-        "source__outlet",
-    ]
+    search_fields = DESK_SEARCH_FIELDS
     date_hierarchy = "stated_on"
     autocomplete_fields = ["party", "topic", "speaker", "role", "source"]
     list_per_page = 50
@@ -222,7 +215,7 @@ class PositionAdmin(DeskAdmin):
     def anchor_display(self, position):
         if not position.anchored_text_sha256:
             return "Not checked: the source has no text."
-        if services.needs_anchoring(position):
+        if position.needs_anchoring:
             return format_html(
                 '<span class="orphaned">{}</span>',
                 "Orphaned: the source text changed since this quote was checked. "

@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet, Value
 from django.utils.text import smart_split, unescape_string_literal
 
 from positions.models import Party, Person, Position, Source, Topic
-from positions.search import SEARCH_CONFIG, StoredDocument
+from positions.search import SEARCH_CONFIG, SEARCH_FIELDS, StoredDocument, name_filter
 
 # Beyond this many matching rows of one kind, keys are matched by subquery, not by list.
 MAX_KEYS = 1000
@@ -56,13 +56,13 @@ RELATED = {
     "topic": (Topic, ("name", "proposition")),
     "source": (Source, ("title", "outlet")),
 }
-
-
-def _related(model, fields, term) -> QuerySet:
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": term})
-    return model.objects.filter(condition)
+# Every field a term is looked for in, as the admin names them: its own search (on other
+# databases) reads the same list.
+DESK_SEARCH_FIELDS = [
+    *SEARCH_FIELDS,
+    "conditions",
+    *(f"{kind}__{name}" for kind, (_, names) in RELATED.items() for name in names),
+]
 
 
 def _with_conditions(term) -> QuerySet:
@@ -75,10 +75,13 @@ def _matching_keys(term: str) -> dict[str, list[int] | QuerySet]:
 
     A kind with more than ``MAX_KEYS`` matches is given as a subquery instead.
     """
-    sources = {kind: _related(model, fields, term) for kind, (model, fields) in RELATED.items()}
+    sources = {
+        kind: model.objects.filter(name_filter([term], *fields))
+        for kind, (model, fields) in RELATED.items()
+    }
     sources["conditions"] = _with_conditions(term)
     parts = [
-        rows.annotate(matched=Value(kind)).values_list("matched", "pk")[: MAX_KEYS + 1]
+        rows.order_by().annotate(matched=Value(kind)).values_list("matched", "pk")[: MAX_KEYS + 1]
         for kind, rows in sources.items()
     ]
     found: dict[str, list[int]] = {kind: [] for kind in sources}

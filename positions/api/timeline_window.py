@@ -20,7 +20,8 @@ from positions.choices import STANCE_NAMES
 from positions.models import Topic
 from positions.selectors import timeline_statements
 
-# A point is a row of these, read as a plain tuple: a window holds up to a thousand.
+# A point is a row of these, in this order (unpacked so below), read as a plain tuple: a
+# window holds up to a thousand.
 POINT_FIELDS = (
     "id",
     "party_id",

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='position',
             name='quote_orphaned',
-            field=models.BooleanField(default=False, editable=False),
+            field=models.BooleanField(db_default=False, default=False, editable=False),
         ),
         migrations.RunPython(flag_orphaned_quotes, migrations.RunPython.noop),
         migrations.AddIndex(

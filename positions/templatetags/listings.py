@@ -168,8 +168,8 @@ class StanceCells:
     )
 
     def __init__(self):
-        self.badges = BadgesByValue(stance_badge)
-        self.classes = BadgesByValue(stance_class)
+        self.badges = BadgesByValue(lambda stance: escaped(stance_badge(stance)))
+        self.classes = BadgesByValue(lambda stance: escaped(stance_class(stance)))
         head, tail = around_marker("position-detail", "pk", *where())
         self.address = escaped(head), escaped(tail)
         self.red_line = escaped(self.RED_LINE)
@@ -181,17 +181,15 @@ class StanceCells:
         write = []
         for cell in cells:
             if cell is None:
-                write.append(
-                    self.EMPTY.format(escaped(self.classes[None]), escaped(self.badges[None]))
-                )
+                write.append(self.EMPTY.format(self.classes[None], self.badges[None]))
                 continue
             write.append(
                 self.FILLED.format(
-                    escaped(self.classes[cell.stance]),
+                    self.classes[cell.stance],
                     head,
                     cell.id,
                     tail,
-                    escaped(self.badges[cell.stance]),
+                    self.badges[cell.stance],
                     escaped(self.date(cell.stated_on, cell.stated_on_precision)),
                     self.red_line if cell.move == Move.RED_LINE else "",
                 )
