@@ -479,13 +479,6 @@ class Position(TimestampedModel):
         fingerprint = self.source.text_sha256
         return bool(fingerprint) and self.anchored_text_sha256 != fingerprint
 
-    @property
-    def is_orphaned(self) -> bool:
-        """True when the source text changed since the quote was anchored in it."""
-        return bool(self.anchored_text_sha256) and (
-            self.anchored_text_sha256 != self.source.text_sha256
-        )
-
 
 class StanceCell(models.Model):
     """One cell of the parties × topics matrix: a party's latest published position on a

@@ -214,7 +214,7 @@ def test_a_new_source_and_its_first_position_are_saved_in_one_submission(client,
     assert response.status_code == 302, form_errors(response)
     source = Source.objects.get()
     position = source.positions.get()
-    assert position.status == Status.DRAFT and not position.is_orphaned
+    assert position.status == Status.DRAFT and not position.needs_anchoring
     assert source.text[position.quote_start : position.quote_end] == "talks could resume in April"
 
 

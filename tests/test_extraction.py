@@ -233,7 +233,7 @@ def test_seed_article_positions_are_entered_from_the_extract_page(
 
     created = Position.objects.filter(source=seed_article).order_by("id")
     assert [{n: _value(p, n) for n in EFFORT_FIELDS} for p in created] == truth
-    assert all(p.status == Status.DRAFT and not p.is_orphaned for p in created)
+    assert all(p.status == Status.DRAFT and not p.needs_anchoring for p in created)
 
     typed_counts = [len(fields) for fields in effort]
     with capsys.disabled():

@@ -116,11 +116,11 @@ def test_position_is_orphaned_when_its_source_text_changes():
     position = PositionFactory(
         source=source, quote="said it", anchored_text_sha256=source.text_sha256
     )
-    assert not position.is_orphaned
+    assert not position.needs_anchoring
     source.text = "They never said that."
     source.save()
     position = Position.objects.select_related("source").get(pk=position.pk)
-    assert position.is_orphaned
+    assert position.needs_anchoring and position.quote_orphaned
 
 
 def test_public_positions_are_published_and_retracted_only():

@@ -144,14 +144,14 @@ def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_rea
     position.source.text = "Breaking: " + TEXT
     position.source.save()
     position.refresh_from_db()
-    assert position.is_orphaned and position.needs_anchoring
+    assert position.needs_anchoring and position.quote_orphaned
     with pytest.raises(ValidationError, match="no longer matches its source text"):
         services.position_submit(position=position, user=editor)
     services.position_update(
         position=position, user=editor, changes={}, expected_version=position.version
     )
     position.refresh_from_db()
-    assert not position.is_orphaned
+    assert not position.needs_anchoring
     assert position.source.text[position.quote_start : position.quote_end] == (
         "We will never accept it."
     )

@@ -55,7 +55,7 @@ def test_synthetic_quotes_are_anchored_in_their_source_text():
     for position in Position.objects.select_related("source"):
         text = position.source.text
         assert text[position.quote_start : position.quote_end] == position.quote
-        assert not position.is_orphaned
+        assert not position.needs_anchoring
 
 
 def test_synthetic_data_spans_stance_changes_and_statuses():
