@@ -95,13 +95,10 @@ def _matching_keys(term: str) -> dict[str, list[int] | QuerySet]:
 
 def _term_condition(term: str) -> Q:
     keys = _matching_keys(term)
-    condition = (
-        Q(speaker__in=keys["speaker"])
-        | Q(party__in=keys["party"])
-        | Q(topic__in=keys["topic"])
-        | Q(source__in=keys["source"])
-        | Q(pk__in=keys["conditions"])
-    )
+    # Each kind in RELATED by its foreign key, so that a kind added there is searched here.
+    condition = Q(pk__in=keys["conditions"])
+    for kind in RELATED:
+        condition |= Q(**{f"{kind}__in": keys[kind]})
     if (words := _words_query(term)) is not None:
         condition |= Q(document=words)
     return condition
