@@ -93,3 +93,44 @@ def test_position_list_counts_without_joining_sources(client, superuser):
         assert client.get(reverse("admin:positions_position_changelist")).status_code == 200
     counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
     assert counts and all("JOIN" not in sql for sql in counts), counts
+
+
+def listed_total(client, **params) -> str:
+    html = client.get(reverse("admin:positions_position_changelist"), params).content.decode()
+    return re.search(r'<p class="paginator">\s*(\d+) positions?', html).group(1)
+
+
+def test_position_list_counts_every_position_whatever_its_status(client, superuser):
+    draft = PositionFactory(status=Status.DRAFT)
+    PositionFactory(status=Status.IN_REVIEW)
+    PositionFactory.create_batch(2, status=Status.PUBLISHED)
+    PositionFactory(status=Status.RETRACTED, retraction_reason="Misquoted.")
+    client.force_login(superuser)
+
+    assert listed_total(client) == "5"
+    assert listed_total(client, status__exact=Status.PUBLISHED) == "2"
+    draft.status = Status.PUBLISHED
+    draft.save()
+    assert listed_total(client) == "5"
+    assert listed_total(client, status__exact=Status.PUBLISHED) == "3"
+    draft.delete()
+    PositionFactory(status=Status.DRAFT)
+    PositionFactory(status=Status.DRAFT)
+    assert listed_total(client) == "6"
+
+
+def test_whole_position_list_is_counted_without_reading_every_position(client, superuser):
+    PositionFactory.create_batch(2, status=Status.PUBLISHED)
+    PositionFactory(status=Status.DRAFT)
+    client.force_login(superuser)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert listed_total(client) == "3"
+
+    table = '"positions_position"'
+    bare_counts = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "COUNT(" in q["sql"] and q["sql"].rstrip().endswith(f"FROM {table}")
+    ]
+    assert bare_counts == []

@@ -45,6 +45,16 @@ def party_positions_count():
     return public + unpublished
 
 
+def all_positions_count() -> int:
+    """How many positions there are, whatever their status, counted as the parties list
+    counts them: public ones summed from the stance cells, the rest from a partial index.
+
+    ``COUNT(*)`` of the whole table reads every row: 50 ms at a million.
+    """
+    public = StanceCell.objects.aggregate(total=Sum("public_count"))["total"] or 0
+    return public + Position.objects.exclude(status__in=PUBLIC_STATUSES).count()
+
+
 class ReadableHistory(HistoricalRecordContextHelper):
     """History diffs that show labels (“supports”) rather than codes (2), and more of a quote."""
 

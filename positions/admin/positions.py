@@ -5,16 +5,18 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from positions import services
-from positions.admin.base import DeskAdmin
+from positions.admin.base import DeskAdmin, all_positions_count
 from positions.admin.date_links import DatesBySkipping
 from positions.admin.search import DESK_SEARCH_FIELDS, search_positions
 from positions.choices import Status
@@ -74,6 +76,16 @@ class PositionChangeList(ChangeList):
     def narrowed_by_dates_alone(self) -> bool:
         dates = f"{self.date_hierarchy}__"
         return all(name.startswith(dates) for name in self.get_filters_params())
+
+
+class PositionPaginator(Paginator):
+    """Counts the whole list, before anything narrows it, without reading every position."""
+
+    @cached_property
+    def count(self):
+        if self.object_list.query.where:
+            return super().count
+        return all_positions_count()
 
 
 def stance_badge(position: Position):
@@ -139,6 +151,9 @@ class PositionAdmin(DeskAdmin):
             .select_related("party", "topic", "source", "speaker", "role__party")
             .defer("source__text")
         )
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        return PositionPaginator(queryset, per_page, orphans, allow_empty_first_page)
 
     def get_changelist(self, request, **kwargs):
         return PositionChangeList
