@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from positions.choices import Status
-from tests.factories import PartyFactory, PersonFactory, PositionFactory
+from tests.factories import PartyFactory, PersonFactory, PositionFactory, SourceFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -66,3 +66,31 @@ def test_party_page_finds_its_speakers_by_skipping_through_the_party_speaker_ind
         PositionFactory.create_batch(2, party=party, speaker=person, status=Status.PUBLISHED)
     plan = plan_of_page_query(client, party.get_absolute_url(), lambda sql: "WITH RECURSIVE" in sql)
     assert "position_party_speaker_idx" in plan, plan
+
+
+def test_source_picker_finds_sources_from_their_trigram_indexes(client, superuser):
+    SourceFactory(title="Moscow sets terms", outlet="Xinhua")
+    client.force_login(superuser)
+    url = (
+        "/admin/autocomplete/?app_label=positions&model_name=position&field_name=source&term=moscow"
+    )
+    # Its count of matches; the page itself may walk the date index and filter.
+    plan = plan_of_page_query(
+        client,
+        url,
+        lambda sql: sql.startswith('SELECT COUNT(*) AS "__count" FROM "positions_source"'),
+    )
+    for column in ("title", "outlet", "byline", "url"):
+        assert f"source_{column}_trgm_idx" in plan, plan
+
+
+def test_desk_search_looks_sources_up_from_their_trigram_indexes(client, superuser):
+    PositionFactory(source=SourceFactory(title="Moscow sets terms", outlet="Xinhua"))
+    client.force_login(superuser)
+    plan = plan_of_page_query(
+        client,
+        "/admin/positions/position/?q=moscow",
+        lambda sql: sql.startswith("(SELECT 'speaker'"),
+    )
+    assert "source_title_trgm_idx" in plan, plan
+    assert "source_outlet_trgm_idx" in plan, plan
