@@ -215,7 +215,12 @@ class Source(TimestampedModel):
     class Meta:
         ordering = ["-published_at", "id"]
         # The sources list, newest first, reads its page from here rather than sorting them all.
-        indexes = [models.Index(fields=["-published_at", "id"], name="source_published_idx")]
+        indexes = [
+            models.Index(fields=["-published_at", "id"], name="source_published_idx"),
+            # The desk's filters by outlet and language read their values from these.
+            models.Index(fields=["outlet"], name="source_outlet_idx"),
+            models.Index(fields=["language"], name="source_language_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"],

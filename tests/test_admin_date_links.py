@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.admin.date_links import period_starts
+from positions.admin.skipping import period_starts
 from positions.choices import Status
 from positions.models import Position
 from tests.factories import PositionFactory

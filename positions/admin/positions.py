@@ -17,8 +17,8 @@ from django.utils.text import Truncator
 
 from positions import services
 from positions.admin.base import DeskAdmin, all_positions_count
-from positions.admin.date_links import DatesBySkipping
 from positions.admin.search import DESK_SEARCH_FIELDS, search_positions
+from positions.admin.skipping import DatesBySkipping
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
@@ -53,7 +53,7 @@ class PositionChangeList(ChangeList):
     """While only dates narrow the list, its date links skip through the date index.
 
     Other filters may match few positions far apart in the index, where Django's reading
-    of every match costs less (``date_links``).
+    of every match costs less (``skipping``).
 
     While a search narrows the list, the date links are left out, unless a year is picked:
     working them out reads matches twice more (their first and last date, then each

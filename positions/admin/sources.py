@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from positions import extraction, services, source_import
 from positions.admin.base import CitedRecordAdmin, positions_count
 from positions.admin.positions import stance_badge, status_badge
+from positions.admin.skipping import ValuesBySkipping
 from positions.forms import SourceAdminForm, SourceImportForm, duplicate_message
 from positions.models import Position, Source
 
@@ -117,9 +118,11 @@ class NewDraftInline(admin.StackedInline):
 class SourceAdmin(CitedRecordAdmin):
     form = SourceAdminForm
     list_display = ["title", "outlet", "kind", "published_at", "position_count", "has_text"]
-    list_filter = ["kind", "language", "outlet"]
+    list_filter = ["kind", ("language", ValuesBySkipping), ("outlet", ValuesBySkipping)]
     search_fields = ["title", "outlet", "byline", "url"]
     date_hierarchy = "published_at"
+    # A second count of every source, for "N total", would double the page's counting.
+    show_full_result_count = False
     autocomplete_fields = ["original"]
     inlines = [CitedPositionsInline, NewDraftInline]
     fieldsets = [

@@ -1,0 +1,86 @@
+"""What the desk's links and filters offer, found by skipping through an index.
+
+Django works out the years above a list (``SELECT DISTINCT DATE_TRUNC('year', …)``) and a
+filter's values (``SELECT DISTINCT outlet …``) by reading every row: 0.14 s of the
+positions list's 0.23 s at a million, 50–70 ms per filter of the sources list at a hundred
+thousand. The same answers come from asking an index for the first value after each one
+found: one probe per link or choice, all in one recursive query on PostgreSQL. Other
+databases keep Django's queries.
+
+A probe walks the index until a row matches the list's other conditions, so this pays
+only while nothing else narrows the list: a filter matching few rows far apart in the
+index would make each probe long.
+"""
+
+import datetime
+
+from django.contrib.admin import AllValuesFieldListFilter
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from positions.querysets import PositionQuerySet
+
+# The periods the date links step through, as PostgreSQL names them.
+STEPS = {"year": "1 year", "month": "1 month", "day": "1 day"}
+
+
+def skip_through(queryset, field_name: str, lookup: str, after: str) -> list:
+    """The values of ``field_name`` in ``queryset`` met by skipping through its index.
+
+    Starting from the smallest, each next value is the smallest that is ``lookup`` (gt or
+    gte) the SQL expression ``after``, which names the value found last ``found.value``.
+    """
+    values = queryset.order_by(field_name).values_list(field_name, flat=True)
+    try:
+        first_sql, first_params = values[:1].query.sql_with_params()
+    except EmptyResultSet:  # a queryset that cannot match, such as none()
+        return []
+    field = queryset.model._meta.get_field(field_name)
+    bound = RawSQL(after, (), output_field=field)
+    next_sql, next_params = values.filter(**{f"{field_name}__{lookup}": bound})[
+        :1
+    ].query.sql_with_params()
+    sql = (
+        f"WITH RECURSIVE found(value) AS (({first_sql}) "
+        f"UNION ALL SELECT ({next_sql}) FROM found WHERE found.value IS NOT NULL) "
+        "SELECT value FROM found WHERE value IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*first_params, *next_params))
+        return [value for (value,) in cursor.fetchall()]
+
+
+def period_starts(queryset, field_name: str, kind: str) -> list[datetime.date]:
+    """The first day of every ``kind`` period in which ``queryset`` has a date, ascending."""
+    next_period = f"(DATE_TRUNC('{kind}', found.value::timestamp) + INTERVAL '{STEPS[kind]}')::date"
+    days = skip_through(queryset, field_name, "gte", next_period)
+    if kind == "year":
+        return [day.replace(month=1, day=1) for day in days]
+    if kind == "month":
+        return [day.replace(day=1) for day in days]
+    return days
+
+
+class DatesBySkipping(PositionQuerySet):
+    """Positions whose ``dates()`` skips through the date index.
+
+    Only the date links call ``dates()`` on the list's queryset, and they only iterate: on
+    PostgreSQL it returns a list of dates, not a queryset.
+    """
+
+    def dates(self, field_name, kind, order="ASC"):
+        if connection.vendor != "postgresql" or kind not in STEPS or order != "ASC":
+            return super().dates(field_name, kind, order)
+        return period_starts(self, field_name, kind)
+
+
+class ValuesBySkipping(AllValuesFieldListFilter):
+    """Django's filter by each value a column holds, its values read by skipping through
+    the column's index. For columns that hold no NULL."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        if connection.vendor == "postgresql" and not field.null and field_path == field.name:
+            queryset = model_admin.get_queryset(request)
+            self.lookup_choices = skip_through(queryset, field.name, "gt", "found.value")
