@@ -1,19 +1,20 @@
-"""The date links above the desk's positions list: the years, months and days that have
-positions, and on PostgreSQL, found by skipping through the date index rather than
-reading every position."""
+"""The date links above the desk's positions and sources lists: the years, months and days
+that have rows, and on PostgreSQL, found by skipping through the date index rather than
+reading every row."""
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.admin.skipping import period_starts
+from positions.admin.skipping import period_moments, period_starts
 from positions.choices import Status
-from positions.models import Position
-from tests.factories import PositionFactory
+from positions.models import Position, Source
+from tests.factories import PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +43,8 @@ def dated():
     return positions
 
 
-def date_links(client, **params) -> list[str]:
-    response = client.get(URL, params)
+def date_links(client, url=URL, **params) -> list[str]:
+    response = client.get(url, params)
     assert response.status_code == 200
     nav = re.search(r'<nav class="toplinks">(.*?)</nav>', response.content.decode(), re.S)
     return re.findall(r'<a href="[^"]*">([^<]+)</a>', nav.group(1))
@@ -109,3 +110,47 @@ def test_skipping_finds_the_periods_django_finds(dated, kind):
     assert period_starts(queryset, "stated_on", kind) == list(queryset.dates("stated_on", kind))
     assert period_starts(narrowed, "stated_on", kind) == list(narrowed.dates("stated_on", kind))
     assert period_starts(queryset.none(), "stated_on", kind) == []
+
+
+SOURCES_URL = reverse("admin:positions_source_changelist")
+# Around midnight and the turn of a year in UTC: in Kyiv (UTC+2/+3) some fall a day later.
+MOMENTS = [
+    datetime.datetime(2019, 12, 31, 23, 30, tzinfo=datetime.UTC),
+    datetime.datetime(2020, 2, 29, 12, 0, tzinfo=datetime.UTC),
+    datetime.datetime(2020, 3, 31, 22, 15, tzinfo=datetime.UTC),
+    datetime.datetime(2021, 7, 1, 0, 0, tzinfo=datetime.UTC),
+]
+
+
+@pytest.fixture
+def published_sources():
+    sources = [SourceFactory(published_at=moment) for moment in MOMENTS]
+    SourceFactory(published_at=None)
+    return sources
+
+
+def test_sources_date_links_name_each_year_then_month_with_sources(
+    client, superuser, published_sources
+):
+    client.force_login(superuser)
+
+    assert date_links(client, SOURCES_URL) == ["2019", "2020", "2021"]
+    assert date_links(client, SOURCES_URL, published_at__year=2020) == [
+        "February 2020",
+        "March 2020",
+    ]
+
+
+@postgresql_only
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Kyiv", "America/St_Johns"])
+@pytest.mark.parametrize("kind", ["year", "month", "day"])
+def test_skipping_finds_the_moments_django_finds(published_sources, kind, zone):
+    tz = zoneinfo.ZoneInfo(zone)
+    queryset = Source.objects.order_by("-id")
+
+    found = period_moments(queryset, "published_at", kind, tz)
+
+    assert found == list(queryset.datetimes("published_at", kind, tzinfo=tz))
+    assert [moment.utcoffset() for moment in found] == [
+        moment.utcoffset() for moment in queryset.datetimes("published_at", kind, tzinfo=tz)
+    ]

@@ -273,4 +273,6 @@ def test_source_list_filters_read_their_values_by_skipping_through_indexes(clien
     statements = [query["sql"] for query in queries.captured_queries]
     assert not any("SELECT DISTINCT" in sql and '"outlet"' in sql for sql in statements)
     assert not any("SELECT DISTINCT" in sql and '"language"' in sql for sql in statements)
-    assert sum(sql.startswith("WITH RECURSIVE found") for sql in statements) == 2
+    skips = [sql for sql in statements if sql.startswith("WITH RECURSIVE found")]
+    assert any('"outlet"' in sql for sql in skips)
+    assert any('"language"' in sql for sql in skips)

@@ -3,7 +3,6 @@ review workflow as buttons and actions. Every write goes through ``positions.ser
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
@@ -18,7 +17,7 @@ from django.utils.text import Truncator
 from positions import services
 from positions.admin.base import DeskAdmin, all_positions_count
 from positions.admin.search import DESK_SEARCH_FIELDS, search_positions
-from positions.admin.skipping import DatesBySkipping
+from positions.admin.skipping import DateLinksBySkipping
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
@@ -49,16 +48,12 @@ class QuoteStateFilter(admin.SimpleListFilter):
 DATE_PARTS = ("year", "month", "day")
 
 
-class PositionChangeList(ChangeList):
-    """While only dates narrow the list, its date links skip through the date index.
+class PositionChangeList(DateLinksBySkipping):
+    """While a search narrows the list, the date links are left out, unless a year is picked.
 
-    Other filters may match few positions far apart in the index, where Django's reading
-    of every match costs less (``skipping``).
-
-    While a search narrows the list, the date links are left out, unless a year is picked:
-    working them out reads matches twice more (their first and last date, then each
-    year), seconds for a common word in a large record. The date filter beside the list
-    still narrows a search by date.
+    Working them out reads matches twice more (their first and last date, then each year):
+    seconds for a common word in a large record. The date filter beside the list still
+    narrows a search by date.
     """
 
     def __init__(self, request, *args, **kwargs):
@@ -66,16 +61,6 @@ class PositionChangeList(ChangeList):
         picked = any(f"{self.date_hierarchy}__{part}" in self.params for part in DATE_PARTS)
         if self.query and not picked:
             self.date_hierarchy = None
-
-    def get_queryset(self, request, exclude_parameters=None):
-        queryset = super().get_queryset(request, exclude_parameters)
-        if self.query or not self.narrowed_by_dates_alone():
-            return queryset
-        return DatesBySkipping(queryset.model, query=queryset.query, using=queryset.db)
-
-    def narrowed_by_dates_alone(self) -> bool:
-        dates = f"{self.date_hierarchy}__"
-        return all(name.startswith(dates) for name in self.get_filters_params())
 
 
 class PositionPaginator(Paginator):

@@ -13,23 +13,25 @@ index would make each probe long.
 """
 
 import datetime
+import functools
 
 from django.contrib.admin import AllValuesFieldListFilter
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models.expressions import RawSQL
-
-from positions.querysets import PositionQuerySet
+from django.utils import timezone
 
 # The periods the date links step through, as PostgreSQL names them.
 STEPS = {"year": "1 year", "month": "1 month", "day": "1 day"}
 
 
-def skip_through(queryset, field_name: str, lookup: str, after: str) -> list:
+def skip_through(queryset, field_name: str, lookup: str, after: str, params=()) -> list:
     """The values of ``field_name`` in ``queryset`` met by skipping through its index.
 
     Starting from the smallest, each next value is the smallest that is ``lookup`` (gt or
-    gte) the SQL expression ``after``, which names the value found last ``found.value``.
+    gte) the SQL expression ``after`` (with ``params``), which names the value found last
+    ``found.value``.
     """
     values = queryset.order_by(field_name).values_list(field_name, flat=True)
     try:
@@ -37,7 +39,7 @@ def skip_through(queryset, field_name: str, lookup: str, after: str) -> list:
     except EmptyResultSet:  # a queryset that cannot match, such as none()
         return []
     field = queryset.model._meta.get_field(field_name)
-    bound = RawSQL(after, (), output_field=field)
+    bound = RawSQL(after, params, output_field=field)
     next_sql, next_params = values.filter(**{f"{field_name}__{lookup}": bound})[
         :1
     ].query.sql_with_params()
@@ -55,24 +57,68 @@ def period_starts(queryset, field_name: str, kind: str) -> list[datetime.date]:
     """The first day of every ``kind`` period in which ``queryset`` has a date, ascending."""
     next_period = f"(DATE_TRUNC('{kind}', found.value::timestamp) + INTERVAL '{STEPS[kind]}')::date"
     days = skip_through(queryset, field_name, "gte", next_period)
-    if kind == "year":
-        return [day.replace(month=1, day=1) for day in days]
-    if kind == "month":
-        return [day.replace(day=1) for day in days]
-    return days
+    return [period_start(day, kind) for day in days]
 
 
-class DatesBySkipping(PositionQuerySet):
-    """Positions whose ``dates()`` skips through the date index.
+def period_moments(queryset, field_name: str, kind: str, tz) -> list[datetime.datetime]:
+    """The start of every ``kind`` period in ``tz`` in which ``queryset`` has a moment."""
+    zone = timezone._get_timezone_name(tz)
+    local = "found.value AT TIME ZONE %s"
+    next_period = f"(DATE_TRUNC('{kind}', {local}) + INTERVAL '{STEPS[kind]}') AT TIME ZONE %s"
+    moments = skip_through(queryset, field_name, "gte", next_period, (zone, zone))
+    return [period_start(timezone.localtime(moment, tz), kind) for moment in moments]
 
-    Only the date links call ``dates()`` on the list's queryset, and they only iterate: on
-    PostgreSQL it returns a list of dates, not a queryset.
+
+def period_start(value, kind: str):
+    """The first day (at midnight, for a datetime) of the ``kind`` period holding ``value``."""
+    start = value.replace(month=1, day=1) if kind == "year" else value
+    start = start.replace(day=1) if kind == "month" else start
+    if isinstance(start, datetime.datetime):
+        start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start
+
+
+class PeriodsBySkipping:
+    """A queryset whose ``dates()`` and ``datetimes()`` skip through the field's index.
+
+    Only the date links call them on a desk list's queryset, and they only iterate: on
+    PostgreSQL they return lists, not querysets.
     """
 
     def dates(self, field_name, kind, order="ASC"):
         if connection.vendor != "postgresql" or kind not in STEPS or order != "ASC":
             return super().dates(field_name, kind, order)
         return period_starts(self, field_name, kind)
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if connection.vendor != "postgresql" or kind not in STEPS or order != "ASC":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        tz = tzinfo or timezone.get_current_timezone()
+        return period_moments(self, field_name, kind, tz)
+
+
+@functools.cache
+def _with_periods_by_skipping(queryset_class):
+    return type(f"{queryset_class.__name__}ByIndex", (PeriodsBySkipping, queryset_class), {})
+
+
+class DateLinksBySkipping(ChangeList):
+    """A desk list whose date links skip through the date index while only dates narrow it.
+
+    Other filters and a search may match few rows far apart in the index, where Django's
+    reading of every match costs less.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        if self.query or not self.narrowed_by_dates_alone():
+            return queryset
+        skipping = _with_periods_by_skipping(type(queryset))
+        return skipping(queryset.model, query=queryset.query, using=queryset.db)
+
+    def narrowed_by_dates_alone(self) -> bool:
+        dates = f"{self.date_hierarchy}__"
+        return all(name.startswith(dates) for name in self.get_filters_params())
 
 
 class ValuesBySkipping(AllValuesFieldListFilter):

@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from positions import extraction, services, source_import
 from positions.admin.base import CitedRecordAdmin, positions_count
 from positions.admin.positions import stance_badge, status_badge
-from positions.admin.skipping import ValuesBySkipping
+from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
 from positions.forms import SourceAdminForm, SourceImportForm, duplicate_message
 from positions.models import Position, Source
 
@@ -130,6 +130,9 @@ class SourceAdmin(CitedRecordAdmin):
         ("Where", {"fields": ["url", "archived_url", "original", "language"]}),
         ("Text", {"fields": ["text"]}),
     ]
+
+    def get_changelist(self, request, **kwargs):
+        return DateLinksBySkipping
 
     def get_queryset(self, request):
         return (
