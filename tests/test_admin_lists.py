@@ -4,11 +4,13 @@ the whole positions table."""
 import re
 
 import pytest
+from django.contrib.admin import site
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from positions.choices import Status
+from positions.models import Position
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +136,42 @@ def test_whole_position_list_is_counted_without_reading_every_position(client, s
         if "COUNT(" in q["sql"] and q["sql"].rstrip().endswith(f"FROM {table}")
     ]
     assert bare_counts == []
+
+
+@pytest.mark.parametrize("params", [{"o": "2"}, {"o": "3.-5"}, {"o": "4", "q": "Statement"}, {}])
+def test_position_list_pages_follow_the_chosen_sort(client, superuser, params):
+    parties = [PartyFactory(short_name=name) for name in ("Zeta", "Alpha", "Mu")]
+    topics = [TopicFactory(name=name) for name in ("Ceasefire", "Borders")]
+    for n in range(62):
+        PositionFactory(party=parties[n % 3], topic=topics[n % 2], stance=n % 5 - 2)
+    client.force_login(superuser)
+    url = reverse("admin:positions_position_changelist")
+
+    for page in (1, 2):
+        cl = client.get(url, {**params, "p": page}).context["cl"]
+        expected = list(cl.queryset[(page - 1) * 50 : page * 50])
+        assert [p.pk for p in cl.result_list] == [p.pk for p in expected]
+        assert len(cl.result_list) == (50 if page == 1 else 12)
+
+
+def test_sorted_position_list_sorts_keys_and_reads_only_the_pages_rows(
+    client, superuser, monkeypatch
+):
+    # More positions than a page holds: a single page is read whole.
+    monkeypatch.setattr(site._registry[Position], "list_per_page", 2)
+    PositionFactory.create_batch(3)
+    client.force_login(superuser)
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("admin:positions_position_changelist"), {"o": "2"})
+
+    sorted_queries = [q["sql"] for q in captured.captured_queries if "ORDER BY" in q["sql"]]
+    page_query = [
+        sql
+        for sql in sorted_queries
+        if 'FROM "positions_position"' in sql and '"positions_party"."short_name" ASC' in sql
+    ]
+    assert page_query and all(
+        sql.startswith('SELECT "positions_position"."id" AS "pk" FROM') for sql in page_query
+    ), page_query
+    assert any('"positions_position"."id" IN (' in q["sql"] for q in captured.captured_queries)
