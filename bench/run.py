@@ -386,7 +386,7 @@ def print_table(report: dict) -> None:
         print(line.rstrip())
     print(f"\nquery counts equal at both sizes: {report['query_counts_equal']}")
     for name, counts in report["query_counts"].items():
-        print(f"  {name:<20} {counts['small']:>3} {counts['large']:>3}")
+        print(f"  {name:<24} {counts['small']:>3} {counts['large']:>3}")
     print(f"throughput errors: {report['throughput_errors']}")
     print(f"api serialisation byte-identical: "
           f"{report['measurements']['large']['api_serialisation']['identical']}")  # fmt: skip

@@ -47,6 +47,8 @@ GROWTH = (
     "desk_search",
     "desk_parties",
     "desk_extract",
+    "desk_positions_by_party",
+    "desk_sources",
 )
 # Served by gunicorn and by the bare app for the throughput figure.
 THROUGHPUT = ("api_positions", "topic")
@@ -86,6 +88,9 @@ def urls() -> dict[str, str]:
         "desk_search": reverse("admin:positions_position_changelist") + "?q=adopted",
         "desk_parties": reverse("admin:positions_party_changelist"),
         "desk_extract": reverse("admin:positions_source_extract", args=[source_id]),
+        # Sorted by a column of another table: no index gives that order.
+        "desk_positions_by_party": reverse("admin:positions_position_changelist") + "?o=2",
+        "desk_sources": reverse("admin:positions_source_changelist"),
     }
 
 
