@@ -94,3 +94,21 @@ def test_desk_search_looks_sources_up_from_their_trigram_indexes(client, superus
     )
     assert "source_title_trgm_idx" in plan, plan
     assert "source_outlet_trgm_idx" in plan, plan
+
+
+def test_desk_date_links_and_value_filters_probe_their_indexes(client, superuser):
+    PositionFactory(source=SourceFactory(outlet="Xinhua", language="en"))
+    client.force_login(superuser)
+
+    def skipping(column):
+        return lambda sql: sql.startswith("WITH RECURSIVE found") and f'"{column}"' in sql
+
+    plans = [
+        plan_of_page_query(client, "/admin/positions/position/", skipping("stated_on")),
+        plan_of_page_query(client, "/admin/positions/source/", skipping("outlet")),
+        plan_of_page_query(client, "/admin/positions/source/", skipping("language")),
+    ]
+    for plan, index in zip(
+        plans, ["position_date_idx", "source_outlet_idx", "source_language_idx"], strict=True
+    ):
+        assert index in plan, plan

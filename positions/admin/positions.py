@@ -66,16 +66,29 @@ class PositionChangeList(DateLinksBySkipping):
 class PositionPaginator(Paginator):
     """Counts the whole list without reading every position, and reads a page in two steps.
 
+    The whole list's count comes from the stance cells and a partial index
+    (``all_positions_count``); a page is cut by its size, not by the count, so that cells
+    out of step with the table (rows written without ``save()``, before
+    ``rebuild_stance_cells``) cannot hide a row.
+
     Sorted by a column of another table (party, topic) or one without an index (stance),
-    a page sorted a million rows of every column the list shows, joined: seconds. It first
-    picks the page's keys, sorting only the columns the order needs, then reads those rows.
+    a page sorted a million rows of every column the list shows, joined: seconds. So a page
+    first picks its keys, sorting only the columns the order needs, then reads those rows
+    (whatever the sort: the two queries cost about what one does when an index gives the
+    order).
     """
 
     @cached_property
     def count(self):
-        if self.object_list.query.where:
+        query = self.object_list.query
+        if query.where or query.combinator:
             return super().count
         return all_positions_count()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
     def _get_page(self, object_list, number, paginator):
         keys = list(object_list.values_list("pk", flat=True))

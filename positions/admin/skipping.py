@@ -14,8 +14,10 @@ index would make each probe long.
 
 import datetime
 import functools
+import zoneinfo
 
 from django.contrib.admin import AllValuesFieldListFilter
+from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -24,6 +26,9 @@ from django.utils import timezone
 
 # The periods the date links step through, as PostgreSQL names them.
 STEPS = {"year": "1 year", "month": "1 month", "day": "1 day"}
+# A list's date conditions that are ranges of the date: the date links' own parameters and
+# those of Django's date filter beside the list.
+DATE_RANGES = ("year", "month", "day", "gte", "lt")
 
 
 def skip_through(queryset, field_name: str, lookup: str, after: str, params=()) -> list:
@@ -38,7 +43,7 @@ def skip_through(queryset, field_name: str, lookup: str, after: str, params=()) 
         first_sql, first_params = values[:1].query.sql_with_params()
     except EmptyResultSet:  # a queryset that cannot match, such as none()
         return []
-    field = queryset.model._meta.get_field(field_name)
+    field = get_fields_from_path(queryset.model, field_name)[-1]
     bound = RawSQL(after, params, output_field=field)
     next_sql, next_params = values.filter(**{f"{field_name}__{lookup}": bound})[
         :1
@@ -60,12 +65,13 @@ def period_starts(queryset, field_name: str, kind: str) -> list[datetime.date]:
     return [period_start(day, kind) for day in days]
 
 
-def period_moments(queryset, field_name: str, kind: str, tz) -> list[datetime.datetime]:
-    """The start of every ``kind`` period in ``tz`` in which ``queryset`` has a moment."""
-    zone = timezone._get_timezone_name(tz)
+def period_moments(queryset, field_name: str, kind: str, zone: str) -> list[datetime.datetime]:
+    """The start of every ``kind`` period in the time zone named ``zone`` (an IANA name) in
+    which ``queryset`` has a moment."""
     local = "found.value AT TIME ZONE %s"
     next_period = f"(DATE_TRUNC('{kind}', {local}) + INTERVAL '{STEPS[kind]}') AT TIME ZONE %s"
     moments = skip_through(queryset, field_name, "gte", next_period, (zone, zone))
+    tz = zoneinfo.ZoneInfo(zone)
     return [period_start(timezone.localtime(moment, tz), kind) for moment in moments]
 
 
@@ -94,11 +100,15 @@ class PeriodsBySkipping:
         if connection.vendor != "postgresql" or kind not in STEPS or order != "ASC":
             return super().datetimes(field_name, kind, order, tzinfo)
         tz = tzinfo or timezone.get_current_timezone()
-        return period_moments(self, field_name, kind, tz)
+        zone = "UTC" if tz is datetime.UTC else getattr(tz, "key", None)
+        if zone is None:  # a fixed offset, which Django's query knows how to name
+            return super().datetimes(field_name, kind, order, tzinfo)
+        return period_moments(self, field_name, kind, zone)
 
 
 @functools.cache
 def _with_periods_by_skipping(queryset_class):
+    """``queryset_class`` with PeriodsBySkipping's dates() and datetimes(), made once."""
     return type(f"{queryset_class.__name__}ByIndex", (PeriodsBySkipping, queryset_class), {})
 
 
@@ -113,12 +123,16 @@ class DateLinksBySkipping(ChangeList):
         queryset = super().get_queryset(request, exclude_parameters)
         if self.query or not self.narrowed_by_dates_alone():
             return queryset
-        skipping = _with_periods_by_skipping(type(queryset))
-        return skipping(queryset.model, query=queryset.query, using=queryset.db)
+        # The date links call the list queryset's dates() (or datetimes()): the one place
+        # to answer them is a copy of that queryset, of a class that skips.
+        skipping = queryset._chain()
+        skipping.__class__ = _with_periods_by_skipping(type(queryset))
+        return skipping
 
     def narrowed_by_dates_alone(self) -> bool:
-        dates = f"{self.date_hierarchy}__"
-        return all(name.startswith(dates) for name in self.get_filters_params())
+        """Whether the list's only conditions are ranges of its date, which its index has."""
+        ranges = {f"{self.date_hierarchy}__{part}" for part in DATE_RANGES}
+        return all(name in ranges for name in self.get_filters_params())
 
 
 class ValuesBySkipping(AllValuesFieldListFilter):
