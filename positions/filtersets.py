@@ -123,6 +123,18 @@ class SyncFilterSet(filters.FilterSet):
     )
 
 
+class ChoicesFilter(filters.MultipleChoiceFilter):
+    """Values of a column of the listed rows; the parameter may repeat.
+
+    Each row matches once, so there is no DISTINCT: on a list of many columns it made the
+    database sort every match before returning a page (0.8 s for `move=demand` at a
+    million positions).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, distinct=False, **kwargs)
+
+
 class SlugsFilter(filters.ModelMultipleChoiceFilter):
     """Slugs of existing rows; the parameter may repeat."""
 
@@ -162,10 +174,11 @@ class PositionFilterSet(SyncFilterSet):
     )
     source = IdsFilter(
         queryset=Source.objects.all(),
+        distinct=False,  # a foreign key: each position matches once
         help_text="Source id. Repeatable.",
         widget=RepeatableTextInput,
     )
-    stance = filters.MultipleChoiceFilter(
+    stance = ChoicesFilter(
         choices=[(label, label) for label in STANCE_BY_LABEL],
         method="filter_stance",
         help_text="Stance label. Repeatable.",
@@ -195,10 +208,10 @@ class PositionFilterSet(SyncFilterSet):
         lookup_expr="lte",
         help_text="Only positions stated on or before this date (YYYY-MM-DD).",
     )
-    move = filters.MultipleChoiceFilter(
+    move = ChoicesFilter(
         choices=Move.choices, help_text="Kind of negotiating move. Repeatable."
     )
-    status = filters.MultipleChoiceFilter(
+    status = ChoicesFilter(
         choices=Status.choices,
         help_text="Editorial status. Anonymous clients only ever see `published` and "
         "`retracted`; use `status=retracted` to learn which positions were withdrawn.",
@@ -248,7 +261,7 @@ class PositionFilterSet(SyncFilterSet):
 
 
 class PartyFilterSet(SyncFilterSet):
-    classification = filters.MultipleChoiceFilter(
+    classification = ChoicesFilter(
         field_name="kind", choices=PartyKind.choices, help_text="Kind of party. Repeatable."
     )
 
@@ -290,7 +303,7 @@ class TopicFilterSet(SyncFilterSet):
 
 
 class SourceFilterSet(SyncFilterSet):
-    kind = filters.MultipleChoiceFilter(
+    kind = ChoicesFilter(
         choices=SourceKind.choices, help_text="Kind of source. Repeatable."
     )
     outlet = filters.CharFilter(
@@ -303,7 +316,7 @@ class SourceFilterSet(SyncFilterSet):
 
 
 class EventFilterSet(SyncFilterSet):
-    classification = filters.MultipleChoiceFilter(
+    classification = ChoicesFilter(
         field_name="kind", choices=Event._meta.get_field("kind").choices, help_text="Kind of event."
     )
     party = SlugsFilter(
