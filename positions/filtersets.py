@@ -9,13 +9,13 @@ import datetime
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.html import format_html_join
 from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
 from positions.choices import STANCE_MAX, STANCE_MIN, Move, PartyKind, SourceKind, Stance, Status
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.term_search import matching_every_term
 
 STANCE_BY_LABEL = {label: value for value, label in Stance.choices}
 
@@ -27,9 +27,6 @@ POSITION_ORDERINGS = {
     "-updated_at": ("-updated_at", "-id"),
 }
 DEFAULT_POSITION_ORDERING = "stated_on"
-
-# Words beyond this add nothing but cost to a search.
-MAX_SEARCH_WORDS = 10
 
 
 class IntegerFilter(filters.NumberFilter):
@@ -208,9 +205,7 @@ class PositionFilterSet(SyncFilterSet):
         lookup_expr="lte",
         help_text="Only positions stated on or before this date (YYYY-MM-DD).",
     )
-    move = ChoicesFilter(
-        choices=Move.choices, help_text="Kind of negotiating move. Repeatable."
-    )
+    move = ChoicesFilter(choices=Move.choices, help_text="Kind of negotiating move. Repeatable.")
     status = ChoicesFilter(
         choices=Status.choices,
         help_text="Editorial status. Anonymous clients only ever see `published` and "
@@ -219,8 +214,10 @@ class PositionFilterSet(SyncFilterSet):
     q = filters.CharFilter(
         method="filter_search",
         max_length=200,
-        help_text="Words that must all appear (any case) in the quote, summary, conditions, "
-        "party, topic or speaker.",
+        help_text='Words or "quoted phrases" (up to 10) that must all match, in any case: '
+        "in the quote, summary or conditions, or the name of the speaker, party, topic or "
+        "source. On PostgreSQL a word of a quote or summary matches in any form and by its "
+        "start (`negotiation` finds negotiations; `Grush` finds Grushko).",
     )
     ordering = filters.ChoiceFilter(
         choices=[(key, key) for key in POSITION_ORDERINGS],
@@ -243,18 +240,7 @@ class PositionFilterSet(SyncFilterSet):
         return queryset.filter(stance__in=[STANCE_BY_LABEL[label] for label in value])
 
     def filter_search(self, queryset, name, value):
-        for word in value.split()[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(
-                Q(quote__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(conditions__icontains=word)
-                | Q(party__name__icontains=word)
-                | Q(party__short_name__icontains=word)
-                | Q(topic__name__icontains=word)
-                | Q(topic__proposition__icontains=word)
-                | Q(speaker__name__icontains=word)
-            )
-        return queryset
+        return matching_every_term(queryset, value)
 
     def filter_ordering(self, queryset, name, value):
         return queryset.order_by(*POSITION_ORDERINGS[value])
@@ -303,9 +289,7 @@ class TopicFilterSet(SyncFilterSet):
 
 
 class SourceFilterSet(SyncFilterSet):
-    kind = ChoicesFilter(
-        choices=SourceKind.choices, help_text="Kind of source. Repeatable."
-    )
+    kind = ChoicesFilter(choices=SourceKind.choices, help_text="Kind of source. Repeatable.")
     outlet = filters.CharFilter(
         lookup_expr="iexact", max_length=200, help_text="Outlet name, any case, e.g. `Xinhua`."
     )

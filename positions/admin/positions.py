@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,11 +15,11 @@ from django.utils.text import Truncator
 
 from positions import services
 from positions.admin.base import DeskAdmin, all_positions_count
-from positions.admin.search import DESK_SEARCH_FIELDS, search_positions
 from positions.admin.skipping import DateLinksBySkipping
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
+from positions.term_search import TERM_SEARCH_FIELDS, matching_every_term
 
 
 class QuoteStateFilter(admin.SimpleListFilter):
@@ -132,7 +131,7 @@ class PositionAdmin(DeskAdmin):
         "stated_on",
         QuoteStateFilter,
     ]
-    search_fields = DESK_SEARCH_FIELDS
+    search_fields = TERM_SEARCH_FIELDS
     date_hierarchy = "stated_on"
     autocomplete_fields = ["party", "topic", "speaker", "role", "source"]
     list_per_page = 50
@@ -167,10 +166,8 @@ class PositionAdmin(DeskAdmin):
         return PositionChangeList
 
     def get_search_results(self, request, queryset, search_term):
-        # The same fields, answered from indexes on PostgreSQL (positions/admin/search.py).
-        if connection.vendor == "postgresql":
-            return search_positions(queryset, search_term), False
-        return super().get_search_results(request, queryset, search_term)
+        # As the API's `q`, answered from indexes on PostgreSQL (positions/term_search.py).
+        return matching_every_term(queryset, search_term), False
 
     def get_fieldsets(self, request, obj=None):
         statement = ["source", "quote", "party", "speaker", "role", "stated_on"]

@@ -1,22 +1,26 @@
-"""The desk's search over positions on PostgreSQL, answered from indexes.
+"""Positions matching every term typed in a search box: the desk's and the API's ``q``.
 
-The admin's own search looks for each term in ten columns of five joined tables
-(``quote ILIKE … OR speaker.name ILIKE … OR …``), which no index can answer: every search
-read every position, seconds at a million. Here each term is answered from the positions
-table alone, as an OR the planner can build from indexes:
+Each term (a word, or a "quoted phrase") must match one of ten fields of five tables: the
+quote, summary and conditions, the speaker's name, the party's names, the topic's name and
+proposition, and the source's title and outlet. Looked for with ``ILIKE`` in every column
+at once, no index can answer that: every search read every position, seconds at a million.
+
+On PostgreSQL each term is answered from the positions table alone, as an OR the planner
+builds from indexes:
 
 - words of the quote and summary from the stored search document (``positions.search``),
   each word matching as a prefix (“Grush” finds “Grushko”), a quoted phrase word by word;
 - speakers, parties, topics and sources by substring of their names and titles, looked up
-  first in their own (small) tables and matched by key;
+  first in their own tables and matched by key;
 - conditions by substring, among the positions that have any (a partial index).
 
-Every term must match, as in the admin's own search. Other databases keep that search.
+Other databases match every field by substring.
 """
 
 import re
 
 from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.db.models import Q, QuerySet, Value
 from django.utils.text import smart_split, unescape_string_literal
 
@@ -25,6 +29,8 @@ from positions.search import SEARCH_CONFIG, SEARCH_FIELDS, StoredDocument, name_
 
 # Beyond this many matching rows of one kind, keys are matched by subquery, not by list.
 MAX_KEYS = 1000
+# Terms beyond these are left out: each costs a lookup query.
+MAX_TERMS = 10
 # Letters and digits: what the document holds of a term, and safe to pass to to_tsquery.
 WORD = re.compile(r"[^\W_]+")
 
@@ -37,7 +43,7 @@ def search_terms(search_term: str) -> list[str]:
             bit = unescape_string_literal(bit)
         if bit:
             terms.append(bit)
-    return terms
+    return terms[:MAX_TERMS]
 
 
 def _words_query(term: str) -> SearchQuery | None:
@@ -56,9 +62,8 @@ RELATED = {
     "topic": (Topic, ("name", "proposition")),
     "source": (Source, ("title", "outlet")),
 }
-# Every field a term is looked for in, as the admin names them: its own search (on other
-# databases) reads the same list.
-DESK_SEARCH_FIELDS = [
+# Every field a term is looked for in, as the admin names them (its search box lists them).
+TERM_SEARCH_FIELDS = [
     *SEARCH_FIELDS,
     "conditions",
     *(f"{kind}__{name}" for kind, (_, names) in RELATED.items() for name in names),
@@ -104,11 +109,13 @@ def _term_condition(term: str) -> Q:
     return condition
 
 
-def search_positions(queryset: QuerySet, search_term: str) -> QuerySet:
+def matching_every_term(queryset: QuerySet, search_term: str) -> QuerySet:
     """``queryset`` narrowed to positions matching every term of ``search_term``."""
     terms = search_terms(search_term)
     if not terms:
         return queryset
+    if connection.vendor != "postgresql":
+        return queryset.filter(name_filter(terms, *TERM_SEARCH_FIELDS))
     queryset = queryset.alias(document=StoredDocument())
     for term in terms:
         queryset = queryset.filter(_term_condition(term))

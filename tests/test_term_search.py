@@ -1,5 +1,5 @@
-"""The desk's search box over positions: what it finds, on every database, and its cost on
-PostgreSQL, where it reads indexes rather than every position."""
+"""The search box over positions, the desk's and the API's `q`: what it finds, on every
+database, and its cost on PostgreSQL, where it reads indexes rather than every position."""
 
 import pytest
 from django.db import connection
@@ -64,24 +64,25 @@ def summaries(record, *names) -> set[str]:
     return {record[name].summary for name in names}
 
 
-@pytest.mark.parametrize(
-    "term, expected",
-    [
-        ("negotiable", ["neutrality"]),  # a word of the quote
-        ("observer mission", ["observers"]),  # words of the summary
-        ("Grush", ["guarantees"]),  # the start of a speaker's name
-        ("Sybiha", ["neutrality"]),  # a speaker's name
-        ("Russia", ["guarantees"]),  # a party's short name
-        ("Federation", ["guarantees"]),  # a party's name
-        ("Neutral status", ["neutrality"]),  # a topic's name, every word
-        ("Xinhua", ["guarantees"]),  # a source's outlet
-        ("Brussels", ["observers"]),  # a source's title
-        ("Western troops", ["guarantees"]),  # the conditions
-        ('"guarantees must come"', ["guarantees"]),  # a quoted phrase
-        ("security Ukraine", []),  # every term must match
-        ("unknownword", []),
-    ],
-)
+FINDS = [
+    ("negotiable", ["neutrality"]),  # a word of the quote
+    ("observer mission", ["observers"]),  # words of the summary
+    ("Grush", ["guarantees"]),  # the start of a speaker's name
+    ("Sybiha", ["neutrality"]),  # a speaker's name
+    ("Russia", ["guarantees"]),  # a party's short name
+    ("Federation", ["guarantees"]),  # a party's name
+    ("Neutral status", ["neutrality"]),  # a topic's name, every word
+    ("Xinhua", ["guarantees"]),  # a source's outlet
+    ("Brussels", ["observers"]),  # a source's title
+    ("Western troops", ["guarantees"]),  # the conditions
+    ('"guarantees must come"', ["guarantees"]),  # a quoted phrase
+    ("security Ukraine", []),  # every term must match
+    ("unknownword", []),
+]
+PUNCTUATION = ["--", "'", '"', "a & b | !c", "secur:* <->", "(", "\\", "%_"]
+
+
+@pytest.mark.parametrize("term, expected", FINDS)
 def test_desk_search_finds_positions_by_every_searchable_field(
     client, superuser, record, term, expected
 ):
@@ -89,10 +90,40 @@ def test_desk_search_finds_positions_by_every_searchable_field(
     assert found(client, term) == summaries(record, *expected)
 
 
-@pytest.mark.parametrize("term", ["--", "'", '"', "a & b | !c", "secur:* <->", "(", "\\", "%_"])
+@pytest.mark.parametrize("term", PUNCTUATION)
 def test_desk_search_takes_any_punctuation_without_error(client, superuser, record, term):
     client.force_login(superuser)
     found(client, term)
+
+
+def api_found(api, term) -> set[str]:
+    response = api.get("/api/v1/positions/", {"q": term})
+    assert response.status_code == 200, response.content
+    return {position["summary"] for position in response.json()["results"]}
+
+
+@pytest.mark.parametrize("term, expected", FINDS)
+def test_api_search_finds_positions_by_every_searchable_field(api, editor, record, term, expected):
+    api.force_authenticate(editor)  # the record's positions are drafts
+    assert api_found(api, term) == summaries(record, *expected)
+
+
+@pytest.mark.parametrize("term", PUNCTUATION)
+def test_api_search_takes_any_punctuation_without_error(api, editor, record, term):
+    api.force_authenticate(editor)
+    api_found(api, term)
+
+
+@postgresql_only
+def test_api_search_reads_the_stored_document_not_every_quote(api, editor, record):
+    api.force_authenticate(editor)
+    with CaptureQueriesContext(connection) as queries:
+        assert api_found(api, "negotiable") == summaries(record, "neutrality")
+    [page] = [
+        q["sql"] for q in queries.captured_queries if '"positions_position"."quote"' in q["sql"]
+    ]
+    assert "search_document" in page
+    assert 'UPPER("positions_position"."quote"' not in page
 
 
 def test_date_links_are_left_out_while_searching_unless_a_year_is_picked(client, superuser, record):
@@ -137,9 +168,9 @@ def test_desk_search_costs_one_lookup_query_per_term(client, superuser, record):
 
 @postgresql_only
 def test_desk_search_matches_many_names_by_subquery(client, superuser, record, monkeypatch):
-    from positions.admin import search
+    from positions import term_search
 
-    monkeypatch.setattr(search, "MAX_KEYS", 1)
+    monkeypatch.setattr(term_search, "MAX_KEYS", 1)
     # More sources and speakers match than are matched by key; only one is cited.
     SourceFactory(title="Kyiv weighs nothing new")
     PersonFactory(name="Sybiha's adviser")
