@@ -1,6 +1,7 @@
 """The timeline and compare endpoints: same selectors as the pages, drafts never shown."""
 
 import datetime
+import json
 
 import pytest
 
@@ -139,3 +140,19 @@ def test_matrix_cells_match_what_the_cell_serializer_describes(record):
     ).data
     assert len(fast) == 4
     assert [list(row.items()) for row in fast] == [list(row.items()) for row in described]
+
+
+def test_changes_match_what_the_change_serializer_describes(record, rf):
+    from positions.api.comparisons import ChangeSerializer, ChangesSerializer
+    from positions.selectors import stance_changes
+
+    context = {"request": rf.get("/api/v1/compare/")}
+    start, end = datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)
+    changes = stance_changes(start=start, end=end)
+    fast = ChangesSerializer({"from": start, "to": end, "changes": changes}, context=context).data
+    described = ChangeSerializer(changes, many=True, context=context).data
+
+    assert fast["changes"] and any(change["before"] is None for change in fast["changes"])
+    # Compared as JSON, so that the order of every key counts too.
+    assert json.dumps(fast["changes"]) == json.dumps(described)
+    assert list(fast) == ["from", "to", "changes"]
