@@ -211,3 +211,17 @@ def test_an_export_abandoned_half_way_leaves_the_connection_usable(api, rf, monk
         request_finished.connect(close_old_connections)
     assert Position.objects.count() == 300
     assert len(export_body(api).splitlines()) == 301
+
+
+@pytest.mark.parametrize("term", ["--", "%_"])
+def test_an_export_that_cannot_match_is_its_header_alone_on_both_paths(
+    api, hostile_record, monkeypatch, term
+):
+    # No word, name or condition holds the term: the query cannot match at all.
+    copied = export_body(api, {"q": term})
+    content_type, _ = export.FORMATS["csv"]
+    with monkeypatch.context() as python_only:
+        python_only.setitem(export.FORMATS, "csv", (content_type, export.python_csv_rows))
+        written = export_body(api, {"q": term})
+    assert copied == written
+    assert copied.decode().count("\n") == 1

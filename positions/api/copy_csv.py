@@ -9,6 +9,7 @@ its CSV cell and that SQL's parameters.
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 
 Cell = Callable[[str], tuple[str, tuple]]
@@ -77,7 +78,11 @@ def stream(rows, cells: list[Cell], header: bytes) -> Iterator[bytes]:
     """The rows of a ``values_list()`` queryset as CSV (LF line ends) after ``header``, each
     value written by its cell, in order."""
     connection = connections[rows.db]
-    listed, listed_params = rows.query.sql_with_params()
+    try:
+        listed, listed_params = rows.query.sql_with_params()
+    except EmptyResultSet:  # filters that cannot match, such as a search for "--"
+        yield bytes(header)
+        return
     # The list's own query, as it is, sorts the rows; the outer SELECT, a scan of them in
     # that order, only writes cells. (Written into the query itself, the cells would be
     # costed into its plan: PostgreSQL then chose index-ordered nested loops, 5× slower.)
