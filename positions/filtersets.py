@@ -215,9 +215,11 @@ class PositionFilterSet(SyncFilterSet):
         method="filter_search",
         max_length=200,
         help_text='Words or "quoted phrases" (up to 10) that must all match, in any case: '
-        "in the quote, summary or conditions, or the name of the speaker, party, topic or "
-        "source. On PostgreSQL a word of a quote or summary matches in any form and by its "
-        "start (`negotiation` finds negotiations; `Grush` finds Grushko).",
+        "in the quote, summary or conditions, the speaker's or party's names, the topic's "
+        "name or proposition, or the source's title or outlet. On PostgreSQL a word of a "
+        "quote or summary matches in any form and by its start (`negotiation` finds "
+        "negotiations; `Grush` finds Grushko), and very common words (`will`, `not`) match "
+        "no quote.",
     )
     ordering = filters.ChoiceFilter(
         choices=[(key, key) for key in POSITION_ORDERINGS],

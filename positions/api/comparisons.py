@@ -276,7 +276,7 @@ class ChangesSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         data = super().to_representation({**instance, "changes": []})
-        # Across a whole matrix the changes run to thousands (2.5 s through the serializers
+        # Across a whole matrix the changes run to thousands (2.1 s through the serializers
         # at a million positions): each party and topic is written once, and each side
         # shaped directly, as ChangeSerializer describes them (a test holds the two to the
         # same output).
