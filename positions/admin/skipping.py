@@ -45,9 +45,8 @@ def skip_through(queryset, field_name: str, lookup: str, after: str, params=()) 
         return []
     field = get_fields_from_path(queryset.model, field_name)[-1]
     bound = RawSQL(after, params, output_field=field)
-    next_sql, next_params = values.filter(**{f"{field_name}__{lookup}": bound})[
-        :1
-    ].query.sql_with_params()
+    next_value = values.filter(**{f"{field_name}__{lookup}": bound})[:1]
+    next_sql, next_params = next_value.query.sql_with_params()
     sql = (
         f"WITH RECURSIVE found(value) AS (({first_sql}) "
         f"UNION ALL SELECT ({next_sql}) FROM found WHERE found.value IS NOT NULL) "
