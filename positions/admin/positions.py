@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 
 from positions import services
 from positions.admin.base import DeskAdmin, all_positions_count
-from positions.admin.skipping import DateLinksBySkipping
+from positions.admin.skipping import DATE_LINK_PARTS, DateLinksBySkipping
 from positions.choices import Status
 from positions.forms import PositionAdminForm, TransitionForm
 from positions.models import Position
@@ -43,10 +43,6 @@ class QuoteStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-# The date links' own parameters (the date filter beside the list sends others).
-DATE_PARTS = ("year", "month", "day")
-
-
 class PositionChangeList(DateLinksBySkipping):
     """While a search narrows the list, the date links are left out, unless a year is picked.
 
@@ -57,7 +53,7 @@ class PositionChangeList(DateLinksBySkipping):
 
     def __init__(self, request, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        picked = any(f"{self.date_hierarchy}__{part}" in self.params for part in DATE_PARTS)
+        picked = any(f"{self.date_hierarchy}__{part}" in self.params for part in DATE_LINK_PARTS)
         if self.query and not picked:
             self.date_hierarchy = None
 

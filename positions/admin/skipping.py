@@ -26,9 +26,11 @@ from django.utils import timezone
 
 # The periods the date links step through, as PostgreSQL names them.
 STEPS = {"year": "1 year", "month": "1 month", "day": "1 day"}
-# A list's date conditions that are ranges of the date: the date links' own parameters and
-# those of Django's date filter beside the list.
-DATE_RANGES = ("year", "month", "day", "gte", "lt")
+# The date links' own parameters, after the list's date field (``stated_on__year``).
+DATE_LINK_PARTS = ("year", "month", "day")
+# A list's date conditions that are ranges of the date: the date links' and those of
+# Django's date filter beside the list.
+DATE_RANGES = (*DATE_LINK_PARTS, "gte", "lt")
 
 
 def skip_through(queryset, field_name: str, lookup: str, after: str, params=()) -> list:
