@@ -38,7 +38,7 @@ TARGETS = {"status_5xx": 0, "p95_ms": 250.0, "memory_growth": 0.10}
 
 PARTIES = ",".join(f"synthetic-party-{n:02d}" for n in range(1, 9))
 TOPICS = ",".join(f"synthetic-topic-{n:02d}" for n in range(1, 21))
-# Fixed paths: synthetic slugs exist at every size (positions.synthetic).
+# Fixed paths: synthetic slugs exist at every size (positions.editorial.synthetic).
 FIXED_PATHS = [
     "/",
     f"/compare/?parties={PARTIES}&topics={TOPICS}",

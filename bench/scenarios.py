@@ -1,6 +1,6 @@
 """What the benchmarks request, and the raw-database baselines they are compared with.
 
-Slugs name synthetic rows that exist at every size (``positions.synthetic``).
+Slugs name synthetic rows that exist at every size (``positions.editorial.synthetic``).
 """
 
 import base64
@@ -15,8 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.choices import PUBLIC_STATUSES, STANCE_NAMES
 from positions.models import Position
+from positions.models.choices import PUBLIC_STATUSES, STANCE_NAMES
 
 PARTY = "synthetic-party-01"
 TOPIC = "synthetic-topic-01-1"

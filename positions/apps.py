@@ -7,9 +7,9 @@ class PositionsConfig(AppConfig):
     verbose_name = "Positions"
 
     def ready(self):
+        from positions.editorial.roles import ensure_editorial_groups
+        from positions.editorial.stance_cells import position_deleted, position_saved
         from positions.models import Position
-        from positions.roles import ensure_editorial_groups
-        from positions.stance_cells import position_deleted, position_saved
 
         post_migrate.connect(ensure_editorial_groups, sender=self)
         # Stance cells follow every saved or deleted position, whichever code wrote it.

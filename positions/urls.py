@@ -1,7 +1,7 @@
 from django.urls import path
 
 from positions import views
-from positions.feeds import PartyPositionFeed, PositionFeed, TopicPositionFeed
+from positions.views.feeds import PartyPositionFeed, PositionFeed, TopicPositionFeed
 from positions.views.page_cache import cached_for_readers as cached
 
 urlpatterns = [

@@ -37,7 +37,7 @@ def seed_article(seeded) -> Source:
 def editor(db):
     from django.contrib.auth.models import Group
 
-    from positions.roles import EDITOR
+    from positions.editorial.roles import EDITOR
     from tests.factories import UserFactory
 
     user = UserFactory(username="editor", is_staff=True)
@@ -49,7 +49,7 @@ def editor(db):
 def reviewer(db):
     from django.contrib.auth.models import Group
 
-    from positions.roles import REVIEWER
+    from positions.editorial.roles import REVIEWER
     from tests.factories import UserFactory
 
     user = UserFactory(username="reviewer", is_staff=True)

@@ -5,8 +5,8 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from positions.choices import Move, Stance, Status
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models.choices import Move, Stance, Status
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 from django.utils import timezone
 
-from positions.choices import Status
-from positions.timeline import recompute_timeline
+from positions.editorial.timeline import recompute_timeline
+from positions.models.choices import Status
 from tests.factories import (
     EventFactory,
     PartyFactory,

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from positions.roles import EDITOR, REVIEWER
+from positions.editorial.roles import EDITOR, REVIEWER
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from positions.admin.skipping import period_moments, period_starts
-from positions.choices import Status
 from positions.models import Position, Source
+from positions.models.choices import Status
 from tests.factories import PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

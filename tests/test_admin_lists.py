@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.choices import Status
 from positions.models import Position
+from positions.models.choices import Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from positions import services
-from positions.choices import Stance, Status
+from positions.editorial import services
 from positions.models import Position
+from positions.models.choices import Stance, Status
 from tests.desk import change_url, position_form_data, step_url
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 

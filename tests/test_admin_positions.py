@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from positions import services
-from positions.choices import Stance, Status
+from positions.editorial import services
 from positions.models import Position
+from positions.models.choices import Stance, Status
 from tests.desk import change_url, form_errors, position_form_data, step_url
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 

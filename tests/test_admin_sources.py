@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.choices import Stance, Status
 from positions.models import Party, Position, Source
+from positions.models.choices import Stance, Status
 from tests.desk import form_errors, page_form_data
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 

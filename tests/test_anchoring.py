@@ -1,4 +1,4 @@
-from positions.anchoring import choose_anchor, find_anchors, normalise
+from positions.editorial.anchoring import choose_anchor, find_anchors, normalise
 
 ARTICLE = (
     'He said: "NATO and peacekeeping are entirely incompatible." Later, '

@@ -5,7 +5,7 @@ import re
 import pytest
 from rest_framework.test import APIClient
 
-from positions.choices import Status
+from positions.models.choices import Status
 from tests.factories import PersonFactory, PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from positions import services
 from positions.api.response_cache import CACHED_HEADER
-from positions.choices import Stance, Status
+from positions.editorial import services
+from positions.models.choices import Stance, Status
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from positions.choices import Status
+from positions.editorial.timeline import recompute_timeline
 from positions.models import Party
-from positions.timeline import recompute_timeline
+from positions.models.choices import Status
 from tests.factories import (
     EventFactory,
     PartyFactory,
@@ -54,7 +54,7 @@ def test_conditional_get_returns_304_until_something_changes(api, seeded, path):
 
 
 def test_position_detail_etag_changes_when_it_is_retracted(api, reviewer):
-    from positions import services
+    from positions.editorial import services
 
     position = PositionFactory(status=Status.PUBLISHED)
     url = f"/api/v1/positions/{position.pk}/"

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from positions import services
-from positions.choices import Move, Stance, Status
+from positions.editorial import services
+from positions.editorial.timeline import recompute_timeline
 from positions.models import Position
-from positions.timeline import recompute_timeline
+from positions.models.choices import Move, Stance, Status
 from tests.factories import (
     PartyFactory,
     PersonFactory,

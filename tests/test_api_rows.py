@@ -10,8 +10,8 @@ from rest_framework.test import APIRequestFactory
 from positions.api.renderers import FastJSONRenderer
 from positions.api.rows import FIELDS, position_rows
 from positions.api.serializers import PositionSerializer
-from positions.choices import Shift, Stance, Status
 from positions.models import Position
+from positions.models.choices import Shift, Stance, Status
 from tests.factories import PersonFactory, PositionFactory, RoleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from rest_framework.test import APIRequestFactory
 from positions.api.comparisons import TimelineSerializer
 from positions.api.renderers import FastJSONRenderer
 from positions.api.timeline_window import timeline_body, timeline_window
-from positions.choices import Shift, Stance, Status
 from positions.models import Position
-from positions.selectors import topic_timeline
+from positions.models.choices import Shift, Stance, Status
+from positions.reading.selectors import topic_timeline
 from tests.factories import PartyFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

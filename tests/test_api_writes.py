@@ -4,8 +4,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from positions.choices import Status
 from positions.models import Position
+from positions.models.choices import Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

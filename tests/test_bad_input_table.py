@@ -8,8 +8,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from positions.choices import Status
 from positions.models import QUOTE_MAX_LENGTH, Party, Position, Source
+from positions.models.choices import Status
 from tests.desk import position_form_data
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 

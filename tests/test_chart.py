@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from positions.charts import SYMBOLS, stance_chart
-from positions.choices import Stance, Status
-from positions.selectors import topic_timeline
+from positions.models.choices import Stance, Status
+from positions.reading.charts import SYMBOLS, stance_chart
+from positions.reading.selectors import topic_timeline
 from tests.factories import EventFactory, PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import HOSTILE, page, publish
 

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from positions import services
-from positions.choices import Stance, Status
-from positions.dataset import TABLES
+from positions.editorial import services
+from positions.editorial.dataset import TABLES
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models.choices import Stance, Status
 from tests.factories import (
     EventFactory,
     PartyFactory,

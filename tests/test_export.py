@@ -7,7 +7,7 @@ import json
 import pytest
 
 from positions.api.export import COLUMN_NAMES, neutralise
-from positions.choices import Stance, Status
+from positions.models.choices import Stance, Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from positions.api import export
-from positions.choices import Shift, Stance, Status
 from positions.models import Position
+from positions.models.choices import Shift, Stance, Status
 from tests.factories import (
     PartyFactory,
     PersonFactory,

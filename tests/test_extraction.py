@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions import extraction
-from positions.choices import Move, Status
+from positions.editorial import extraction
 from positions.models import Party, Person, Position, Topic
+from positions.models.choices import Move, Status
 from tests.desk import FORM_FIELDS, form_errors, page_form_data
 from tests.factories import RoleFactory, SourceFactory
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from positions.choices import Status
+from positions.models.choices import Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import HOSTILE, publish
 

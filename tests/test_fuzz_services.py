@@ -12,9 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from positions import services
-from positions.choices import DatePrecision, Move, Stance, Status
+from positions.editorial import services
 from positions.models import Position
+from positions.models.choices import DatePrecision, Move, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from positions import services
-from positions.choices import Stance
+from positions.editorial import services
+from positions.models.choices import Stance
 from tests.desk import page_form_data, position_form_data
 from tests.factories import PartyFactory, PersonFactory, SourceFactory, TopicFactory
 

@@ -1,6 +1,6 @@
 import pytest
 
-from positions.choices import Status
+from positions.models.choices import Status
 from tests.factories import PositionFactory
 
 

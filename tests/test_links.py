@@ -3,7 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from positions.links import record_url
+from positions.reading.links import record_url
 
 CASES = [
     ("party-detail", "slug", "russia"),

@@ -8,7 +8,7 @@ from django.utils.functional import lazy
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy
 
-from positions import markup
+from positions.templatetags import markup
 
 
 class Markup:

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from positions.choices import Status
 from positions.models import Position, text_sha256
+from positions.models.choices import Status
 from tests.factories import (
     PartyFactory,
     PositionFactory,

@@ -15,9 +15,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions import services
-from positions.choices import Stance
+from positions.editorial import services
 from positions.models import Position, Source, text_sha256
+from positions.models.choices import Stance
 from tests.factories import SourceFactory
 from tests.test_services import TEXT, draft_fields
 

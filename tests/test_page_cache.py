@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from positions import services
-from positions.choices import Stance, Status
+from positions.editorial import services
+from positions.models.choices import Stance, Status
 from positions.views.page_cache import CACHED_HEADER
 from tests.factories import PositionFactory
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from positions.choices import DatePrecision, Move, Stance, Status
-from positions.timeline import recompute_timeline
+from positions.editorial.timeline import recompute_timeline
+from positions.models.choices import DatePrecision, Move, Stance, Status
 from tests.factories import (
     EventFactory,
     PartyFactory,
@@ -269,7 +269,7 @@ def test_source_page_highlights_each_quote_and_links_it(client, seed_article):
 def test_source_page_does_not_highlight_drafts(client):
     source = SourceFactory(text="Alpha says yes. Beta says no.")
     draft = PositionFactory(source=source, quote="Beta says no.", status=Status.DRAFT)
-    from positions.services import anchor_quote
+    from positions.editorial.services import anchor_quote
 
     anchor_quote(draft)
     draft.save()
@@ -475,7 +475,7 @@ def test_party_page_lists_each_public_speaker_once_by_name(client):
 
 def test_statement_lists_read_plain_rows_that_keep_their_type_through_the_queryset():
     from positions.models import Position
-    from positions.querysets import Statement
+    from positions.models.querysets import Statement
 
     first = publish(summary="First.")
     publish(summary="Second.")

@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.backends.postgresql.psycopg_any import BaseTzLoader
 from django.utils import timezone
 
-from positions.choices import Status
 from positions.models import Position
+from positions.models.choices import Status
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.skipif(

@@ -5,7 +5,7 @@ import os
 import pytest
 from django.db import connection
 
-from positions.choices import Status
+from positions.models.choices import Status
 from tests.factories import PositionFactory
 from tests.test_production_settings import production_env, run
 

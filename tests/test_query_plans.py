@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from positions.choices import Status
+from positions.models.choices import Status
 from tests.factories import PartyFactory, PersonFactory, PositionFactory, SourceFactory
 
 pytestmark = [

@@ -6,10 +6,10 @@ import re
 import pytest
 from django.db import connection
 
-from positions import search as search_module
-from positions.choices import Stance, Status
 from positions.models import Position
-from positions.search import search_positions
+from positions.models.choices import Stance, Status
+from positions.reading import search as search_module
+from positions.reading.search import search_positions
 from tests.factories import PartyFactory, PersonFactory, PositionFactory, TopicFactory
 from tests.test_pages import page, publish
 

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from positions.choices import Stance, Status
 from positions.models import Party, Person, Position, Role, Source, Topic
+from positions.models.choices import Stance, Status
 from tests.conftest import REPO_ROOT
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from simple_history.signals import post_create_historical_record
 
-from positions import services
-from positions.choices import Stance, Status
+from positions.editorial import services
 from positions.models import Position
+from positions.models.choices import Stance, Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

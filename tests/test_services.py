@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from positions import services
-from positions.choices import Shift, Stance, Status
+from positions.editorial import services
 from positions.models import Position
+from positions.models.choices import Shift, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from positions import source_import
+from positions.editorial import source_import
 from tests.factories import SourceFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"

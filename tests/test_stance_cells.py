@@ -5,10 +5,10 @@ import random
 
 import pytest
 
-from positions import services
-from positions.choices import Move, Stance, Status
+from positions.editorial import services
+from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Position, StanceCell
-from positions.stance_cells import rebuild_cells
+from positions.models.choices import Move, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

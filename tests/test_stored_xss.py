@@ -16,9 +16,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from positions.choices import Status
-from positions.forms import SourceAdminForm
+from positions.admin.forms import SourceAdminForm
 from positions.models import Source
+from positions.models.choices import Status
 from positions.templatetags.standpoint import web_url
 from tests.factories import PositionFactory, SourceFactory
 from tests.hostile import (

@@ -1,10 +1,10 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from positions.choices import Status
+from positions.editorial.synthetic import SLUG_PREFIX
+from positions.editorial.timeline import recompute_timeline
 from positions.models import Party, Position, Source, Topic
-from positions.synthetic import SLUG_PREFIX
-from positions.timeline import recompute_timeline
+from positions.models.choices import Status
 
 pytestmark = pytest.mark.django_db
 

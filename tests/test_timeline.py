@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from positions.choices import Shift, Stance, Status
-from positions.timeline import recompute_timeline, shift_between
+from positions.editorial.timeline import recompute_timeline, shift_between
+from positions.models.choices import Shift, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from positions.choices import Move, Stance, Status
+from positions.models.choices import Move, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import page, publish
 
@@ -183,8 +183,8 @@ def test_matrix_cells_are_written_as_format_html_writes_them(db):
     """The matrix's writer builds its cells without ``format_html``: it must agree with it."""
     from django.utils.html import format_html as django_format_html
 
-    from positions.choices import DatePrecision
-    from positions.selectors import StanceInForce
+    from positions.models.choices import DatePrecision
+    from positions.reading.selectors import StanceInForce
     from positions.templatetags.listings import StanceCells
     from positions.templatetags.standpoint import precise_date, stance_badge, stance_class
 

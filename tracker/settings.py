@@ -297,7 +297,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "positions.choices.DatePrecision"},
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "positions.models.choices.DatePrecision"},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

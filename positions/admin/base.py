@@ -12,10 +12,10 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from positions import services
-from positions.choices import PUBLIC_STATUSES
+from positions.editorial import services
 from positions.models import Position, StanceCell
-from positions.selectors import per_row
+from positions.models.choices import PUBLIC_STATUSES
+from positions.reading.selectors import per_row
 
 admin.site.site_header = "Standpoint editors' desk"
 admin.site.site_title = "Standpoint desk"

@@ -1,5 +1,5 @@
 """Positions on the desk: lists to scan, a form that checks quotes and versions, and the
-review workflow as buttons and actions. Every write goes through ``positions.services``."""
+review workflow as buttons and actions. Every write goes through ``editorial.services``."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -13,13 +13,13 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from positions import services
 from positions.admin.base import DeskAdmin, all_positions_count
+from positions.admin.forms import PositionAdminForm, TransitionForm
 from positions.admin.skipping import DATE_LINK_PARTS, DateLinksBySkipping
-from positions.choices import Status
-from positions.forms import PositionAdminForm, TransitionForm
+from positions.editorial import services
 from positions.models import Position
-from positions.term_search import TERM_SEARCH_FIELDS, matching_every_term
+from positions.models.choices import Status
+from positions.reading.term_search import TERM_SEARCH_FIELDS, matching_every_term
 
 
 class QuoteStateFilter(admin.SimpleListFilter):
@@ -162,7 +162,7 @@ class PositionAdmin(DeskAdmin):
         return PositionChangeList
 
     def get_search_results(self, request, queryset, search_term):
-        # As the API's `q`, answered from indexes on PostgreSQL (positions/term_search.py).
+        # As the API's `q`, answered from indexes on PostgreSQL (positions/reading/term_search.py).
         return matching_every_term(queryset, search_term), False
 
     def get_fieldsets(self, request, obj=None):

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
-from positions import extraction, services, source_import
 from positions.admin.base import CitedRecordAdmin, positions_count
+from positions.admin.forms import SourceAdminForm, SourceImportForm, duplicate_message
 from positions.admin.positions import stance_badge, status_badge
 from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
-from positions.forms import SourceAdminForm, SourceImportForm, duplicate_message
+from positions.editorial import extraction, services, source_import
 from positions.models import Position, Source
 
 IMPORT_SESSION_KEY = "standpoint-source-import"

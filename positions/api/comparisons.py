@@ -1,6 +1,6 @@
 """Query and response shapes of the timeline and compare endpoints.
 
-The computing is done by ``positions.selectors``, which the pages use too.
+The computing is done by ``positions.reading.selectors``, which the pages use too.
 """
 
 import datetime
@@ -17,8 +17,8 @@ from positions.api.serializers import (
     PartyBriefSerializer,
     TopicBriefSerializer,
 )
-from positions.choices import STANCE_NAMES, Shift
 from positions.models import Party, Topic
+from positions.models.choices import STANCE_NAMES, Shift
 
 MAX_SLUGS = 50
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

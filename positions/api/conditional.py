@@ -16,8 +16,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
-from positions.choices import PUBLIC_STATUSES
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models.choices import PUBLIC_STATUSES
 
 VARY = "Accept, Authorization, Cookie"
 

@@ -16,7 +16,7 @@ from django.db import connections
 from django.urls import reverse
 
 from positions.api import copy_csv
-from positions.choices import STANCE_NAMES
+from positions.models.choices import STANCE_NAMES
 
 CHUNK_SIZE = 2000
 

@@ -15,7 +15,7 @@ from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from positions.filtersets import DEFAULT_POSITION_ORDERING, POSITION_ORDERINGS
+from positions.api.filtersets import DEFAULT_POSITION_ORDERING, POSITION_ORDERINGS
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000

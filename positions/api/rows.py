@@ -12,9 +12,9 @@ import functools
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from positions.choices import STANCE_NAMES
-from positions.links import around_marker, where
 from positions.models import Position
+from positions.models.choices import STANCE_NAMES
+from positions.reading.links import around_marker, where
 
 # Everything a list row shows, read in one query (the queryset's filters and order stand).
 FIELDS = (
@@ -102,7 +102,7 @@ def _moment_in(tz, value):
 class Links:
     """Absolute addresses for the records a response shows.
 
-    Each kind's address is reversed once per process (``positions.links``) and completed
+    Each kind's address is reversed once per process (``positions.reading.links``) and completed
     with this request's scheme and host: a list of 50 positions needs 300 addresses.
     """
 

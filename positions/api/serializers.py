@@ -8,16 +8,6 @@ Every resource links to itself (``url``) and, where it has one, its public page 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from positions.choices import (
-    STANCE_MAX,
-    STANCE_MIN,
-    STANCE_NAMES,
-    DatePrecision,
-    Move,
-    Shift,
-    Stance,
-    Status,
-)
 from positions.models import (
     QUOTE_MAX_LENGTH,
     Event,
@@ -27,6 +17,16 @@ from positions.models import (
     Role,
     Source,
     Topic,
+)
+from positions.models.choices import (
+    STANCE_MAX,
+    STANCE_MIN,
+    STANCE_NAMES,
+    DatePrecision,
+    Move,
+    Shift,
+    Stance,
+    Status,
 )
 
 # The labels a stance field accepts and shows, in score order.

@@ -1,4 +1,4 @@
-"""Endpoints of the public API. Reads are open; writes call ``positions.services``."""
+"""Endpoints of the public API. Reads are open; writes call ``positions.editorial.services``."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
@@ -19,7 +19,6 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from positions import selectors, services
 from positions.api import export, response_cache, rows
 from positions.api.comparisons import (
     TIMELINE_DESCRIPTION,
@@ -31,6 +30,16 @@ from positions.api.comparisons import (
 )
 from positions.api.conditional import queryset_validators, record_validators
 from positions.api.filters import StrictFilterBackend, check_query_params
+from positions.api.filtersets import (
+    DEFAULT_POSITION_ORDERING,
+    POSITION_ORDERINGS,
+    EventFilterSet,
+    PartyFilterSet,
+    PersonFilterSet,
+    PositionFilterSet,
+    SourceFilterSet,
+    TopicFilterSet,
+)
 from positions.api.pagination import KeysetCursorPagination, StrictPageNumberPagination
 from positions.api.serializers import (
     EventSerializer,
@@ -48,18 +57,10 @@ from positions.api.serializers import (
 )
 from positions.api.throttling import AnonymousExportThrottle
 from positions.api.timeline_window import timeline_body, timeline_window
-from positions.choices import PUBLIC_STATUSES, Status
-from positions.filtersets import (
-    DEFAULT_POSITION_ORDERING,
-    POSITION_ORDERINGS,
-    EventFilterSet,
-    PartyFilterSet,
-    PersonFilterSet,
-    PositionFilterSet,
-    SourceFilterSet,
-    TopicFilterSet,
-)
+from positions.editorial import services
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models.choices import PUBLIC_STATUSES, Status
+from positions.reading import selectors
 
 # Ids the database can hold; anything else is simply not found.
 ID_PATTERN = "[0-9]{1,18}"

@@ -3,7 +3,7 @@
 from django.db import migrations
 
 INDEX_NAME = "position_search_idx"
-# Must stay the expression positions.search builds (SearchVector of quote and summary).
+# Must stay the expression positions.reading.search builds (SearchVector of quote and summary).
 CREATE_SQL = (
     f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON positions_position USING GIN ("
     "to_tsvector('english'::regconfig, "

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from positions.stance_cells import rebuild_cells
+from positions.editorial.stance_cells import rebuild_cells
 
 
 def fill_cells(apps, schema_editor):

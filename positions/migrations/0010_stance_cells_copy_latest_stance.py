@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from positions.stance_cells import rebuild_cells
+from positions.editorial.stance_cells import rebuild_cells
 
 
 def fill_cells(apps, schema_editor):

@@ -9,8 +9,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.translation import get_language
 
-from positions.charts import StanceChart
-from positions.markup import format_html, format_html_join
+from positions.reading.charts import StanceChart
+from positions.templatetags.markup import format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     dates_in,

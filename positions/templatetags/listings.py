@@ -9,9 +9,9 @@ from django import template
 from django.utils import safestring
 from django.utils.translation import get_language
 
-from positions.choices import Move, Status
-from positions.links import RecordUrls, around_marker, where
-from positions.markup import escaped, format_html, format_html_join
+from positions.models.choices import Move, Status
+from positions.reading.links import RecordUrls, around_marker, where
+from positions.templatetags.markup import escaped, format_html, format_html_join
 from positions.templatetags.standpoint import (
     BadgesByValue,
     dates_in,

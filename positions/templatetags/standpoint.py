@@ -8,8 +8,8 @@ from django import template
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, override
 
-from positions.choices import DatePrecision, Shift, Stance
-from positions.markup import format_html
+from positions.models.choices import DatePrecision, Shift, Stance
+from positions.templatetags.markup import format_html
 
 register = template.Library()
 

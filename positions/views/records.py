@@ -3,10 +3,10 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from positions.charts import stance_chart
-from positions.choices import Move
 from positions.models import Party, Person, Position, Source, Topic
-from positions.selectors import (
+from positions.models.choices import Move
+from positions.reading.charts import stance_chart
+from positions.reading.selectors import (
     current_stances,
     party_speakers,
     public_statement_count,

@@ -1,9 +1,9 @@
 from django.db.models import Q
 from django.shortcuts import render
 
-from positions.choices import Stance
 from positions.models import Party, Topic
-from positions.search import search as run_search
+from positions.models.choices import Stance
+from positions.reading.search import search as run_search
 from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 
 MAX_QUERY_LENGTH = 200

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from positions.roles import EDITOR, REVIEWER, ensure_editorial_groups
+from positions.editorial.roles import EDITOR, REVIEWER, ensure_editorial_groups
 
 ROLES = {"editor": EDITOR, "reviewer": REVIEWER}
 PASSWORD_ENV = "STANDPOINT_EDITOR_PASSWORD"

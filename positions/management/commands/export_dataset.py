@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from positions.dataset import DatasetError, export_dataset
+from positions.editorial.dataset import DatasetError, export_dataset
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from positions.synthetic import SyntheticDataRefused, generate
+from positions.editorial.synthetic import SyntheticDataRefused, generate
 
 
 class Command(BaseCommand):

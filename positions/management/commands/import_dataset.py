@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from positions.dataset import DatasetError, import_dataset
+from positions.editorial.dataset import DatasetError, import_dataset
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from positions.seeding import SeedError, load_seed_files
+from positions.editorial.seeding import SeedError, load_seed_files
 
 
 class Command(BaseCommand):

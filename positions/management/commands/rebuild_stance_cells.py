@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Position
-from positions.stance_cells import rebuild_cells
 
 
 class Command(BaseCommand):

@@ -13,9 +13,17 @@ from django.utils.html import format_html_join
 from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
-from positions.choices import STANCE_MAX, STANCE_MIN, Move, PartyKind, SourceKind, Stance, Status
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
-from positions.term_search import matching_every_term
+from positions.models.choices import (
+    STANCE_MAX,
+    STANCE_MIN,
+    Move,
+    PartyKind,
+    SourceKind,
+    Stance,
+    Status,
+)
+from positions.reading.term_search import matching_every_term
 
 STANCE_BY_LABEL = {label: value for value, label in Stance.choices}
 

@@ -6,8 +6,8 @@ from typing import NamedTuple
 from django.db import models
 from django.db.models.query import ValuesListIterable
 
-from positions.choices import PUBLIC_STATUSES, Status
-from positions.links import record_url
+from positions.models.choices import PUBLIC_STATUSES, Status
+from positions.reading.links import record_url
 
 
 class Statement(NamedTuple):

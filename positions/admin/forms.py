@@ -1,4 +1,4 @@
-"""Editors' forms. Each write goes through ``positions.services``; its refusals become form
+"""Editors' forms. Each write goes through ``editorial.services``; its refusals become form
 errors, so the editor sees why and keeps everything they typed."""
 
 from django import forms
@@ -7,10 +7,10 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from positions import services
-from positions.choices import Status
+from positions.editorial import services
+from positions.editorial.source_import import find_duplicate
 from positions.models import Position, Source
-from positions.source_import import find_duplicate
+from positions.models.choices import Status
 
 # Service error keys that have a different name on the form.
 _ERROR_FIELDS = {"note": "correction_note"}

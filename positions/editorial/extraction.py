@@ -14,8 +14,8 @@ import pysbd
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
-from positions.choices import Move
 from positions.models import Party, Person, Role, Source, Topic
+from positions.models.choices import Move
 
 REPORTING_VERBS = (
     "said|says|stated|demanded|demands|emphasized|emphasised|emphasizes|"

@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from positions.anchoring import choose_anchor, find_anchors
-from positions.choices import Stance, Status
+from positions.editorial.anchoring import choose_anchor, find_anchors
+from positions.editorial.timeline import recompute_timeline
 from positions.models import Party, Person, Position, Role, Source, Topic
-from positions.timeline import recompute_timeline
+from positions.models.choices import Stance, Status
 
 SECTIONS = ("parties", "people", "roles", "topics", "sources", "positions")
 

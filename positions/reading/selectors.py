@@ -23,9 +23,9 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from positions.choices import MOVE_NAMES, PUBLIC_STATUSES, STANCE_NAMES, Shift, Status
-from positions.links import record_url
 from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
+from positions.models.choices import MOVE_NAMES, PUBLIC_STATUSES, STANCE_NAMES, Shift, Status
+from positions.reading.links import record_url
 
 
 def _cells_on_axes(

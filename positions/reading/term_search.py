@@ -8,7 +8,7 @@ at once, no index can answer that: every search read every position, seconds at 
 On PostgreSQL each term is answered from the positions table alone, as an OR the planner
 builds from indexes:
 
-- words of the quote and summary from the stored search document (``positions.search``),
+- words of the quote and summary from the stored search document (``positions.reading.search``),
   each word matching as a prefix (“Grush” finds “Grushko”), a quoted phrase word by word;
 - speakers, parties, topics and sources by substring of their names and titles, looked up
   first in their own tables and matched by key;
@@ -25,7 +25,7 @@ from django.db.models import Q, QuerySet, Value
 from django.utils.text import smart_split, unescape_string_literal
 
 from positions.models import Party, Person, Position, Source, Topic
-from positions.search import SEARCH_CONFIG, SEARCH_FIELDS, StoredDocument, name_filter
+from positions.reading.search import SEARCH_CONFIG, SEARCH_FIELDS, StoredDocument, name_filter
 
 # Beyond this many matching rows of one kind, keys are matched by subquery, not by list.
 MAX_KEYS = 1000

@@ -15,10 +15,10 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 
-from positions.choices import Move, Stance, Status
+from positions.editorial.stance_cells import rebuild_cells
+from positions.editorial.timeline import shift_between
 from positions.models import Party, Person, Position, Role, Source, Topic
-from positions.stance_cells import rebuild_cells
-from positions.timeline import shift_between
+from positions.models.choices import Move, Stance, Status
 
 SLUG_PREFIX = "synthetic-"
 PARTIES = 40

@@ -11,10 +11,10 @@ from typing import NamedTuple
 
 from django.utils.translation import get_language
 
-from positions.choices import STANCE_MAX, STANCE_MIN, Move, Stance
-from positions.links import RecordUrls
 from positions.models import Event, Party
-from positions.selectors import ChartStatement, PartySeries
+from positions.models.choices import STANCE_MAX, STANCE_MIN, Move, Stance
+from positions.reading.links import RecordUrls
+from positions.reading.selectors import ChartStatement, PartySeries
 from positions.templatetags.standpoint import dates_in
 
 WIDTH, HEIGHT = 720, 320

@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from positions.choices import Shift, Status
 from positions.models import Position
+from positions.models.choices import Shift, Status
 
 
 def shift_between(previous_score: int | None, score: int) -> Shift:

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from positions.choices import PUBLIC_STATUSES, Status
 from positions.models import Position, StanceCell
+from positions.models.choices import PUBLIC_STATUSES, Status
 
 
 def copied_fields(cell_model=StanceCell) -> list[str]:

@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from positions.anchoring import choose_anchor, find_anchors
-from positions.choices import Status
+from positions.editorial.anchoring import choose_anchor, find_anchors
+from positions.editorial.quote_hints import nearest_passage
+from positions.editorial.timeline import recompute_timeline
+from positions.editorial.validators import require_storable_text
 from positions.models import Party, Person, Position, Role, Source, Topic
-from positions.quote_hints import nearest_passage
-from positions.timeline import recompute_timeline
-from positions.validators import require_storable_text
+from positions.models.choices import Status
 
 # Fields an editor types; everything else is set by the workflow.
 EDITABLE_FIELDS = (

@@ -23,8 +23,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
 
+from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
-from positions.stance_cells import rebuild_cells
 
 FORMAT_VERSION = "1.0"
 MANIFEST = "manifest.json"
