@@ -7,7 +7,7 @@ import pytest
 
 from positions.editorial.timeline import recompute_timeline
 from positions.models.choices import Stance, Status
-from positions.reading.selectors import stance_matrix
+from positions.reading.stances import stance_matrix
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_compare_rejects_bad_parameters_by_name(api, record, params, name):
 
 def test_matrix_cells_match_what_the_cell_serializer_describes(record):
     from positions.api.comparisons import CellSerializer, cell_data
-    from positions.reading.selectors import latest_positions_as_of
+    from positions.reading.stances import latest_positions_as_of
 
     as_of = datetime.date(2025, 12, 31)
     matrix = stance_matrix(as_of=as_of)
@@ -144,7 +144,7 @@ def test_matrix_cells_match_what_the_cell_serializer_describes(record):
 
 def test_changes_match_what_the_change_serializer_describes(record, rf):
     from positions.api.comparisons import ChangeSerializer, ChangesSerializer
-    from positions.reading.selectors import stance_changes
+    from positions.reading.stances import stance_changes
 
     context = {"request": rf.get("/api/v1/compare/")}
     start, end = datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)

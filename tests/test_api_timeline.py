@@ -13,7 +13,7 @@ from positions.api.renderers import FastJSONRenderer
 from positions.api.timeline_window import timeline_body, timeline_window
 from positions.models import Position
 from positions.models.choices import Shift, Stance, Status
-from positions.reading.selectors import topic_timeline
+from positions.reading.timelines import topic_timeline
 from tests.factories import PartyFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 
 from positions.models.choices import Stance, Status
 from positions.reading.charts import SYMBOLS, stance_chart
-from positions.reading.selectors import topic_timeline
+from positions.reading.timelines import topic_timeline
 from tests.factories import EventFactory, PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import HOSTILE, page, publish
 

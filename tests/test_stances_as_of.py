@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from positions.editorial.timeline import recompute_timeline
 from positions.models.choices import Status
-from positions.reading.selectors import StanceInForce, stances_as_of
+from positions.reading.stances import StanceInForce, stances_as_of
 from tests.factories import PartyFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

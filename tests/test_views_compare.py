@@ -184,7 +184,7 @@ def test_matrix_cells_are_written_as_format_html_writes_them(db):
     from django.utils.html import format_html as django_format_html
 
     from positions.models.choices import DatePrecision
-    from positions.reading.selectors import StanceInForce
+    from positions.reading.stances import StanceInForce
     from positions.templatetags.listings import StanceCells
     from positions.templatetags.standpoint import precise_date, stance_badge, stance_class
 

@@ -15,7 +15,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from positions.editorial import services
 from positions.models import Position, StanceCell
 from positions.models.choices import PUBLIC_STATUSES
-from positions.reading.selectors import per_row
+from positions.reading.records import per_row
 
 admin.site.site_header = "Standpoint editors' desk"
 admin.site.site_title = "Standpoint desk"

@@ -1,6 +1,6 @@
 """Query and response shapes of the timeline and compare endpoints.
 
-The computing is done by ``positions.reading.selectors``, which the pages use too.
+The computing is done by ``positions.reading.stances``, which the pages use too.
 """
 
 import datetime

@@ -18,7 +18,7 @@ from positions.api.rows import Links
 from positions.api.serializers import TopicBriefSerializer
 from positions.models import Topic
 from positions.models.choices import STANCE_NAMES
-from positions.reading.selectors import timeline_statements
+from positions.reading.timelines import timeline_statements
 
 # A point is a row of these, in this order (unpacked so below), read as a plain tuple: a
 # window holds up to a thousand.

@@ -60,7 +60,7 @@ from positions.api.timeline_window import timeline_body, timeline_window
 from positions.editorial import services
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.models.choices import PUBLIC_STATUSES, Status
-from positions.reading import selectors
+from positions.reading import stances
 
 # Ids the database can hold; anything else is simply not found.
 ID_PATTERN = "[0-9]{1,18}"
@@ -569,9 +569,9 @@ class CompareView(ConditionalAPIView):
 
         def build():
             if "as_of" in query:
-                matrix = selectors.stance_matrix(as_of=query["as_of"], **axes)
+                matrix = stances.stance_matrix(as_of=query["as_of"], **axes)
                 return MatrixSerializer(matrix, context=context).data
-            changes = selectors.stance_changes(start=query["from"], end=query["to"], **axes)
+            changes = stances.stance_changes(start=query["from"], end=query["to"], **axes)
             return ChangesSerializer(
                 {"from": query["from"], "to": query["to"], "changes": changes}, context=context
             ).data

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from positions.models import Event, Party
 from positions.models.choices import STANCE_MAX, STANCE_MIN, Move, Stance
 from positions.reading.links import RecordUrls
-from positions.reading.selectors import ChartStatement, PartySeries
+from positions.reading.timelines import ChartStatement, PartySeries
 from positions.templatetags.standpoint import dates_in
 
 WIDTH, HEIGHT = 720, 320

@@ -125,7 +125,7 @@ def party_stance_items(pairs) -> str:
 
 @register.simple_tag
 def current_stance_rows(stances) -> str:
-    """A party's table rows (``selectors.CurrentStance``): each topic, its stance (and red
+    """A party's table rows (``reading.stances.CurrentStance``): each topic, its stance (and red
     line), since when, and the shift."""
     stance_badges, shift_badges = BadgesByValue(stance_badge), BadgesByValue(shift_badge)
     urls, date = RecordUrls(), dates_in(get_language())

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from positions.models import Party, Topic
-from positions.reading.selectors import stance_changes, stance_matrix, topic_rows
+from positions.reading.stances import stance_changes, stance_matrix, topic_rows
 from positions.views.ordering import tree_order
 from positions.views.params import BadParameter, date_param, friendly_bad_request, slugs_param
 

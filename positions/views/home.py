@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from positions.models import Party, Position, Topic
-from positions.reading.selectors import recent_shifts, with_published_counts
+from positions.reading.records import recent_shifts, with_published_counts
 from positions.views.ordering import tree_order
 
 

@@ -6,15 +6,9 @@ from django.utils import timezone
 from positions.models import Party, Person, Position, Source, Topic
 from positions.models.choices import Move
 from positions.reading.charts import stance_chart
-from positions.reading.selectors import (
-    current_stances,
-    party_speakers,
-    public_statement_count,
-    subtopic_stances,
-    topic_events,
-    topic_parties,
-    topic_timeline,
-)
+from positions.reading.records import party_speakers, public_statement_count
+from positions.reading.stances import current_stances, subtopic_stances
+from positions.reading.timelines import topic_events, topic_parties, topic_timeline
 from positions.views.highlighting import highlighted_runs, locatable
 from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
 

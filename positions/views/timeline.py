@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from positions.models import Position
-from positions.reading.selectors import negotiation_timeline, timeline_years
+from positions.reading.timelines import negotiation_timeline, timeline_years
 from positions.views.params import BadParameter, friendly_bad_request, int_param
 
 # A year's page lists its most recent statements; every event of the year is shown.

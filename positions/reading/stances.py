@@ -1,4 +1,4 @@
-"""Reads that pages and the API share: the stance matrix as of a date, and what changed.
+"""Where parties stand as of a date: the stance matrix, its cells and what changed.
 
 Each function runs a fixed number of queries whatever the number of positions.
 """
@@ -11,20 +11,13 @@ from typing import NamedTuple
 from django.db import connections
 from django.db.models import (
     Exists,
-    IntegerField,
-    Max,
-    Min,
     OuterRef,
-    Prefetch,
     QuerySet,
     Subquery,
-    Sum,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 
-from positions.models import Event, Party, Person, Position, Role, StanceCell, Topic
-from positions.models.choices import MOVE_NAMES, PUBLIC_STATUSES, STANCE_NAMES, Shift, Status
+from positions.models import Party, Position, StanceCell, Topic
+from positions.models.choices import STANCE_NAMES, Status
 from positions.reading.links import record_url
 
 
@@ -332,250 +325,8 @@ def stance_changes(
     return changes
 
 
-class ChartStatement(NamedTuple):
-    """A published statement as a topic's chart draws it: read as a plain row, since a chart
-    holds a hundred and twenty."""
-
-    id: int
-    party_id: int
-    stated_on: datetime.date
-    stated_on_precision: str
-    stance: int
-    move: str
-    shift: str
-    summary: str
-
-    @property
-    def pk(self) -> int:
-        return self.id
-
-    def get_absolute_url(self) -> str:
-        return record_url("position-detail", "pk", self.id)
-
-    def get_stance_display(self) -> str:
-        return STANCE_NAMES[self.stance]
-
-    def get_move_display(self) -> str:
-        return MOVE_NAMES.get(self.move, self.move)
-
-
-@dataclass
-class PartySeries:
-    """One party's stance over time on a topic: what a chart line draws."""
-
-    party: Party
-    points: list[ChartStatement]
-
-
-# What a chart shows of each statement's party, in the model's order, as from_db() reads it.
-CHART_PARTY_FIELDS = tuple(
-    field.attname
-    for field in Party._meta.concrete_fields
-    if field.attname in {"id", "slug", "name", "short_name"}
-)
-
-
-def timeline_statements(
-    *,
-    topic: Topic,
-    party_slugs: Iterable[str] | None = None,
-    before: tuple[datetime.date, int] | None = None,
-) -> QuerySet:
-    """The published positions on ``topic`` a timeline draws, for the caller to order: of the
-    given parties only, and older than ``before`` (a ``stated_on``, ``id`` pair) when given."""
-    positions = Position.objects.published().filter(topic=topic)
-    if party_slugs:
-        positions = positions.filter(party__slug__in=list(party_slugs))
-    if before is not None:
-        stated_on, position_id = before
-        # Older than the key; the date bound lets the index start there instead of
-        # reading the newer rows first.
-        positions = positions.filter(stated_on__lte=stated_on).exclude(
-            stated_on=stated_on, id__gte=position_id
-        )
-    return positions
-
-
-def topic_timeline(
-    *,
-    topic: Topic,
-    latest: int | None = None,
-) -> list[PartySeries]:
-    """Per party, its published positions on ``topic`` in date order (one query): what the
-    topic page's chart draws.
-
-    ``latest`` keeps only the most recent statements on the topic, so a page's chart
-    stays readable, and its cost bounded, however long the record grows.
-    """
-    # Charts show each point's date, stance, move and summary and its party's names:
-    # the rest of a position (quote, anchoring, review notes) stays unread.
-    columns = (*ChartStatement._fields, *(f"party__{name}" for name in CHART_PARTY_FIELDS))
-    positions = timeline_statements(topic=topic).values_list(*columns)
-    if latest is not None:
-        # Newest first through the (topic, stated_on, id) index, then back in date order.
-        rows = list(positions.order_by("-stated_on", "-id")[:latest])
-    else:
-        rows = list(positions)
-    width = len(ChartStatement._fields)
-    # One party object per party, not one per statement.
-    parties: dict[int, Party] = {}
-    for row in rows:
-        if row[1] not in parties:
-            parties[row[1]] = Party.from_db(positions.db, CHART_PARTY_FIELDS, row[width:])
-    rows.sort(key=lambda row: (parties[row[1]].short_name, row[1], row[2], row[0]))
-    series: dict[int, PartySeries] = {}
-    for row in rows:
-        points = series.setdefault(row[1], PartySeries(party=parties[row[1]], points=[])).points
-        points.append(ChartStatement._make(row[:width]))
-    return list(series.values())
-
-
-class TopicParty(NamedTuple):
-    """A party with public positions on a topic, and how many: read from its stance cell."""
-
-    id: int
-    slug: str
-    short_name: str
-    published_count: int
-    public_count: int
-
-
-def topic_parties(topic: Topic) -> list[TopicParty]:
-    """The parties with public positions on ``topic``, by short name (one query): who spoke
-    on it, and how often, without counting positions."""
-    rows = (
-        StanceCell.objects.filter(topic=topic)
-        .order_by("party__short_name", "party_id")
-        .values_list(
-            "party_id", "party__slug", "party__short_name", "published_count", "public_count"
-        )
-    )
-    return [TopicParty._make(row) for row in rows]
-
-
-def public_statement_count(party: Party) -> int:
-    """How many public positions ``party`` has, summed from its stance cells."""
-    total = StanceCell.objects.filter(party=party).aggregate(total=Sum("public_count"))["total"]
-    return total or 0
-
-
-def per_row(related: QuerySet, foreign_key: str, aggregate) -> Coalesce:
-    """``aggregate`` over the ``related`` rows whose ``foreign_key`` points at each outer row,
-    worked out row by row (0 when there are none): an annotation that reads each row's
-    share from the foreign key's index instead of joining and grouping the whole table."""
-    share = (
-        related.filter(**{foreign_key: OuterRef("pk")})
-        .order_by()
-        .values(foreign_key)
-        .annotate(total=aggregate)
-        .values("total")
-    )
-    return Coalesce(Subquery(share, output_field=IntegerField()), 0)
-
-
-def with_published_counts(records: QuerySet, axis: str) -> QuerySet:
-    """Parties (``axis="party"``) or topics (``"topic"``) annotated with ``position_count``,
-    their published positions, summed from the stance cells rather than counted."""
-    return records.annotate(
-        position_count=per_row(StanceCell.objects.all(), axis, Sum("published_count"))
-    )
-
-
-def party_speakers(party: Party):
-    """People who made a public statement for ``party``, with their roles in it.
-
-    The party's speakers are read by skipping through ``position_party_speaker_idx`` from
-    each speaker to the next (a loose index scan): one probe per speaker of the party,
-    whatever the number of its statements or of people on record.
-    """
-    table = Position._meta.db_table
-    public = "p.party_id = %s AND p.status IN ({})".format(", ".join(["%s"] * len(PUBLIC_STATUSES)))
-    params = [party.id, *map(str, PUBLIC_STATUSES)]
-    spoke = RawSQL(
-        "WITH RECURSIVE spoke(speaker_id) AS ("
-        f" SELECT MIN(p.speaker_id) FROM {table} p WHERE {public}"
-        " UNION ALL"
-        f" SELECT (SELECT MIN(p.speaker_id) FROM {table} p WHERE {public}"
-        " AND p.speaker_id > spoke.speaker_id)"
-        " FROM spoke WHERE spoke.speaker_id IS NOT NULL"
-        ") SELECT speaker_id FROM spoke WHERE speaker_id IS NOT NULL",
-        params * 2,
-    )
-    return Person.objects.filter(id__in=spoke).prefetch_related(
-        Prefetch("roles", queryset=Role.objects.filter(party=party))
-    )
-
-
 def topic_rows(matrix: StanceMatrix) -> list[tuple[Topic, list[StanceInForce | None]]]:
     """The matrix read topic by topic: each topic with one cell per compared party."""
     return [
         (topic, [matrix.cell(party, topic) for party in matrix.parties]) for topic in matrix.topics
     ]
-
-
-def recent_shifts(*, limit: int = 10) -> list[Position]:
-    """The latest published positions that moved a party's stance (one query)."""
-    moved = [Shift.TOWARDS_SUPPORT, Shift.TOWARDS_REJECTION, Shift.REVERSAL]
-    return list(
-        Position.objects.published()
-        .filter(shift__in=moved)
-        .select_related("party", "topic", "previous")
-        .only(
-            "shift",
-            "stance",
-            "stated_on",
-            "stated_on_precision",
-            "party__short_name",
-            "topic__proposition",
-            "previous__stance",
-        )
-        .order_by("-stated_on", "-id")[:limit]
-    )
-
-
-def topic_events(*, topic: Topic) -> list[Event]:
-    """Events tagged with ``topic`` or with its parent, oldest first: chart markers."""
-    topic_ids = [topic.id] + ([topic.parent_id] if topic.parent_id else [])
-    return list(Event.objects.filter(topics__in=topic_ids).distinct().order_by("date", "id"))
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One dated line of the negotiation's timeline: an event or a public position."""
-
-    date: datetime.date
-    event: Event | None = None
-    position: Position | None = None
-
-
-def negotiation_timeline(*, year: int, latest: int | None = None) -> list[TimelineEntry]:
-    """Events and public positions of one year in date order, so that each event stands
-    among the statements made around it (three queries).
-
-    ``latest`` keeps only the year's most recent statements (every event stays), so a
-    busy year's page costs the same as a quiet one's.
-    """
-    events = (
-        Event.objects.filter(date__year=year).prefetch_related("parties").order_by("date", "id")
-    )
-    positions = Position.objects.public().filter(stated_on__year=year).for_statement_list()
-    if latest is not None:
-        newest = positions.order_by("-stated_on", "-id")[:latest]
-        positions = sorted(newest, key=lambda p: (p.stated_on, p.id))
-    else:
-        positions = positions.order_by("stated_on", "id")
-    entries = [TimelineEntry(date=e.date, event=e) for e in events]
-    entries += [TimelineEntry(date=p.stated_on, position=p) for p in positions]
-    # Events first on a shared date: statements on the day of talks read as reactions to them.
-    entries.sort(key=lambda entry: (entry.date, entry.event is None))
-    return entries
-
-
-def timeline_years() -> list[int]:
-    """Years that have an event, and every year from the first public position to the last,
-    newest first (two queries; the span comes from the ends of the date index, not a scan)."""
-    years = {d.year for d in Event.objects.dates("date", "year")}
-    span = Position.objects.public().aggregate(first=Min("stated_on"), last=Max("stated_on"))
-    if span["first"] is not None:
-        years |= set(range(span["first"].year, span["last"].year + 1))
-    return sorted(years, reverse=True)
