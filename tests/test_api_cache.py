@@ -5,13 +5,14 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from positions.api.response_cache import CACHED_HEADER
 from positions.editorial import services
 from positions.models.choices import Stance, Status
+from positions.reading.cache import API
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db
 
+CACHED_HEADER = API.header
 LIST = "/api/v1/positions/"
 
 

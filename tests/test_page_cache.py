@@ -5,10 +5,12 @@ from django.core.cache import cache
 
 from positions.editorial import services
 from positions.models.choices import Stance, Status
-from positions.views.page_cache import CACHED_HEADER
+from positions.reading.cache import PAGES
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db
+
+CACHED_HEADER = PAGES.header
 
 
 @pytest.fixture(autouse=True)

@@ -162,10 +162,10 @@ else:
     }
 
 # Readers' pages are kept this long in the cache above; any change to the public record
-# replaces them at once (positions/views/page_cache.py). 0 turns the page cache off.
+# replaces them at once (positions/reading/cache.py). 0 turns the page cache off.
 STANDPOINT_PAGE_CACHE_SECONDS = env_int("STANDPOINT_PAGE_CACHE_SECONDS", 300)
 # The same for anonymous JSON reads of the API's lists, timeline and comparisons
-# (positions/api/response_cache.py). 0 turns it off.
+# (positions/reading/cache.py). 0 turns it off.
 STANDPOINT_API_CACHE_SECONDS = env_int("STANDPOINT_API_CACHE_SECONDS", 300)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,57 +4,22 @@ A response's validators combine the aggregate of the rows it shows (latest ``upd
 and count, so an edit, an insertion or a removal changes them) with the latest change
 anywhere in the public record (a renamed party changes every position that embeds it;
 a retraction changes its neighbours' shift).
+
+An anonymous JSON answer is the same for every client while its ETag holds, so it is kept in
+the shared cache under that ETag (``positions.reading.cache``); the browsable API is not.
 """
 
-import datetime
 import hashlib
 from calendar import timegm
 
-from django.db import connection
 from django.db.models import Count, Max
 from django.utils.cache import get_conditional_response
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
-from positions.models import Event, Party, Person, Position, Role, Source, Topic
-from positions.models.choices import PUBLIC_STATUSES
+from positions.reading.cache import API
+from positions.reading.stamp import record_stamp
 
 VARY = "Accept, Authorization, Cookie"
-
-
-def _as_datetime(value) -> datetime.datetime | None:
-    # Raw aggregates come back as text on SQLite.
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value
-
-
-def record_stamp() -> tuple[datetime.datetime | None, int]:
-    """The latest change to any public row, and how many event links exist, in one query.
-
-    Linking an event to a party, topic or source does not touch its ``updated_at``; the
-    number of links changes instead.
-    """
-    quote = connection.ops.quote_name
-    tables = [m._meta.db_table for m in (Party, Person, Role, Topic, Source, Event)]
-    parts = [f"SELECT MAX(updated_at) AS stamp FROM {quote(table)}" for table in tables]
-    placeholders = ", ".join(["%s"] * len(PUBLIC_STATUSES))
-    parts.append(
-        f"SELECT MAX(updated_at) AS stamp FROM {quote(Position._meta.db_table)} "
-        f"WHERE status IN ({placeholders})"
-    )
-    link_tables = [
-        Event._meta.get_field(name).remote_field.through._meta.db_table
-        for name in ("parties", "topics", "sources")
-    ]
-    links = " + ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in link_tables)
-    sql = f"SELECT MAX(stamp), {links} FROM (" + " UNION ALL ".join(parts) + ") AS stamps"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [str(status) for status in PUBLIC_STATUSES])
-        stamp, link_count = cursor.fetchone()
-    return _as_datetime(stamp), link_count
 
 
 class Validators:
@@ -118,3 +83,21 @@ def record_validators(request) -> Validators:
     """Validators for derived reads (timeline, compare) that depend on the whole record."""
     stamp, links = record_stamp()
     return Validators(request, stamp, links, last_modified=stamp)
+
+
+def _cache_key(request, validators: Validators) -> str | None:
+    if not API.serves(request) or getattr(request.accepted_renderer, "format", None) != "json":
+        return None
+    return API.key(request, validators.etag)
+
+
+def answer(request, validators: Validators, build):
+    """A 304 when the client's copy is current, else the cached answer, else ``build()``'s
+    response (a DRF Response), kept for the next client if it may be shared."""
+    if (not_modified := validators.not_modified(request)) is not None:
+        return not_modified
+    key = _cache_key(request, validators)
+    if key is not None and (hit := API.get(key)) is not None:
+        return validators.apply(hit)
+    response = validators.apply(build())
+    return response if key is None else API.keep(key, response)

@@ -19,7 +19,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from positions.api import export, response_cache, rows
+from positions.api import export, rows
 from positions.api.comparisons import (
     TIMELINE_DESCRIPTION,
     ChangesSerializer,
@@ -28,7 +28,7 @@ from positions.api.comparisons import (
     TimelineQuerySerializer,
     TimelineSerializer,
 )
-from positions.api.conditional import queryset_validators, record_validators
+from positions.api.conditional import answer, queryset_validators, record_validators
 from positions.api.filters import StrictFilterBackend, check_query_params
 from positions.api.filtersets import (
     DEFAULT_POSITION_ORDERING,
@@ -77,14 +77,11 @@ class ConditionalReadMixin:
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        validators = queryset_validators(request, queryset)
-        if (not_modified := validators.not_modified(request)) is not None:
-            return not_modified
-        if (hit := response_cache.cached_response(request, validators)) is not None:
-            return hit
-        page = self.paginate_queryset(queryset)
-        response = self.get_paginated_response(self.page_data(page))
-        return response_cache.keep(request, validators, validators.apply(response))
+
+        def build():
+            return self.get_paginated_response(self.page_data(self.paginate_queryset(queryset)))
+
+        return answer(request, queryset_validators(request, queryset), build)
 
     def page_data(self, page):
         return self.get_serializer(page, many=True).data
@@ -506,13 +503,7 @@ class ConditionalAPIView(APIView):
         return serializer.validated_data
 
     def conditional(self, request, build):
-        validators = record_validators(request)
-        if (not_modified := validators.not_modified(request)) is not None:
-            return not_modified
-        if (hit := response_cache.cached_response(request, validators)) is not None:
-            return hit
-        response = validators.apply(Response(build()))
-        return response_cache.keep(request, validators, response)
+        return answer(request, record_validators(request), lambda: Response(build()))
 
 
 class TimelineView(ConditionalAPIView):
