@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.admin.skipping import period_moments, period_starts
 from positions.models import Position, Source
 from positions.models.choices import Status
+from positions.postgres.skipping import period_moments, period_starts
 from tests.factories import PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

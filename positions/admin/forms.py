@@ -19,8 +19,9 @@ _ERROR_FIELDS = {"note": "correction_note"}
 class PositionAdminForm(forms.ModelForm):
     """Create, edit or correct a position, with optimistic locking.
 
-    The write happens during validation (``_post_clean``) because that is the only place
-    the admin lets a refusal come back as form errors with the editor's input kept.
+    The write happens at the end of validation (``full_clean``): the admin saves only a
+    valid form, so a service's refusal must be known by then to come back as form errors
+    with the editor's input kept.
     """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -50,9 +51,9 @@ class PositionAdminForm(forms.ModelForm):
         if self.instance.status != Status.PUBLISHED:
             self.fields.pop("correction_note")
 
-    def _post_clean(self):
-        super()._post_clean()
-        if not self.errors:
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and not self.errors:
             self._write()
 
     def _write(self) -> None:

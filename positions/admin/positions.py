@@ -3,8 +3,14 @@ review workflow as buttons and actions. Every write goes through ``editorial.ser
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import (
+    ERROR_FLAG,
+    IGNORED_PARAMS,
+    PAGE_VAR,
+    SEARCH_VAR,
+)
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -73,22 +79,27 @@ class PositionPaginator(Paginator):
     order).
     """
 
+    def __init__(self, object_list, per_page, *args, whole_list: bool = False, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        # Whether no filter or search narrows the list, so that every position counts.
+        self.whole_list = whole_list
+
     @cached_property
     def count(self):
-        query = self.object_list.query
-        if query.where or query.combinator:
-            return super().count
-        return all_positions_count()
+        return all_positions_count() if self.whole_list else super().count
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
-
-    def _get_page(self, object_list, number, paginator):
-        keys = list(object_list.values_list("pk", flat=True))
+        keys = list(self.object_list[bottom : bottom + self.per_page].values_list("pk", flat=True))
         rows = self.object_list.order_by().in_bulk(keys)
-        return super()._get_page([rows[key] for key in keys if key in rows], number, paginator)
+        return Page([rows[key] for key in keys if key in rows], number, self)
+
+
+def narrows_list(request) -> bool:
+    """Whether the desk list asked for by ``request`` is filtered or searched."""
+    ignored = {*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG}
+    return bool(request.GET.get(SEARCH_VAR)) or any(name not in ignored for name in request.GET)
 
 
 def stance_badge(position: Position):
@@ -156,7 +167,13 @@ class PositionAdmin(DeskAdmin):
         )
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        return PositionPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return PositionPaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            whole_list=not narrows_list(request),
+        )
 
     def get_changelist(self, request, **kwargs):
         return PositionChangeList
