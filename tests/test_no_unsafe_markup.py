@@ -25,21 +25,7 @@ UNSAFE_CALLS = {"mark_safe", "SafeString", "SafeText", "mark_for_escaping"}
 FORMAT_CALLS = {"format_html": 0, "format_html_join": 1}
 
 # (path relative to the repository, function name): why it is safe.
-ALLOWED: dict[tuple[str, str], str] = {
-    ("positions/templatetags/markup.py", "format_html"): (
-        "Django's format_html, escaping every argument the same way; "
-        "tests/test_markup.py holds the two to the same output."
-    ),
-    ("positions/templatetags/markup.py", "format_html_join"): (
-        "Django's format_html_join, escaping every value the same way; "
-        "tests/test_markup.py holds the two to the same output."
-    ),
-    ("positions/templatetags/listings.py", "row"): (
-        "The comparison matrix's cells: stance classes and badges (format_html), ids formatted "
-        "as integers and dates, each escaped by markup.escaped; no one types any of it. "
-        "tests/test_views_compare.py holds it to format_html's output."
-    ),
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def python_files():

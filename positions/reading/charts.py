@@ -1,8 +1,8 @@
 """Geometry of a topic's stance chart: each party's stance score over time, drawn as SVG.
 
 Only numbers, model objects and plain text come out of here; the template
-(templates/positions/includes/chart.html) and its tags (positions.templatetags.chart_markup)
-write the SVG, so every piece of user text goes through escaping.
+(templates/positions/includes/chart.html) writes the SVG, so every piece of user text goes
+through escaping.
 """
 
 import datetime
@@ -12,7 +12,7 @@ from typing import NamedTuple
 from django.utils.translation import get_language
 
 from positions.models import Event, Party
-from positions.models.choices import STANCE_MAX, STANCE_MIN, Move, Stance
+from positions.models.choices import STANCE_MAX, STANCE_MIN, STANCE_NAMES, Move, Stance
 from positions.reading.links import RecordUrls
 from positions.reading.timelines import ChartStatement, PartySeries
 from positions.templatetags.standpoint import dates_in
@@ -111,6 +111,18 @@ class StanceChart:
     @property
     def point_count(self) -> int:
         return sum(len(s.points) for s in self.series)
+
+    @property
+    def description(self) -> str:
+        """The chart in words, for screen readers: each party's stances and their dates."""
+        parts = [
+            f"{s.party.short_name} ({s.symbol}): "
+            + ", ".join(f"{STANCE_NAMES[p.position.stance]} on {p.day}" for p in s.points)
+            + ". "
+            for s in self.series
+        ] or ["No published positions yet. "]
+        parts.append("The same data is in the table below.")
+        return "".join(parts)
 
 
 def _date_range(

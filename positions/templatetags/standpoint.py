@@ -2,14 +2,16 @@
 so that colour is never the only signal."""
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.dates import MONTHS
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import get_language, override
 
-from positions.models.choices import DatePrecision, Shift, Stance
-from positions.templatetags.markup import format_html
+from positions.models.choices import DatePrecision, Move, Shift, Stance
+from positions.reading.links import RecordUrls, record_url
 
 register = template.Library()
 
@@ -121,44 +123,76 @@ def iso_date(value: datetime.date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-# Tags rather than included templates: a page shows hundreds of these, and each include
-# costs several times what its markup does. Each ends in a newline, as the included file
-# did, so pages read exactly as before.
+@lru_cache(maxsize=64)
+def _badge(template_name: str, value, language: str | None) -> str:
+    """A badge's template rendered once per value and language: a matrix shows thousands of
+    badges, but only six different ones."""
+    return render_to_string(template_name, {"value": value})
+
+
 @register.simple_tag
 def stance_badge(value) -> str:
     """A stance in words and symbol, with its colour class; "no known position" for none."""
-    return format_html(
-        '<span class="stance {}"><span class="stance-symbol" aria-hidden="true">{}</span> {}'
-        "</span>\n",
-        stance_class(value),
-        stance_symbol(value),
-        stance_label(value),
-    )
+    return _badge("positions/includes/stance_badge.html", _stance(value), get_language())
 
 
 @register.simple_tag
 def shift_badge(value) -> str:
     """How a position moved from the party's previous one; nothing for a first statement."""
-    if not value:
-        return "\n"
-    return format_html(
-        '<span class="shift shift-{}"><span aria-hidden="true">{}</span> {}</span>\n',
-        value,
-        shift_symbol(value),
-        shift_label(value),
+    return _badge("positions/includes/shift_badge.html", value or "", get_language())
+
+
+@register.simple_tag
+def matrix_cells(cells) -> str:
+    """A comparison row's cells: each party's stance (linked), since when, and any red line.
+
+    Written here rather than as a template loop: a full matrix has thousands of cells, and
+    the template engine's per-cell lookups cost several times the markup itself. What
+    depends on the stance alone is escaped once per row, not once per cell.
+    """
+    urls, date = RecordUrls(), dates_in(get_language())
+    classes = {value: conditional_escape(stance_class(value)) for value in Stance.values}
+    red_line = format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
+    empty = format_html('\n      <td class="{}">{}</td>\n      ', "stance-none", stance_badge(None))
+    no_red_line = conditional_escape("")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                empty
+                if cell is None
+                else format_html(
+                    '\n      <td class="{}"><a href="{}">{}</a>\n'
+                    '        <span class="cell-date">since {}</span>{}\n        </td>\n      ',
+                    classes[cell.stance],
+                    urls.position(cell.id),
+                    stance_badge(cell.stance),
+                    date(cell.stated_on, cell.stated_on_precision),
+                    red_line if cell.move == Move.RED_LINE else no_red_line,
+                ),
+            )
+            for cell in cells
+        ),
     )
 
 
-class BadgesByValue(dict):
-    """Each stance's or shift's badge, written once per list rather than once per row."""
+@register.filter
+def before_and_after(change) -> tuple:
+    """A change's two sides (``reading.stances.StanceChange``), for one loop to write both."""
+    return change.before, change.after
 
-    def __init__(self, write):
-        super().__init__()
-        self.write = write
 
-    def __missing__(self, value):
-        self[value] = badge = self.write(value)
-        return badge
+@register.filter
+def party_url(slug) -> str:
+    """The address of the party page by ``slug``, for rows that carry the slug alone."""
+    return record_url("party-detail", "slug", slug)
+
+
+@register.filter
+def topic_url(slug) -> str:
+    """The address of the topic page by ``slug``, for rows that carry the slug alone."""
+    return record_url("topic-detail", "slug", slug)
 
 
 WEB_SCHEMES = ("http", "https")
