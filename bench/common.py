@@ -24,7 +24,15 @@ def ratio(measured: dict, baseline: dict) -> float:
     return measured["median"] / baseline["median"]
 
 
+# PostgreSQL cuts longer names to this many bytes, which could make two scratch names one.
+MAX_DATABASE_NAME_BYTES = 63
+
+
 def with_database(url: str, name: str) -> str:
+    if len(name.encode()) > MAX_DATABASE_NAME_BYTES:
+        raise ValueError(
+            f"database name {name!r} is longer than PostgreSQL's {MAX_DATABASE_NAME_BYTES} bytes"
+        )
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
 

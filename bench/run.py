@@ -4,8 +4,10 @@
     python bench/run.py --smoke         # 1k and 10k: checks the benchmarks run
 
 Creates two scratch PostgreSQL databases next to the one ``DATABASE_URL`` names (or on
-the local server), fills them with synthetic data, measures, writes bench/results.json
-and prints a table, then drops the scratch databases.
+the local server), ``<name>_bench_small`` and ``<name>_bench_large`` (``_bench_smoke_``
+with --smoke), fills them with synthetic data, measures, writes bench/results.json and
+prints a table, then drops the scratch databases, also when stopped by SIGTERM. A unique
+name in ``DATABASE_URL`` keeps two runs on one server apart.
 """
 
 import argparse
@@ -267,6 +269,9 @@ def main() -> None:
     kind = "bench_smoke" if args.smoke else "bench"
     urls = {scale: with_database(server, f"{base}_{kind}_{scale}") for scale in scales}
 
+    # A stopped CI job sends SIGTERM: leave through the finally below, which drops the
+    # scratch databases.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     started = time.monotonic()
     measured = {}
     # Pages run as in production (debug off): hashed static files must exist.
