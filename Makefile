@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 
 .PHONY: run test install install-dev lint format migrate seeds clean serve serve-check bench bench-smoke \
-	loadtest
+	loadtest test-quick
 
 # Reinstall only when the dependency list changes, so a second `make run` is fast.
 $(BIN)/activate:
@@ -66,6 +66,10 @@ serve-check:
 
 test: install-dev node_modules/.installed
 	$(PY) -m pytest
+
+# The loop while working: no browser, no slow tests (markers in pyproject.toml).
+test-quick: install-dev
+	$(PY) -m pytest -m "not browser and not slow"
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -25,6 +25,8 @@ ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 
+pytestmark = pytest.mark.browser
+
 
 def missing_tools() -> list[str]:
     missing = []

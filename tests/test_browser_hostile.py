@@ -11,6 +11,8 @@ from django.conf import settings
 from tests.hostile import hostile_record, public_pages
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, require_browser_tools
 
+pytestmark = pytest.mark.browser
+
 # Injected through the debugging protocol, which the page's policy does not govern.
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
+pytestmark = pytest.mark.slow
+
 # Runs inside the production-mode process: requests through the whole middleware stack.
 PROBE = r"""
 import json, django
