@@ -1,15 +1,16 @@
-"""The positions list's fast path shows exactly what PositionSerializer describes."""
+"""Records read as plain rows are written exactly as their serializer writes a model."""
 
 import datetime
 
 import pytest
 from django.urls import set_script_prefix
 from django.utils import timezone
+from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
 from positions.api.renderers import FastJSONRenderer
-from positions.api.rows import FIELDS, position_rows
-from positions.api.serializers import PositionSerializer
+from positions.api.rows import Rows
+from positions.api.serializers import PositionSerializer, TopicBriefSerializer
 from positions.models import Position
 from positions.models.choices import Shift, Stance, Status
 from tests.factories import PersonFactory, PositionFactory, RoleFactory, SourceFactory
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Kyiv"])
-def test_list_rows_match_the_serializer_field_for_field(zone):
+def test_rows_are_written_as_the_serializer_writes_models(zone):
     speaker = PersonFactory(name="Zoë <b>Ó</b>")
     role = RoleFactory(person=speaker)
     source = SourceFactory(
@@ -41,7 +42,7 @@ def test_list_rows_match_the_serializer_field_for_field(zone):
     queryset = Position.objects.with_citation().order_by("stated_on", "id")
     with timezone.override(zone):
         expected = PositionSerializer(queryset, many=True, context={"request": request}).data
-        fast = position_rows(queryset.values(*FIELDS), request)
+        fast = Rows(PositionSerializer).shape(Rows(PositionSerializer).of(queryset), request)
 
     # Compared as the client gets them: the same JSON text, key order included.
     assert _json(fast) == _json(expected)
@@ -55,10 +56,11 @@ def _json(rows) -> bytes:
 def test_list_addresses_follow_the_prefix_the_site_is_mounted_under():
     position = PositionFactory(status=Status.PUBLISHED)
     request = APIRequestFactory().get("/api/v1/positions/")
-    values = Position.objects.filter(pk=position.pk).values(*FIELDS)
+    rows = Rows(PositionSerializer)
+    values = rows.of(Position.objects.filter(pk=position.pk))
     set_script_prefix("/standpoint/")
     try:
-        row = position_rows(values, request)[0]
+        row = rows.shape(values, request)[0]
     finally:
         set_script_prefix("/")
     assert row["url"] == f"http://testserver/standpoint/api/v1/positions/{position.pk}/"
@@ -66,3 +68,17 @@ def test_list_addresses_follow_the_prefix_the_site_is_mounted_under():
     assert row["party"]["url"] == (
         f"http://testserver/standpoint/api/v1/parties/{position.party.slug}/"
     )
+
+
+def test_a_field_that_cannot_be_read_from_a_row_is_refused_at_once():
+    class WithComputedField(TopicBriefSerializer):
+        children = serializers.SerializerMethodField()
+
+        class Meta(TopicBriefSerializer.Meta):
+            fields = [*TopicBriefSerializer.Meta.fields, "children"]
+
+        def get_children(self, topic):
+            return []
+
+    with pytest.raises(TypeError, match="children"):
+        Rows(WithComputedField)

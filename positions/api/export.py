@@ -1,9 +1,9 @@
 """Bulk export of positions as CSV or JSON Lines, streamed.
 
-On PostgreSQL the CSV is written by the database (``COPY``, see ``copy_csv``); elsewhere,
+On PostgreSQL the CSV is written by the database (``positions.postgres.export``); elsewhere,
 and for JSON Lines, rows are read with a database cursor in chunks and written in Python.
-Either way memory stays flat however many positions there are, and both CSV writers give
-the same bytes. CSV cells that a spreadsheet would run as a formula are neutralised.
+Either way memory stays flat however many positions there are, and the file is the same.
+CSV cells that a spreadsheet would run as a formula are neutralised.
 """
 
 import csv
@@ -13,10 +13,10 @@ from typing import NamedTuple
 
 import orjson
 from django.db import connections
-from django.urls import reverse
 
-from positions.api import copy_csv
 from positions.models.choices import STANCE_NAMES
+from positions.postgres import export as copy_csv
+from positions.reading.links import RecordUrls
 
 CHUNK_SIZE = 2000
 
@@ -116,11 +116,9 @@ ROWS_PER_CHUNK = 500
 
 
 def page_url_parts(request) -> tuple[str, str]:
-    """The absolute page address around a position's id, reversed once for every row."""
-    marker = 999999999
-    template = request.build_absolute_uri(reverse("position-detail", kwargs={"pk": marker}))
-    head, tail = template.split(str(marker))
-    return head, tail
+    """The absolute page address before and after a position's id."""
+    origin = request.build_absolute_uri("/").removesuffix("/")
+    return RecordUrls().around("position-detail", "pk", origin)
 
 
 def _records(queryset, request) -> Iterator[list]:

@@ -116,14 +116,10 @@ class KeysetCursorPagination(BasePagination):
         return rows
 
     def _link(self, row, *, backwards: bool) -> str:
-        # Rows are model instances, or dicts when the list reads ``values()``.
-        value, row_id = (
-            (row[self.field], row["id"])
-            if isinstance(row, dict)
-            else (getattr(row, self.field), row.pk)
-        )
+        # Rows are read with ``values()``: see ``positions.api.rows``.
         token = json.dumps(
-            {"v": value.isoformat(), "id": row_id, "b": backwards}, separators=(",", ":")
+            {"v": row[self.field].isoformat(), "id": row["id"], "b": backwards},
+            separators=(",", ":"),
         )
         encoded = base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
         return replace_query_param(self.base_url, "cursor", encoded)

@@ -1,74 +1,25 @@
-"""Positions as plain rows: the list endpoint's path from the database to JSON.
+"""Serializers read as plain rows: how the API writes records by the thousand.
 
-``PositionSerializer`` describes a position (and drives the schema, the detail view and
-writes); building a thousand of them through DRF fields costs ten times the query. Lists
-read the same fields with ``values()`` and shape them here. A test holds the two to the
-same output, field for field.
+A serializer is the one definition of what the API shows of a record: its fields, their
+order, help and schema. Run field by field over a thousand model instances, DRF costs many
+times the query; so ``Rows(SerializerClass)`` reads the columns its fields name with
+``values()`` and writes each row with getters built once from those same fields. A field
+of a kind it cannot read from a row is refused when the ``Rows`` is built, never shown
+another way.
 """
 
 import datetime
 import functools
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from rest_framework import serializers
 
-from positions.models import Position
-from positions.models.choices import STANCE_NAMES
-from positions.reading.links import around_marker, where
-
-# Everything a list row shows, read in one query (the queryset's filters and order stand).
-FIELDS = (
-    "id",
-    "party_id",
-    "party__slug",
-    "party__name",
-    "party__short_name",
-    "topic_id",
-    "topic__slug",
-    "topic__name",
-    "topic__proposition",
-    "speaker_id",
-    "speaker__slug",
-    "speaker__name",
-    "role__title",
-    "source_id",
-    "source__title",
-    "source__outlet",
-    "source__url",
-    "source__published_at",
-    "source__modified_at",
-    "stance",
-    "shift",
-    "previous_id",
-    "stated_on",
-    "stated_on_precision",
-    "quote",
-    "summary",
-    "conditions",
-    "move",
-    "status",
-    "version",
-    "published_at",
-    "retracted_at",
-    "retraction_reason",
-    "created_at",
-    "updated_at",
-)
-
-
-@functools.cache
-def _list_query(drafts: bool) -> QuerySet:
-    positions = Position.objects.all() if drafts else Position.objects.public()
-    return positions.values(*FIELDS)
-
-
-def list_values(*, drafts: bool) -> QuerySet:
-    """Positions read as the rows ``position_rows`` shapes, drafts only for editorial staff.
-
-    Resolving 35 columns over five joins costs the ORM about a millisecond; it is done
-    once per process, and each request filters a copy.
-    """
-    return _list_query(drafts).all()
+from positions.api.serializers.fields import BlankAsNullChoiceField, RecordLinkField
+from positions.reading.links import RecordUrls
 
 
 def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
@@ -79,8 +30,8 @@ def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def moments_in(tz: datetime.tzinfo):
-    """How a list writes its timestamps in ``tz``.
+def moments_in(tz: datetime.tzinfo) -> Callable:
+    """How a row writes its timestamps in ``tz``.
 
     Values are read in UTC. When UTC is also the zone to show them in, they are left to the
     JSON renderer, which writes them as DRF does (ISO 8601, microseconds when there are any,
@@ -88,110 +39,170 @@ def moments_in(tz: datetime.tzinfo):
     """
     if tz is datetime.UTC or getattr(tz, "key", None) == "UTC":
         return _as_read
-    return functools.partial(_moment_in, tz)
+    return functools.partial(moment, tz=tz)
 
 
 def _as_read(value):
     return value
 
 
-def _moment_in(tz, value):
-    return moment(value, tz)
+class Writing(NamedTuple):
+    """What one response's rows are written with: looked up once, not once per value."""
+
+    origin: str  # scheme and host of the request, for absolute addresses
+    urls: RecordUrls
+    moment: Callable
 
 
-class Links:
-    """Absolute addresses for the records a response shows.
+# A conversion's plan: from one response's ``Writing`` to the function that converts a value
+# as read into the value shown, or None when it is shown as read.
+Plan = Callable[[Writing], Callable | None]
 
-    Each kind's address is reversed once per process (``positions.reading.links``) and completed
-    with this request's scheme and host: a list of 50 positions needs 300 addresses.
+
+class Level(NamedTuple):
+    """One object of a serializer's output: its keys in order, the column each is read from,
+    the conversions of some of those values, and the objects nested in it (by key)."""
+
+    keys: tuple[str, ...]
+    columns: tuple[str, ...]
+    conversions: list[tuple[str, Plan]]
+    nested: list[tuple[str, "Level", str | None]]  # key, object, column saying it is null
+
+
+def _link(view_name: str, kwarg: str) -> Plan:
+    return lambda writing: writing.urls.maker(view_name, kwarg, writing.origin)
+
+
+def _unless_null(convert: Callable) -> Plan:
+    return lambda writing: lambda value: None if value is None else convert(value)
+
+
+def _blank_as_null(writing: Writing):
+    return lambda value: value or None
+
+
+def _moment(writing: Writing):
+    return None if writing.moment is _as_read else writing.moment
+
+
+def _column(prefix: str, attrs: Iterable[str]) -> str:
+    return prefix + "__".join("id" if attr == "pk" else attr for attr in attrs)
+
+
+def _level(serializer, prefix: str) -> Level:
+    """How ``serializer``'s output is read from a row whose columns start with ``prefix``."""
+    model = serializer.Meta.model
+    keys, columns, conversions, nested = [], [], [], []
+    for key, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        attrs = field.source_attrs
+        column = _column(prefix, attrs)
+        if isinstance(field, RecordLinkField):
+            column = _column(prefix, [field.lookup_field])
+            conversions.append((key, _link(field.view_name, field.lookup_field)))
+        elif isinstance(field, serializers.ModelSerializer):
+            child = _level(field, column + "__")
+            column = child.columns[child.keys.index("id")]
+            nested.append((key, child, column if field.allow_null else None))
+        elif isinstance(field, serializers.ChoiceField) and attrs[-1].startswith("get_"):
+            name = attrs[-1].removeprefix("get_").removesuffix("_display")
+            column = _column(prefix, [*attrs[:-1], name])
+            labels = {value: str(label) for value, label in _choices(model, attrs[:-1], name)}
+            conversions.append((key, _unless_null(labels.__getitem__)))
+        elif isinstance(field, BlankAsNullChoiceField):
+            conversions.append((key, _blank_as_null))
+        elif isinstance(field, serializers.DateTimeField):
+            conversions.append((key, _moment))
+        elif isinstance(field, serializers.DateField):
+            conversions.append((key, _unless_null(datetime.date.isoformat)))
+        elif not isinstance(field, PLAIN_FIELDS):
+            raise TypeError(f"{type(serializer).__name__}.{key} cannot be read from a row.")
+        keys.append(key)
+        columns.append(column)
+    return Level(tuple(keys), tuple(columns), conversions, nested)
+
+
+def _choices(model, path: list[str], name: str):
+    for attr in path:
+        model = model._meta.get_field(attr).related_model
+    return model._meta.get_field(name).flatchoices
+
+
+# Fields whose value is shown as read: numbers, text, booleans, and text choices.
+PLAIN_FIELDS = (
+    serializers.IntegerField,
+    serializers.CharField,
+    serializers.BooleanField,
+    serializers.ChoiceField,
+)
+
+
+def _writer(level: Level, writing: Writing) -> Callable[[dict], dict]:
+    """A function writing one row as ``level`` shows it.
+
+    Every value is first read in key order (by one C call), so that the keys keep the
+    serializer's order; converted values and nested objects then replace theirs in place.
     """
+    read, keys = itemgetter(*level.columns), level.keys
+    if len(keys) == 1:
+        read = _one(read)
+    converts = [(key, convert) for key, plan in level.conversions if (convert := plan(writing))]
+    nested = [
+        (key, _writer(child, writing), presence and itemgetter(presence) or None)
+        for key, child, presence in level.nested
+    ]
 
-    def __init__(self, request):
-        self.origin = request.build_absolute_uri("/").removesuffix("/")
-        self.where = where()
+    if not nested:
 
-    def __call__(self, view_name: str, kwarg: str, value) -> str:
-        head, tail = around_marker(view_name, kwarg, *self.where)
-        return f"{self.origin}{head}{value}{tail}"
+        def write(row: dict) -> dict:
+            shown = dict(zip(keys, read(row), strict=False))
+            for key, convert in converts:
+                shown[key] = convert(shown[key])
+            return shown
 
-    def maker(self, view_name: str, kwarg: str):
-        """A function from a record's key to its address, for lists that build many."""
-        head, tail = around_marker(view_name, kwarg, *self.where)
-        escape = {ord("{"): "{{", ord("}"): "}}"}
-        return ((self.origin + head).translate(escape) + "{}" + tail.translate(escape)).format
+        return write
+
+    def write(row: dict) -> dict:
+        shown = dict(zip(keys, read(row), strict=False))
+        for key, convert in converts:
+            shown[key] = convert(shown[key])
+        for key, write_child, present in nested:
+            shown[key] = write_child(row) if present is None or present(row) is not None else None
+        return shown
+
+    return write
 
 
-def position_rows(values, request) -> list[dict]:
-    """Shape rows read with ``queryset.values(*FIELDS)`` as the API shows positions.
+def _one(read):
+    return lambda row: (read(row),)
 
-    Timestamps may be left as datetimes (see ``moments_in``): render rows with the API's
-    JSON renderer, as the list does.
-    """
-    link = Links(request)
-    position_url = link.maker("api:position-detail", "pk")
-    position_page = link.maker("position-detail", "pk")
-    party_url = link.maker("api:party-detail", "slug")
-    topic_url = link.maker("api:topic-detail", "slug")
-    person_url = link.maker("api:person-detail", "slug")
-    source_url = link.maker("api:source-detail", "pk")
-    # Looked up once: finding the current time zone costs more than converting to it.
-    moment_of = moments_in(timezone.get_current_timezone())
-    rows = []
-    for p in values:
-        rows.append(
-            {
-                "id": p["id"],
-                "url": position_url(p["id"]),
-                "html_url": position_page(p["id"]),
-                "party": {
-                    "id": p["party_id"],
-                    "slug": p["party__slug"],
-                    "name": p["party__name"],
-                    "short_name": p["party__short_name"],
-                    "url": party_url(p["party__slug"]),
-                },
-                "topic": {
-                    "id": p["topic_id"],
-                    "slug": p["topic__slug"],
-                    "name": p["topic__name"],
-                    "proposition": p["topic__proposition"],
-                    "url": topic_url(p["topic__slug"]),
-                },
-                "speaker": None
-                if p["speaker_id"] is None
-                else {
-                    "id": p["speaker_id"],
-                    "slug": p["speaker__slug"],
-                    "name": p["speaker__name"],
-                    "url": person_url(p["speaker__slug"]),
-                },
-                "role": p["role__title"],
-                "source": {
-                    "id": p["source_id"],
-                    "title": p["source__title"],
-                    "outlet": p["source__outlet"],
-                    "source_url": p["source__url"],
-                    "published_at": moment_of(p["source__published_at"]),
-                    "modified_at": moment_of(p["source__modified_at"]),
-                    "url": source_url(p["source_id"]),
-                },
-                "stance": STANCE_NAMES[p["stance"]],
-                "stance_score": p["stance"],
-                "shift": p["shift"] or None,
-                "previous": p["previous_id"],
-                "stated_on": p["stated_on"].isoformat(),
-                "stated_on_precision": p["stated_on_precision"],
-                "quote": p["quote"],
-                "summary": p["summary"],
-                "conditions": p["conditions"],
-                "move": p["move"],
-                "status": p["status"],
-                "version": p["version"],
-                "published_at": moment_of(p["published_at"]),
-                "retracted_at": moment_of(p["retracted_at"]),
-                "retraction_reason": p["retraction_reason"],
-                "created_at": moment_of(p["created_at"]),
-                "updated_at": moment_of(p["updated_at"]),
-            }
+
+class Rows:
+    """A serializer's records read as plain rows: ``rows.of(queryset)`` to read them,
+    ``rows.shape(values, request)`` to write them as the serializer shows them."""
+
+    def __init__(self, serializer_class):
+        self.level = _level(serializer_class(), "")
+        self.columns = list(dict.fromkeys(_columns(self.level)))
+
+    def of(self, queryset: QuerySet) -> QuerySet:
+        return queryset.values(*self.columns)
+
+    def shape(self, values: Iterable[dict], request) -> list[dict]:
+        """The rows as the serializer shows them. Timestamps may be left as datetimes (see
+        ``moments_in``): render them with the API's JSON renderer."""
+        writing = Writing(
+            origin=request.build_absolute_uri("/").removesuffix("/"),
+            urls=RecordUrls(),
+            # Looked up once: finding the current time zone costs more than converting to it.
+            moment=moments_in(timezone.get_current_timezone()),
         )
-    return rows
+        write = _writer(self.level, writing)
+        return [write(value) for value in values]
+
+
+def _columns(level: Level) -> Iterator[str]:
+    yield from level.columns
+    for _, child, _ in level.nested:
+        yield from _columns(child)

@@ -50,6 +50,18 @@ class RecordUrls:
         head, tail = around_marker(view_name, kwarg, *self.where)
         return f"{head}{text}{tail}"
 
+    def around(self, view_name: str, kwarg: str, origin: str = "") -> tuple[str, str]:
+        """``origin`` and the address of ``view_name``, before and after its ``kwarg``."""
+        head, tail = around_marker(view_name, kwarg, *self.where)
+        return origin + head, tail
+
+    def maker(self, view_name: str, kwarg: str, origin: str = ""):
+        """``origin + self(view_name, kwarg, value)`` as a function of ``value``, for lists
+        that address many records of one kind by keys and slugs read from the database."""
+        head, tail = self.around(view_name, kwarg, origin)
+        escape = {ord("{"): "{{", ord("}"): "}}"}
+        return (head.translate(escape) + "{}" + tail.translate(escape)).format
+
     def position(self, pk) -> str:
         return self("position-detail", "pk", pk)
 

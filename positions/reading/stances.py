@@ -67,23 +67,6 @@ def _latest_ids(
     return current.union(_found_before(cells, as_of), all=True)
 
 
-def latest_positions_as_of(
-    *,
-    as_of: datetime.date,
-    party_ids: Iterable[int] | None = None,
-    topic_ids: Iterable[int] | None = None,
-) -> dict[tuple[int, int], Position]:
-    """Each party's latest published position per topic stated on or before ``as_of``, with
-    its whole citation (one query, none for an empty axis). An axis left out means every
-    party (or topic) with a published position. Pages read ``stances_as_of``'s plain rows.
-    """
-    wanted = _latest_ids(as_of=as_of, party_ids=party_ids, topic_ids=topic_ids)
-    if wanted is None:
-        return {}
-    latest = Position.objects.filter(id__in=wanted).with_citation().order_by()
-    return {(p.party_id, p.topic_id): p for p in latest}
-
-
 class StanceInForce(NamedTuple):
     """A party's position in force on a topic, as a matrix cell or a change shows it:
     read as a plain row, since a matrix holds thousands."""
@@ -110,7 +93,9 @@ def stances_as_of(
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
 ) -> dict[tuple[int, int], StanceInForce]:
-    """``latest_positions_as_of`` as plain rows (one query, none for an empty axis).
+    """Each party's latest published position per topic stated on or before ``as_of``, as
+    plain rows (one query, none for an empty axis). An axis left out means every party (or
+    topic) with a published position.
 
     A cell whose latest position is in force on ``as_of`` is read from the cell's own copy
     of it; only cells that changed after ``as_of`` look their position up.
@@ -241,11 +226,6 @@ class StanceMatrix:
 
     def cell(self, party: Party, topic: Topic) -> StanceInForce | None:
         return self.cells.get((party.id, topic.id))
-
-    def rows(self) -> list[tuple[Party, list[StanceInForce | None]]]:
-        return [
-            (party, [self.cell(party, topic) for topic in self.topics]) for party in self.parties
-        ]
 
     def stances_on(self, topic: Topic) -> list[int | None]:
         return [

@@ -84,9 +84,12 @@ def topic_timeline(
     *,
     topic: Topic,
     latest: int | None = None,
+    party_slugs: Iterable[str] | None = None,
+    before: tuple[datetime.date, int] | None = None,
 ) -> list[PartySeries]:
     """Per party, its published positions on ``topic`` in date order (one query): what the
-    topic page's chart draws.
+    topic page's chart draws, and the timeline endpoint shows (see ``timeline_statements``
+    for ``party_slugs`` and ``before``).
 
     ``latest`` keeps only the most recent statements on the topic, so a page's chart
     stays readable, and its cost bounded, however long the record grows.
@@ -94,7 +97,8 @@ def topic_timeline(
     # Charts show each point's date, stance, move and summary and its party's names:
     # the rest of a position (quote, anchoring, review notes) stays unread.
     columns = (*ChartStatement._fields, *(f"party__{name}" for name in CHART_PARTY_FIELDS))
-    positions = timeline_statements(topic=topic).values_list(*columns)
+    statements = timeline_statements(topic=topic, party_slugs=party_slugs, before=before)
+    positions = statements.values_list(*columns)
     if latest is not None:
         # Newest first through the (topic, stated_on, id) index, then back in date order.
         rows = list(positions.order_by("-stated_on", "-id")[:latest])
@@ -112,6 +116,35 @@ def topic_timeline(
         points = series.setdefault(row[1], PartySeries(party=parties[row[1]], points=[])).points
         points.append(ChartStatement._make(row[:width]))
     return list(series.values())
+
+
+@dataclass
+class TimelineWindow:
+    """The newest ``limit`` statements on a topic before a key, per party, and the key of
+    the oldest one shown when older statements remain: where the next window starts, so
+    following the windows visits every statement once, each at the cost of one."""
+
+    series: list[PartySeries]
+    next_key: tuple[datetime.date, int] | None
+
+
+def timeline_window(
+    *,
+    topic: Topic,
+    party_slugs: Iterable[str] | None,
+    limit: int,
+    before: tuple[datetime.date, int] | None,
+) -> TimelineWindow:
+    # One statement more than asked says whether anything older is left: the oldest.
+    series = topic_timeline(topic=topic, party_slugs=party_slugs, before=before, latest=limit + 1)
+    points = [(point.stated_on, point.id, line) for line in series for point in line.points]
+    if len(points) <= limit:
+        return TimelineWindow(series=series, next_key=None)
+    *_, oldest_line = min(points, key=lambda point: point[:2])
+    del oldest_line.points[0]
+    series = [line for line in series if line.points]
+    next_key = min((line.points[0].stated_on, line.points[0].id) for line in series)
+    return TimelineWindow(series=series, next_key=next_key)
 
 
 class TopicParty(NamedTuple):

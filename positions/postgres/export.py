@@ -1,9 +1,9 @@
-"""CSV written by PostgreSQL: a query's rows streamed with ``COPY … TO STDOUT``.
+"""CSV written by PostgreSQL: a query's rows streamed with ``COPY … TO STDOUT`` (``stream``).
 
 Python's csv writer costs several times the query at a million rows; COPY writes the same
-bytes in the database. The cells below compute in SQL what the Python writers compute, so
-that both give the same file. Each cell is a function from a column's SQL to the SQL of
-its CSV cell and that SQL's parameters.
+bytes in the database. The cells below compute in SQL what the export's Python writer
+computes for other databases (``positions.api.export``), so that both give the same file.
+Each cell is a function from a column's SQL to the SQL of its CSV cell and its parameters.
 """
 
 from collections.abc import Callable, Iterator
