@@ -2,15 +2,18 @@
 
 PostgreSQL rejects NUL in text, so a NUL reaching a query or an INSERT would be a 500;
 Django would silently replace undecodable bytes with U+FFFD. Both are refused here with
-a 400 before any view, form or serializer sees them.
+a 400 before any view, form or serializer sees them: this is the one place a request is
+checked for NUL, so views, filters and serializers need not be. (The services check the
+text they store again, for callers other than a request.)
 """
 
 import json
 from urllib.parse import unquote_to_bytes
 
+from positions.editorial.validators import NUL_MESSAGE
 from tracker.responses import error_response
 
-NUL_MESSAGE = "The request contains a NUL character (\\0), which cannot be stored."
+NUL = "\x00"
 ENCODING_MESSAGE = "The request is not valid UTF-8 text."
 NESTING_MESSAGE = "The JSON body is nested too deeply."
 FORM = "application/x-www-form-urlencoded"
@@ -19,7 +22,7 @@ JSON = "application/json"
 
 def _field_problem(raw: bytes) -> str | None:
     decoded = unquote_to_bytes(raw.replace(b"+", b" "))
-    if b"\x00" in decoded:
+    if NUL.encode() in decoded:
         return NUL_MESSAGE
     try:
         decoded.decode("utf-8")
@@ -36,7 +39,7 @@ def _url_encoded_problems(raw: bytes) -> dict[str, str]:
         problem = _field_problem(name) or _field_problem(value)
         if problem:
             label = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")
-            problems[label.replace("\x00", "\\0")] = problem
+            problems[label.replace(NUL, "\\0")] = problem
     return problems
 
 
@@ -46,7 +49,7 @@ def _url_encoded_problem(raw: bytes) -> str | None:
 
 def _contains_nul(value) -> bool:
     if isinstance(value, str):
-        return "\x00" in value
+        return NUL in value
     if isinstance(value, dict):
         return any(_contains_nul(key) or _contains_nul(item) for key, item in value.items())
     if isinstance(value, list):

@@ -23,6 +23,11 @@ from positions.models.choices import (
     Stance,
     Status,
 )
+from positions.reading.requests import (
+    UNKNOWN_SLUG_ERROR,
+    IsoDateField,
+    topic_ids_with_descendants,
+)
 from positions.reading.term_search import matching_every_term
 
 STANCE_BY_LABEL = {label: value for value, label in Stance.choices}
@@ -103,18 +108,10 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-def topic_ids_with_descendants(topic_ids) -> set[int]:
-    """The given topics and every topic nested under them, in one query."""
-    children: dict[int, list[int]] = {}
-    for topic_id, parent_id in Topic.objects.values_list("id", "parent_id"):
-        children.setdefault(parent_id, []).append(topic_id)
-    found, pending = set(), list(topic_ids)
-    while pending:
-        topic_id = pending.pop()
-        if topic_id not in found:
-            found.add(topic_id)
-            pending.extend(children.get(topic_id, ()))
-    return found
+class IsoDateFilter(filters.DateFilter):
+    """A date written ``YYYY-MM-DD``, read as the pages and the compare endpoint read it."""
+
+    field_class = IsoDateField
 
 
 class SyncFilterSet(filters.FilterSet):
@@ -141,9 +138,12 @@ class ChoicesFilter(filters.MultipleChoiceFilter):
 
 
 class SlugsFilter(filters.ModelMultipleChoiceFilter):
-    """Slugs of existing rows; the parameter may repeat."""
+    """Slugs of existing rows; the parameter may repeat. An unknown slug is refused with the
+    message the pages and the compare endpoint give."""
 
     def __init__(self, *args, help_text: str, **kwargs):
+        unknown = UNKNOWN_SLUG_ERROR.format(slugs="%(value)s")
+        kwargs.setdefault("error_messages", {"invalid_choice": unknown})
         super().__init__(*args, help_text=help_text, **kwargs)
         # The schema would otherwise guess the type from the model, and warn.
         extend_schema_field({"type": "string", "description": help_text})(self)
@@ -163,7 +163,7 @@ def _slugs(model, help_text: str, field_name: str, **options) -> filters.ModelMu
 
 class PositionFilterSet(SyncFilterSet):
     party = _slugs(Party, "Party slug, e.g. `russia`. Repeat to combine parties.", "party__slug")
-    topic = filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         to_field_name="slug",
         queryset=Topic.objects.all(),
         method="filter_topic",
@@ -203,12 +203,12 @@ class PositionFilterSet(SyncFilterSet):
         help_text=f"Highest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} "
         "supports).",
     )
-    stated_after = filters.DateFilter(
+    stated_after = IsoDateFilter(
         field_name="stated_on",
         lookup_expr="gte",
         help_text="Only positions stated on or after this date (YYYY-MM-DD).",
     )
-    stated_before = filters.DateFilter(
+    stated_before = IsoDateFilter(
         field_name="stated_on",
         lookup_expr="lte",
         help_text="Only positions stated on or before this date (YYYY-MM-DD).",
@@ -267,7 +267,7 @@ class PartyFilterSet(SyncFilterSet):
 
 
 class PersonFilterSet(SyncFilterSet):
-    party = filters.ModelMultipleChoiceFilter(
+    party = SlugsFilter(
         field_name="roles__party",
         to_field_name="slug",
         queryset=Party.objects.all(),
@@ -327,10 +327,10 @@ class EventFilterSet(SyncFilterSet):
         distinct=True,
         help_text="Only events about this topic (slug). Repeatable.",
     )
-    start_date_after = filters.DateFilter(
+    start_date_after = IsoDateFilter(
         field_name="date", lookup_expr="gte", help_text="Only events on or after this date."
     )
-    start_date_before = filters.DateFilter(
+    start_date_before = IsoDateFilter(
         field_name="date", lookup_expr="lte", help_text="Only events on or before this date."
     )
 

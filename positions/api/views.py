@@ -1,7 +1,5 @@
 """Endpoints of the public API. Reads are open; writes call ``positions.editorial.services``."""
 
-import functools
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
@@ -25,11 +23,10 @@ from positions.api import export, rows
 from positions.api.comparisons import (
     TIMELINE_DESCRIPTION,
     ChangesSerializer,
-    CompareQuerySerializer,
     MatrixSerializer,
-    TimelineQuerySerializer,
     TimelineSerializer,
-    timeline_body,
+    form_parameters,
+    validated,
 )
 from positions.api.conditional import answer, queryset_validators, record_validators
 from positions.api.filters import StrictFilterBackend, check_query_params
@@ -59,11 +56,12 @@ from positions.api.serializers import (
     VersionSerializer,
 )
 from positions.api.throttling import AnonymousExportThrottle
+from positions.api.timeline_window import timeline_body, timeline_window
 from positions.editorial import services
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.models.choices import PUBLIC_STATUSES, Status
 from positions.reading import stances
-from positions.reading.timelines import timeline_window
+from positions.reading.requests import CompareForm, TimelineForm
 
 # Ids the database can hold; anything else is simply not found.
 ID_PATTERN = "[0-9]{1,18}"
@@ -100,10 +98,7 @@ class ConditionalReadMixin:
             return not_modified
         instance = get_object_or_404(queryset)
         self.check_object_permissions(request, instance)
-        return validators.apply(Response(self.record_data(instance)))
-
-    def record_data(self, instance):
-        return self.get_serializer(instance).data
+        return validators.apply(Response(self.get_serializer(instance).data))
 
 
 class ReadOnlyResource(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
@@ -185,20 +180,6 @@ class EventViewSet(ReadOnlyResource):
 
 def sees_drafts(user) -> bool:
     return user.is_authenticated and user.has_perm("positions.view_position")
-
-
-# Positions are written as rows read with values() (``positions.api.rows``), by the list, the
-# detail and the answers to writes alike: building them as models through DRF's fields
-# costs many times the query.
-POSITION_ROWS = rows.Rows(PositionSerializer)
-
-
-@functools.cache
-def _position_values(drafts: bool):
-    # Resolving the columns over five joins costs the ORM a millisecond: done once per
-    # process, and each request filters a copy.
-    positions = Position.objects.all() if drafts else Position.objects.public()
-    return POSITION_ROWS.of(positions)
 
 
 def visible_positions(user):
@@ -287,14 +268,15 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
-        positions = _position_values(sees_drafts(self.request.user)).all()
+        # Same filters, validators and pages as every list; its rows skip DRF's fields.
+        if self.action == "list":
+            positions = rows.list_values(drafts=sees_drafts(self.request.user))
+        else:
+            positions = visible_positions(self.request.user)
         return positions.order_by(*POSITION_ORDERINGS["stated_on"])
 
     def page_data(self, page):
-        return POSITION_ROWS.shape(page, self.request)
-
-    def record_data(self, instance):
-        return POSITION_ROWS.shape([instance], self.request)[0]
+        return rows.position_rows(page, self.request)
 
     def handle_exception(self, exc):
         if isinstance(exc, PreconditionRequired):
@@ -327,9 +309,9 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
         return get_object_or_404(visible_positions(self.request.user), pk=pk)
 
     def _respond(self, position: Position, status_code=status.HTTP_200_OK) -> Response:
-        row = self.get_queryset().get(pk=position.pk)
-        response = Response(self.record_data(row), status=status_code)
-        response["ETag"] = f'"{row["version"]}"'
+        position = visible_positions(self.request.user).get(pk=position.pk)
+        response = Response(self.get_serializer(position).data, status=status_code)
+        response["ETag"] = f'"{position.version}"'
         return response
 
     def create(self, request, *args, **kwargs):
@@ -515,11 +497,10 @@ class ConditionalAPIView(APIView):
     allowed_params: set[str] = set()
     repeatable: set[str] = set()
 
-    def validated_query(self, serializer_class):
+    def validated_query(self, form_class):
+        """The query read by the rules the pages share (``positions.reading.requests``)."""
         check_query_params(self.request, self.allowed_params, self.repeatable)
-        serializer = serializer_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        return validated(form_class(self.request.query_params))
 
     def conditional(self, request, build):
         return answer(request, record_validators(request), lambda: Response(build()))
@@ -534,19 +515,19 @@ class TimelineView(ConditionalAPIView):
     @extend_schema(
         summary="A topic's timeline per party",
         description=TIMELINE_DESCRIPTION,
-        parameters=[TimelineQuerySerializer],
+        parameters=form_parameters(TimelineForm),
         responses={200: TimelineSerializer, 400: ERROR_400},
     )
     def get(self, request):
-        query = self.validated_query(TimelineQuerySerializer)
+        query = self.validated_query(TimelineForm)
         topic = query["topic"]
 
         def build():
             window = timeline_window(
                 topic=topic,
-                party_slugs=query.get("party"),
+                party_slugs=query["party"],
                 limit=query["limit"],
-                before=query.get("before"),
+                before=query["before"],
             )
             return timeline_body(request, topic, window)
 
@@ -558,7 +539,7 @@ class TimelineView(ConditionalAPIView):
     description="`?as_of=DATE`: the matrix of each party's stance per topic in force on that "
     "date. `?from=DATE&to=DATE`: every party × topic whose stance differs between the two "
     "dates. Both use published positions only, as the comparison page does.",
-    parameters=[CompareQuerySerializer],
+    parameters=form_parameters(CompareForm),
     responses={
         200: PolymorphicProxySerializer(
             component_name="Comparison",
@@ -573,12 +554,12 @@ class CompareView(ConditionalAPIView):
     repeatable = {"topics", "parties"}
 
     def get(self, request):
-        query = self.validated_query(CompareQuerySerializer)
-        axes = {"party_slugs": query.get("parties"), "topic_slugs": query.get("topics")}
+        query = self.validated_query(CompareForm)
+        axes = {"party_slugs": query["parties"], "topic_slugs": query["topics"]}
         context = {"request": request}
 
         def build():
-            if "as_of" in query:
+            if query["from"] is None:
                 matrix = stances.stance_matrix(as_of=query["as_of"], **axes)
                 return MatrixSerializer(matrix, context=context).data
             changes = stances.stance_changes(start=query["from"], end=query["to"], **axes)

@@ -4,66 +4,48 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from positions.models import Party, Topic
+from positions.reading.requests import CompareForm
 from positions.reading.stances import stance_changes, stance_matrix, topic_rows
 from positions.views.ordering import tree_order
-from positions.views.params import BadParameter, date_param, friendly_bad_request, slugs_param
 
 
-def _with_subtopics(slugs: list[str], all_topics: list[Topic]) -> list[str]:
-    """Choosing a topic chooses the parts of it too: “Peacekeeping” brings its sub-topics."""
-    children: dict[int | None, list[Topic]] = {}
-    for topic in all_topics:
-        children.setdefault(topic.parent_id, []).append(topic)
-    chosen = [t for t in all_topics if t.slug in set(slugs)]
-    found: dict[int, Topic] = {}
-    while chosen:
-        topic = chosen.pop()
-        if topic.id not in found:
-            found[topic.id] = topic
-            chosen.extend(children.get(topic.id, []))
-    return [t.slug for t in found.values()]
+def _typed_dates(form: CompareForm) -> dict[str, str]:
+    """The dates as the form's boxes show them: what was read, else what was typed."""
+    read = form.cleaned_data if form.is_valid() else {}
+    return {
+        name: read[name].isoformat() if read.get(name) else (form[name].value() or "")
+        for name in ("as_of", "from", "to")
+    }
 
 
-@friendly_bad_request
 def compare(request):
     """Parties × topics as of a date, or (with ``from``) what changed between two dates."""
-    today = timezone.localdate()
-    party_slugs = slugs_param(request, "parties")
-    topic_slugs = slugs_param(request, "topics")
     all_parties, all_topics = list(Party.objects.all()), list(Topic.objects.all())
-    unknown = sorted(
-        (set(party_slugs) - {p.slug for p in all_parties})
-        | (set(topic_slugs) - {t.slug for t in all_topics})
-    )
-    if topic_slugs:
-        topic_slugs = _with_subtopics(topic_slugs, all_topics)
+    form = CompareForm(request.GET, parties=all_parties, topics=all_topics)
     context = {
+        "form": form,
         "all_parties": all_parties,
         "all_topics": tree_order(all_topics, all_topics),
-        "chosen_parties": set(party_slugs),
-        "chosen_topics": set(slugs_param(request, "topics")),
-        "unknown": unknown,
-        "today": today,
+        "chosen_parties": set(form.typed_slugs("parties")),
+        "chosen_topics": set(form.typed_slugs("topics")),
+        "dates": _typed_dates(form),
+        "mode": "changes" if form.lists_changes else "matrix",
     }
-    start = date_param(request, "from")
-    if start is not None:
-        end = date_param(request, "to", default=today)
-        if start > end:
-            raise BadParameter("“from” must be on or before “to”.")
+    if not form.is_valid():
+        # The reader's choices stay in the form, beside what is wrong with them.
+        return render(request, "positions/compare_invalid.html", context, status=400)
+    query = form.cleaned_data
+    axes = {"party_slugs": query["parties"], "topic_slugs": query["topics"]}
+    if query["from"] is not None:
+        start, end = query["from"], query["to"]
         context |= {
-            "mode": "changes",
             "start": start,
             "end": end,
-            "changes": stance_changes(
-                start=start,
-                end=end,
-                party_slugs=party_slugs,
-                topic_slugs=topic_slugs,
-            ),
+            "changes": stance_changes(start=start, end=end, **axes),
         }
         return render(request, "positions/compare_changes.html", context)
-    as_of = date_param(request, "as_of", default=today)
-    matrix = stance_matrix(as_of=as_of, party_slugs=party_slugs, topic_slugs=topic_slugs)
+    as_of = query["as_of"]
+    matrix = stance_matrix(as_of=as_of, **axes)
     matrix.topics = tree_order(matrix.topics, all_topics)
     by_id = {t.id: t for t in all_topics}
     shown = {t.id for t in matrix.topics}
@@ -82,11 +64,10 @@ def compare(request):
             }
         )
     context |= {
-        "mode": "matrix",
         "matrix": matrix,
         "rows": rows,
         "as_of": as_of,
-        "is_today": as_of == today,
+        "is_today": as_of == timezone.localdate(),
         "month_ago": as_of - datetime.timedelta(days=30) if as_of.year > 1 else as_of,
     }
     return render(request, "positions/compare.html", context)
