@@ -187,21 +187,29 @@ def test_compare_form_offers_every_party_and_topic_ticking_the_chosen_ones(
     )
 
 
-def test_matrix_cells_are_written_as_format_html_writes_them(db):
-    """The matrix's writer builds its cells without ``format_html``: it must agree with it."""
+def test_matrix_cells_show_each_stance_its_date_and_red_line(db):
+    """Each cell links its position, shows its stance badge and date, and marks a red line."""
     from django.utils.html import format_html as django_format_html
 
     from positions.models.choices import DatePrecision
     from positions.reading.stances import StanceInForce
-    from positions.templatetags.listings import StanceCells
-    from positions.templatetags.standpoint import precise_date, stance_badge, stance_class
+    from positions.templatetags.standpoint import (
+        matrix_cells,
+        precise_date,
+        stance_badge,
+        stance_class,
+    )
 
     def expected(cell):
         if cell is None:
             return django_format_html(
                 '\n      <td class="{}">{}</td>\n      ', stance_class(None), stance_badge(None)
             )
-        red = StanceCells.RED_LINE if cell.move == Move.RED_LINE else ""
+        red = (
+            django_format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
+            if cell.move == Move.RED_LINE
+            else ""
+        )
         inner = django_format_html(
             '<a href="{}">{}</a>\n        <span class="cell-date">since {}</span>{}\n        ',
             cell.get_absolute_url(),
@@ -221,4 +229,4 @@ def test_matrix_cells_are_written_as_format_html_writes_them(db):
             start=1,
         )
     ]
-    assert StanceCells().row(cells) == "".join(expected(cell) for cell in cells)
+    assert matrix_cells(cells) == "".join(expected(cell) for cell in cells)

@@ -3,11 +3,15 @@
 The computing is done by ``positions.reading.stances``, which the pages use too.
 """
 
+import datetime
+from typing import NamedTuple
+
 from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.utils.urls import replace_query_param
 
 from positions.api.serializers import (
     SCORE_HELP,
@@ -17,13 +21,16 @@ from positions.api.serializers import (
     PartyBriefSerializer,
     TopicBriefSerializer,
 )
-from positions.models.choices import STANCE_NAMES, Shift
+from positions.models import Party, Topic
+from positions.models.choices import Shift
 from positions.reading.requests import (
     DEFAULT_TIMELINE_LIMIT,
     MAX_TIMELINE_LIMIT,
     IsoDateField,
     SlugsField,
 )
+from positions.reading.stances import StanceInForce, StanceMatrix
+from positions.reading.timelines import TimelineWindow
 
 
 def validated(form: forms.Form) -> dict:
@@ -104,17 +111,44 @@ class TimelineSerializer(serializers.Serializer):
     )
 
 
-class CellSerializer(serializers.Serializer):
-    """A cell as the response shows it; ``cell_data`` writes it (tested to agree)."""
+def older_link(request, next_key: tuple[datetime.date, int] | None) -> str | None:
+    """This request's address asking for the window before ``next_key``, if there is one."""
+    if next_key is None:
+        return None
+    stated_on, position_id = next_key
+    return replace_query_param(
+        request.build_absolute_uri(), "before", f"{stated_on.isoformat()},{position_id}"
+    )
 
+
+def timeline_body(request, topic: Topic, window: TimelineWindow) -> dict:
+    """A window of ``topic``'s timeline as ``TimelineSerializer`` writes it."""
+    next_link = older_link(request, window.next_key)
+    body = {"topic": topic, "series": window.series, "truncated": bool(next_link)}
+    return TimelineSerializer({**body, "next": next_link}, context={"request": request}).data
+
+
+class MatrixCell(NamedTuple):
+    """A known cell of the matrix: the position in force for a party on a topic."""
+
+    party: Party
+    topic: Topic
+    position: StanceInForce
+
+
+class CellSerializer(serializers.Serializer):
     party = serializers.CharField(source="party.slug", help_text="Party slug.")
     topic = serializers.CharField(source="topic.slug", help_text="Topic slug.")
-    position = serializers.IntegerField(source="id", help_text="Id of the position in force.")
-    stance = serializers.ChoiceField(
-        source="get_stance_display", choices=STANCE_LABELS, help_text=STANCE_HELP
+    position = serializers.IntegerField(
+        source="position.id", help_text="Id of the position in force."
     )
-    stance_score = serializers.IntegerField(source="stance", help_text=SCORE_HELP)
-    stated_on = serializers.DateField(help_text="When that position was stated.")
+    stance = serializers.ChoiceField(
+        source="position.get_stance_display", choices=STANCE_LABELS, help_text=STANCE_HELP
+    )
+    stance_score = serializers.IntegerField(source="position.stance", help_text=SCORE_HELP)
+    stated_on = serializers.DateField(
+        source="position.stated_on", help_text="When that position was stated."
+    )
 
 
 class MatrixSerializer(serializers.Serializer):
@@ -133,38 +167,22 @@ class MatrixSerializer(serializers.Serializer):
         help_text="Slugs of topics some party supports and another opposes.",
     )
 
-    def to_representation(self, matrix):
-        data = super().to_representation(
+    def to_representation(self, matrix: StanceMatrix):
+        return super().to_representation(
             {
                 "as_of": matrix.as_of,
                 "parties": matrix.parties,
                 "topics": matrix.topics,
-                "cells": [],
+                "cells": [
+                    MatrixCell(party, topic, cell)
+                    for party in matrix.parties
+                    for topic in matrix.topics
+                    if (cell := matrix.cell(party, topic))
+                ],
                 "common_ground": [t.slug for t in matrix.topics if matrix.is_common_ground(t)],
                 "divides": [t.slug for t in matrix.topics if matrix.is_divide(t)],
             }
         )
-        # A whole matrix runs to thousands of cells: shaped directly, as CellSerializer
-        # describes them (a test holds the two to the same output).
-        data["cells"] = [
-            cell_data(cell, party.slug, topic.slug)
-            for party in matrix.parties
-            for topic in matrix.topics
-            if (cell := matrix.cell(party, topic))
-        ]
-        return data
-
-
-def cell_data(cell, party_slug: str, topic_slug: str) -> dict:
-    """A matrix cell (a ``StanceInForce``) as ``CellSerializer`` shows it."""
-    return {
-        "party": party_slug,
-        "topic": topic_slug,
-        "position": cell.id,
-        "stance": STANCE_NAMES[cell.stance],
-        "stance_score": cell.stance,
-        "stated_on": cell.stated_on.isoformat(),
-    }
 
 
 class ChangeSideSerializer(serializers.Serializer):
@@ -194,39 +212,3 @@ class ChangesSerializer(serializers.Serializer):
     def get_fields(self):
         # ``from`` is a Python keyword, hence added here rather than declared.
         return {"from": serializers.DateField(help_text="Start date."), **super().get_fields()}
-
-    def to_representation(self, instance):
-        data = super().to_representation({**instance, "changes": []})
-        # Across a whole matrix the changes run to thousands (2.1 s through the serializers
-        # at a million positions): each party and topic is written once, and each side
-        # shaped directly, as ChangeSerializer describes them (a test holds the two to the
-        # same output).
-        parties, topics = {}, {}
-        data["changes"] = [
-            {
-                "party": _brief(parties, PartyBriefSerializer, change.party, self.context),
-                "topic": _brief(topics, TopicBriefSerializer, change.topic, self.context),
-                "before": side_data(change.before),
-                "after": side_data(change.after),
-            }
-            for change in instance["changes"]
-        ]
-        return data
-
-
-def _brief(written: dict, serializer_class, row, context) -> dict:
-    if row.pk not in written:
-        written[row.pk] = serializer_class(row, context=context).data
-    return written[row.pk]
-
-
-def side_data(side) -> dict | None:
-    """A change's side (a ``StanceInForce``, or None) as ``ChangeSideSerializer`` shows it."""
-    if side is None:
-        return None
-    return {
-        "position": side.id,
-        "stance": STANCE_NAMES[side.stance],
-        "stance_score": side.stance,
-        "stated_on": side.stated_on.isoformat(),
-    }
