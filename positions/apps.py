@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 
 
 class PositionsConfig(AppConfig):
@@ -8,10 +8,5 @@ class PositionsConfig(AppConfig):
 
     def ready(self):
         from positions.editorial.roles import ensure_editorial_groups
-        from positions.editorial.stance_cells import position_deleted, position_saved
-        from positions.models import Position
 
         post_migrate.connect(ensure_editorial_groups, sender=self)
-        # Stance cells follow every saved or deleted position, whichever code wrote it.
-        post_save.connect(position_saved, sender=Position)
-        post_delete.connect(position_deleted, sender=Position)

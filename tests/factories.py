@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from positions.editorial.stance_cells import refresh_cells
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.models.choices import Move, Stance, Status
 
@@ -81,6 +82,13 @@ class PositionFactory(factory.django.DjangoModelFactory):
     summary = factory.Sequence(lambda n: f"Summary of statement {n}.")
     quote = factory.Sequence(lambda n: f"Statement number {n}.")
     status = Status.DRAFT
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        position = super()._create(model_class, *args, **kwargs)
+        # Written around the services, so the row keeps its stance cell as they do.
+        refresh_cells([(position.party_id, position.topic_id)])
+        return position
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from positions.editorial import services
 from positions.models import Position
 from positions.models.choices import Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
@@ -46,18 +47,23 @@ def test_party_list_counts_follow_positions_through_review_and_between_parties(c
         return [count_cell(html, "First"), count_cell(html, "Second")]
 
     assert counts() == ["2", "0"]
-    moving.status = Status.PUBLISHED
-    moving.save()
+    services.position_submit(position=moving, user=superuser)
+    services.position_publish(position=moving, user=superuser)
     assert counts() == ["2", "0"]
-    moving.party = second
-    moving.save()
+    services.position_correct(
+        position=moving,
+        user=superuser,
+        changes={"party": second},
+        note="Wrong party.",
+        expected_version=None,
+    )
     assert counts() == ["1", "1"]
-    moving.status = Status.RETRACTED
-    moving.retraction_reason = "Misquoted."
-    moving.save()
+    services.position_retract(position=moving, user=superuser, reason="Misquoted.")
     assert counts() == ["1", "1"]
-    moving.delete()
-    assert counts() == ["1", "0"]
+    draft = PositionFactory(party=second, status=Status.DRAFT)
+    assert counts() == ["1", "2"]
+    services.position_delete(position=draft, user=superuser)
+    assert counts() == ["1", "1"]
 
 
 def test_party_list_sorts_by_count(client, superuser):
@@ -104,18 +110,18 @@ def listed_total(client, **params) -> str:
 
 def test_position_list_counts_every_position_whatever_its_status(client, superuser):
     draft = PositionFactory(status=Status.DRAFT)
-    PositionFactory(status=Status.IN_REVIEW)
+    in_review = PositionFactory(status=Status.IN_REVIEW)
     PositionFactory.create_batch(2, status=Status.PUBLISHED)
     PositionFactory(status=Status.RETRACTED, retraction_reason="Misquoted.")
     client.force_login(superuser)
 
     assert listed_total(client) == "5"
     assert listed_total(client, status__exact=Status.PUBLISHED) == "2"
-    draft.status = Status.PUBLISHED
-    draft.save()
+    services.position_submit(position=draft, user=superuser)
+    services.position_publish(position=draft, user=superuser)
     assert listed_total(client) == "5"
     assert listed_total(client, status__exact=Status.PUBLISHED) == "3"
-    draft.delete()
+    services.position_delete(position=in_review, user=superuser)
     PositionFactory(status=Status.DRAFT)
     PositionFactory(status=Status.DRAFT)
     assert listed_total(client) == "6"

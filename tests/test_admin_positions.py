@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from positions.editorial import services
+from positions.editorial import records, services
 from positions.models import Position
 from positions.models.choices import Stance, Status
 from tests.desk import change_url, form_errors, position_form_data, step_url
@@ -217,7 +217,7 @@ def test_reviewer_corrects_a_published_position_only_with_a_note(client, reviewe
 def test_orphaned_quotes_are_listed_and_resaving_reanchors(client, editor, source):
     position = services.position_create(user=editor, **_fields(source))
     source.text = "Preamble added later. " + TEXT
-    source.save()
+    records.record_save(record=source, user=editor)
     client.force_login(editor)
     listing = client.get(reverse("admin:positions_position_changelist") + "?quote=orphaned")
     assert position.summary in listing.content.decode()
@@ -296,7 +296,7 @@ def test_reanchor_action_fixes_quotes_still_in_the_text_and_reports_the_rest(cli
         services.anchor_quote(position)
         position.save()
     source.text = "Update: Alpha said: one. Beta said nothing."
-    source.save()
+    records.record_save(record=source, user=reviewer)
     client.force_login(reviewer)
     response = client.post(
         reverse("admin:positions_position_changelist"),

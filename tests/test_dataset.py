@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from positions.editorial import services
+from positions.editorial import records, services
 from positions.editorial.dataset import TABLES
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.models.choices import Stance, Status
@@ -155,10 +155,10 @@ def test_drafts_accounts_and_review_comments_stay_out_of_the_release(record, tmp
     assert "created_by" not in positions[0] and "review_comment" not in positions[0]
 
 
-def test_orphaned_quotes_are_worked_out_again_on_import_not_released(record, tmp_path):
+def test_orphaned_quotes_are_worked_out_again_on_import_not_released(record, tmp_path, editor):
     article = Position.objects.published().exclude(source__text="").first().source
     article.text = "A corrected text. " + article.text
-    article.save()
+    records.record_save(record=article, user=editor)
     orphaned = set(Position.objects.filter(quote_orphaned=True).values_list("pk", flat=True))
     assert orphaned
     call_command("export_dataset", tmp_path / "release", verbosity=0)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from positions.editorial import records
 from positions.models import Position, text_sha256
 from positions.models.choices import Status
 from tests.factories import (
@@ -111,14 +112,14 @@ def test_source_fingerprints_its_text_on_save():
     assert source.text_sha256 == text_sha256("Other text.")
 
 
-def test_position_is_orphaned_when_its_source_text_changes():
+def test_position_is_orphaned_when_its_source_text_changes(editor):
     source = SourceFactory(text="They said it.")
     position = PositionFactory(
         source=source, quote="said it", anchored_text_sha256=source.text_sha256
     )
     assert not position.needs_anchoring
     source.text = "They never said that."
-    source.save()
+    records.record_save(record=source, user=editor)
     position = Position.objects.select_related("source").get(pk=position.pk)
     assert position.needs_anchoring and position.quote_orphaned
 

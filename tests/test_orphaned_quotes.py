@@ -1,8 +1,8 @@
 """Orphaned quotes: the source text changed after the quote was anchored in it.
 
-Each position carries the answer (``quote_orphaned``), kept whenever a position or a source
-is saved, so that the desk counts and lists orphaned quotes without comparing every
-position with its source.
+Each position carries the answer (``quote_orphaned``), kept by the services that save a
+position or a source, so that the desk counts and lists orphaned quotes without comparing
+every position with its source.
 """
 
 import datetime
@@ -15,9 +15,10 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from positions.editorial import services
+from positions.editorial import records, services
 from positions.models import Position, Source, text_sha256
 from positions.models.choices import Stance
+from tests.desk import form_errors, page_form_data
 from tests.factories import SourceFactory
 from tests.test_services import TEXT, draft_fields
 
@@ -30,9 +31,9 @@ def draft(editor, source):
     return services.position_create(user=editor, **(draft_fields() | {"source": source}))
 
 
-def edit_text(source, text):
+def edit_text(editor, source, text):
     source.text = text
-    source.save()
+    records.record_save(record=source, user=editor)
 
 
 def orphaned(position) -> bool:
@@ -46,7 +47,7 @@ def test_a_new_quote_anchored_in_its_source_is_not_orphaned(editor):
 def test_editing_a_source_text_orphans_the_quotes_anchored_in_it_and_no_others(editor):
     source, other = SourceFactory(text=TEXT), SourceFactory(text=TEXT)
     position, elsewhere = draft(editor, source), draft(editor, other)
-    edit_text(source, "Breaking: " + TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
     assert orphaned(position)
     assert not orphaned(elsewhere)
 
@@ -55,23 +56,23 @@ def test_editing_a_source_without_touching_its_text_orphans_nothing(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
     source.title = "A better headline"
-    source.save()
+    records.record_save(record=source, user=editor)
     assert not orphaned(position)
 
 
 def test_restoring_the_anchored_text_ends_the_orphaning(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    edit_text(source, "Breaking: " + TEXT)
-    edit_text(source, TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
+    edit_text(editor, source, TEXT)
     assert not orphaned(position)
 
 
 def test_removing_the_text_leaves_nothing_to_anchor_in(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    edit_text(source, "Breaking: " + TEXT)
-    edit_text(source, "")
+    edit_text(editor, source, "Breaking: " + TEXT)
+    edit_text(editor, source, "")
     assert not orphaned(position)
 
 
@@ -80,14 +81,14 @@ def test_text_added_to_a_source_orphans_the_quotes_never_checked_against_it(edit
     position = draft(editor, source)
     assert not orphaned(position)
     source.text = TEXT
-    source.save(update_fields=["text"])
+    records.record_save(record=source, user=editor)
     assert orphaned(position)
 
 
 def test_reanchoring_ends_the_orphaning(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    edit_text(source, "Breaking: " + TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
     services.position_reanchor(position=Position.objects.get(pk=position.pk), user=editor)
     assert not orphaned(position)
 
@@ -95,7 +96,7 @@ def test_reanchoring_ends_the_orphaning(editor):
 def test_an_orphaned_quote_moved_to_a_source_that_has_it_is_no_longer_orphaned(editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    edit_text(source, "Breaking: it was all denied.")
+    edit_text(editor, source, "Breaking: it was all denied.")
     assert orphaned(position)
     position.refresh_from_db()
     services.position_update(
@@ -111,12 +112,37 @@ def test_a_source_saved_from_an_older_copy_leaves_the_marks_of_the_text_it_wrote
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
     older_copy = Source.objects.get(pk=source.pk)
-    edit_text(source, "Breaking: " + TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
     assert orphaned(position)
     # The older copy writes the text it was read with back, with a new title.
     older_copy.title = "A better headline"
-    older_copy.save()
+    records.record_save(record=older_copy, user=editor)
     assert not orphaned(position)
+
+
+def test_a_source_text_edited_on_the_desk_flags_the_quotes_it_orphaned(client, editor):
+    source = SourceFactory(text=TEXT)
+    position, elsewhere = draft(editor, source), draft(editor, SourceFactory(text=TEXT))
+    client.force_login(editor)
+    url = reverse("admin:positions_source_change", args=[source.pk])
+    data = page_form_data(client.get(url)) | {"text": "Breaking: it was all denied."}
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    assert orphaned(position)
+    assert not orphaned(elsewhere)
+    listed = client.get(reverse("admin:positions_position_changelist"), {"quote": "orphaned"})
+    assert [p.pk for p in listed.context["cl"].result_list] == [position.pk]
+
+
+def test_a_source_saved_on_its_own_rewrites_no_position(editor):
+    source = SourceFactory(text=TEXT)
+    position = draft(editor, source)
+    source.text = "Breaking: " + TEXT
+    with CaptureQueriesContext(connection) as captured:
+        source.save()
+    assert [q["sql"].split()[0] for q in captured.captured_queries].count("UPDATE") == 1
+    assert Position._meta.db_table not in " ".join(q["sql"] for q in captured.captured_queries)
+    assert not orphaned(position), "re-checking the quotes is the service's job"
 
 
 def test_saving_no_fields_writes_nothing(editor):
@@ -143,7 +169,7 @@ def test_the_desk_counts_and_lists_orphaned_quotes_without_joining_sources(
 ):
     source = SourceFactory(text=TEXT)
     kept, left = draft(editor, source), draft(editor, SourceFactory(text=TEXT))
-    edit_text(source, "Breaking: " + TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
     client.force_login(superuser)
     url = reverse("admin:positions_position_changelist")
     with CaptureQueriesContext(connection) as captured:
@@ -160,7 +186,7 @@ def test_the_desk_counts_and_lists_orphaned_quotes_without_joining_sources(
 def test_the_desk_reanchors_the_selected_orphaned_quotes(client, editor):
     source = SourceFactory(text=TEXT)
     position = draft(editor, source)
-    edit_text(source, "Breaking: " + TEXT)
+    edit_text(editor, source, "Breaking: " + TEXT)
     client.force_login(editor)
     response = client.post(
         reverse("admin:positions_position_changelist"),

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from positions.editorial import services
+from positions.editorial import records, services
 from positions.models import Position
 from positions.models.choices import Shift, Stance, Status
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
@@ -106,7 +106,7 @@ def test_publishing_an_orphaned_quote_is_refused(editor, reviewer):
     position = services.position_create(user=editor, **draft_fields())
     services.position_submit(position=position, user=editor)
     position.source.text = "The minister said nothing of the sort."
-    position.source.save()
+    records.record_save(record=position.source, user=editor)
     with pytest.raises(ValidationError, match="no longer matches"):
         services.position_publish(position=position, user=reviewer)
 
@@ -142,7 +142,7 @@ def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_rea
     position = services.position_create(user=editor, **draft_fields())
     assert not position.needs_anchoring
     position.source.text = "Breaking: " + TEXT
-    position.source.save()
+    records.record_save(record=position.source, user=editor)
     position.refresh_from_db()
     assert position.needs_anchoring and position.quote_orphaned
     with pytest.raises(ValidationError, match="no longer matches its source text"):
@@ -161,7 +161,7 @@ def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_rea
 def test_source_text_that_drops_the_quote_is_reported_on_resave(editor):
     position = services.position_create(user=editor, **draft_fields())
     position.source.text = "The minister said nothing quotable."
-    position.source.save()
+    records.record_save(record=position.source, user=editor)
     with pytest.raises(ValidationError, match="does not occur in the source text"):
         services.position_update(
             position=position, user=editor, changes={}, expected_version=position.version
@@ -173,7 +173,7 @@ def test_text_added_to_a_source_later_must_anchor_the_quote_before_publishing(ed
     position = services.position_create(user=editor, **(draft_fields() | {"source": source}))
     services.position_submit(position=position, user=editor)
     source.text = TEXT
-    source.save()
+    records.record_save(record=source, user=editor)
     with pytest.raises(ValidationError, match="Re-anchor the quote before publishing"):
         services.position_publish(position=position, user=reviewer)
 
@@ -242,10 +242,10 @@ def test_deleting_a_draft_is_recorded_with_who_deleted_it(editor):
 
 def test_deletion_refusal_says_who_cites_a_source_or_party(editor):
     position = services.position_create(user=editor, **draft_fields())
-    message = services.deletion_refusal(position.source)
+    message = records.deletion_refusal(position.source)
     assert "cannot be deleted: 1 position refer to it" in message
-    assert services.deletion_refusal(position.party).startswith(f"“{position.party}”")
-    assert services.deletion_refusal(PartyFactory()) is None
+    assert records.deletion_refusal(position.party).startswith(f"“{position.party}”")
+    assert records.deletion_refusal(PartyFactory()) is None
 
 
 def test_reanchoring_needs_the_right_to_edit_and_changes_only_the_anchor(editor):
@@ -253,7 +253,7 @@ def test_reanchoring_needs_the_right_to_edit_and_changes_only_the_anchor(editor)
 
     position = services.position_create(user=editor, **draft_fields())
     position.source.text = "Preface. " + TEXT
-    position.source.save()
+    records.record_save(record=position.source, user=editor)
     with pytest.raises(PermissionDenied):
         services.position_reanchor(position=position, user=AnonymousUser())
     before = Position.objects.get(pk=position.pk)

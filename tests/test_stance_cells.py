@@ -1,4 +1,4 @@
-"""The parties × topics stance cells follow the record, however it is written."""
+"""The parties × topics stance cells follow the record through every service that writes it."""
 
 import datetime
 import random
@@ -9,7 +9,7 @@ from positions.editorial import services
 from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Position, StanceCell
 from positions.models.choices import Move, Stance, Status
-from tests.factories import PartyFactory, PositionFactory, TopicFactory
+from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,44 +123,112 @@ def test_a_cell_with_only_retracted_positions_copies_nothing(reviewer):
     assert copies() == {(only.party_id, only.topic_id): (None, None, None, None)}
 
 
-def test_deleting_a_position_removes_its_empty_cell():
-    position = stated(5, status=Status.PUBLISHED)
+def test_deleting_a_position_through_the_service_updates_the_matrix(editor, reviewer):
+    published = stated(5, status=Status.PUBLISHED)
+    key = (published.party_id, published.topic_id)
+    draft = services.position_create(
+        user=editor,
+        party=published.party,
+        topic=published.topic,
+        source=published.source,
+        stated_on=datetime.date(2025, 3, 9),
+        stance=Stance.OPEN,
+        summary="Open to it.",
+        quote="Open to it.",
+    )
+    services.position_submit(position=draft, user=editor)
+    services.position_publish(position=draft, user=reviewer)
+    services.position_retract(position=draft, user=reviewer, reason="Misattributed.")
+    assert cells() == {key: (published.id, published.stated_on, 1, 2)}
+    in_review = stated(30, party=published.party, topic=published.topic, status=Status.IN_REVIEW)
 
-    position.delete()
+    services.position_delete(position=in_review, user=editor)
 
-    assert cells() == {}
+    assert cells() == {key: (published.id, published.stated_on, 1, 2)}
+    rebuild_cells()
+    assert cells() == {key: (published.id, published.stated_on, 1, 2)}
 
 
-def test_cells_kept_write_by_write_equal_cells_rebuilt_from_scratch():
-    rng = random.Random(7)
+def _random_walk(rng: random.Random, editor, reviewer, steps: int) -> set[str]:
+    """Write positions through the services at random; returns the statuses reached."""
     parties = [PartyFactory() for _ in range(3)]
     topics = [TopicFactory() for _ in range(3)]
-    written = []
-    for _ in range(60):
-        action = rng.random()
-        if written and action < 0.3:
-            position = rng.choice(written)
-            position.status = rng.choice([Status.PUBLISHED, Status.RETRACTED, Status.DRAFT])
-            position.retraction_reason = "Withdrawn." if position.status == Status.RETRACTED else ""
-            position.topic = rng.choice(topics)
-            position.stated_on = datetime.date(2025, 1, 1) + datetime.timedelta(rng.randrange(90))
-            position.save()
-        elif written and action < 0.4:
-            written.pop(rng.randrange(len(written))).delete()
-        else:
-            written.append(
-                stated(
-                    rng.randrange(1, 28),
-                    party=rng.choice(parties),
-                    topic=rng.choice(topics),
-                    stance=rng.choice(list(Stance)),
-                    status=rng.choice([Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW]),
-                )
+    source = SourceFactory()
+    ids, reached = [], set()
+
+    def day() -> datetime.date:
+        return datetime.date(2025, 1, 1) + datetime.timedelta(rng.randrange(90))
+
+    def moves() -> dict:
+        every = {
+            "party": rng.choice(parties),
+            "topic": rng.choice(topics),
+            "stated_on": day(),
+            "stance": rng.choice(list(Stance)),
+        }
+        return dict(rng.sample(sorted(every.items()), 2))
+
+    for _ in range(steps):
+        if not ids or rng.random() < 0.3:
+            created = services.position_create(
+                user=editor,
+                source=source,
+                summary="Said so.",
+                quote="Said so.",
+                party=rng.choice(parties),
+                topic=rng.choice(topics),
+                stated_on=day(),
+                stance=rng.choice(list(Stance)),
             )
+            ids.append(created.pk)
+            continue
+        position = Position.objects.get(pk=rng.choice(ids))
+        version = position.version
+        if position.status == Status.DRAFT:
+            action = rng.choice(["submit", "update", "delete"])
+        elif position.status == Status.IN_REVIEW:
+            action = rng.choice(["publish", "publish", "send_back", "delete"])
+        elif position.status == Status.PUBLISHED:
+            action = rng.choice(["correct", "correct", "retract"])
+        else:
+            continue
+        if action == "delete":
+            services.position_delete(position=position, user=editor)
+            ids.remove(position.pk)
+            continue
+        if action == "update":
+            position = services.position_update(
+                position=position, user=editor, changes=moves(), expected_version=version
+            )
+        elif action == "correct":
+            position = services.position_correct(
+                position=position,
+                user=reviewer,
+                changes=moves(),
+                note="Moved.",
+                expected_version=version,
+            )
+        else:
+            extra = {"send_back": {"text": "Check it."}, "retract": {"text": "Withdrawn."}}
+            user = editor if action == "submit" else reviewer
+            position = services.take_step(
+                action,
+                position=position,
+                user=user,
+                expected_version=version,
+                **extra.get(action, {}),
+            )
+        reached.add(position.status)
+    return reached
+
+
+def test_cells_kept_write_by_write_equal_cells_rebuilt_from_scratch(editor, reviewer):
+    reached = _random_walk(random.Random(7), editor, reviewer, steps=120)
     kept, kept_copies = cells(), copies()
 
     rebuild_cells()
 
+    assert reached == set(Status.values)
     assert kept and cells() == kept
     assert copies() == kept_copies
     assert any(copied != (None, None, None, None) for copied in kept_copies.values())

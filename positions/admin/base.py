@@ -12,7 +12,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from positions.editorial import services
+from positions.editorial import records
 from positions.models import Position, StanceCell
 from positions.models.choices import PUBLIC_STATUSES
 from positions.reading.records import per_row
@@ -92,11 +92,29 @@ class DeskAdmin(SimpleHistoryAdmin):
 
 
 class CitedRecordAdmin(DeskAdmin):
-    """Parties, people, topics, roles and sources: refused deletion says who cites them."""
+    """Parties, people, topics, roles, events and sources: written through
+    ``editorial.records``; refused deletion says who cites them."""
+
+    def save_model(self, request, obj, form, change):
+        records.record_save(record=obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        records.record_delete(record=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        records.records_delete(records=queryset, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        # Inline rows (a person's roles) are written through the same service.
+        for obj in formset.save(commit=False):
+            records.record_save(record=obj, user=request.user)
+        for obj in formset.deleted_objects:
+            records.record_delete(record=obj, user=request.user)
+        formset.save_m2m()
 
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
-        if obj is not None and (refusal := services.deletion_refusal(obj)):
+        if obj is not None and (refusal := records.deletion_refusal(obj)):
             self.message_user(request, refusal, messages.ERROR)
             opts = self.model._meta
             change_url = f"admin:{opts.app_label}_{opts.model_name}_change"

@@ -48,7 +48,9 @@ class Table:
         return self.model.objects.order_by("pk")
 
     def fields(self) -> list[models.Field]:
-        return [f for f in self.model._meta.concrete_fields if f.name not in self.private_fields]
+        # A generated column (the search document) is the database's to write.
+        fields = self.model._meta.concrete_fields
+        return [f for f in fields if f.name not in self.private_fields and not f.generated]
 
     def many_to_many(self) -> list[models.ManyToManyField]:
         return list(self.model._meta.many_to_many)
@@ -336,7 +338,7 @@ def import_dataset(directory: Path) -> dict:
                 records = json.loads((directory / table.filename).read_bytes())
                 counts[table.name] = _restore(table, records)
             _reset_sequences()
-            # Bulk inserts bypass save(), so what is derived from rows is worked out here.
+            # Rows inserted in bulk: what is derived from them is worked out once, here.
             rebuild_cells()
             Position.objects.refresh_orphaned_quotes()
     except DatabaseError as error:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from positions.editorial import stance_cells
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.timeline import recompute_timeline
 from positions.models import Party, Person, Position, Role, Source, Topic
@@ -85,8 +86,11 @@ class _SeedFile:
                     raise self.fail(where, str(error)) from error
                 bucket = self.report.created if created else self.report.existing
                 bucket[section] += 1
+        # Seeded positions are published as loaded, so what is derived from the published
+        # record is worked out here, once per party and topic they were added to.
         for party_id, topic_id in self.timelines:
             recompute_timeline(party_id=party_id, topic_id=topic_id)
+        stance_cells.refresh_cells(self.timelines)
 
     # Each loader returns True when it created a row.
 

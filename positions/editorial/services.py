@@ -1,24 +1,27 @@
 """Every change to a position's content or status goes through here.
 
 The admin, the pages and the API call these functions; each one checks permission,
-validates, writes the change and its history in one transaction, and keeps the party's
-timeline on the topic up to date. Nothing else writes positions.
+validates, writes the change and its history in one transaction, and keeps what is derived
+from it in the same transaction: the stance cells it leaves and joins, and the party's
+timeline on the topic. Nothing else writes positions (bulk loads rebuild what is derived
+once, at their end). What positions cite is written by ``editorial.records``.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from positions.editorial import stance_cells
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.quote_hints import nearest_passage
 from positions.editorial.timeline import recompute_timeline
 from positions.editorial.validators import require_storable_text
-from positions.models import Party, Person, Position, Role, Source, Topic
-from positions.models.choices import Status
+from positions.models import Position
+from positions.models.choices import PUBLIC_STATUSES, Status
 
 # Fields an editor types; everything else is set by the workflow.
 EDITABLE_FIELDS = (
@@ -145,16 +148,47 @@ def anchor_quote(position: Position, *, near: int | None = None) -> None:
     position.anchored_text_sha256 = source.text_sha256
 
 
-def _save(position: Position, *, user, reason: str) -> None:
+class Placement(NamedTuple):
+    """Where a position counts in the stance matrix: its cell, and whether it is public."""
+
+    party_id: int
+    topic_id: int
+    public: bool
+
+    @classmethod
+    def of(cls, position: Position) -> "Placement":
+        return cls(position.party_id, position.topic_id, position.status in PUBLIC_STATUSES)
+
+
+def _keep_cells(before: Placement | None, after: Placement | None) -> None:
+    """Recount the cells a write took a position out of and put it into.
+
+    Cells count only public positions, so a write that leaves a position unpublished on
+    both sides changes none.
+    """
+    stance_cells.refresh_cells(
+        (placement.party_id, placement.topic_id)
+        for placement in (before, after)
+        if placement is not None and placement.public
+    )
+
+
+def _save(position: Position, *, user, reason: str, stored: Placement | None) -> None:
+    """Validate and write ``position``; ``stored`` is where the row was before (None if new)."""
     position.updated_by = user
     position._history_user = user
     position._change_reason = reason
     position.full_clean()
     position.save()
+    _keep_cells(stored, Placement.of(position))
 
 
 def _lock(position: Position, expected_version: int | None) -> Position:
-    """Re-read the row under lock and refuse if it moved on since ``expected_version``."""
+    """Re-read the row under lock and refuse if it moved on since ``expected_version``.
+
+    The locked row is what the write changes, so ``Placement.of`` it, taken before the
+    changes are applied, says which stance cell the position leaves.
+    """
     current = Position.objects.select_for_update().select_related("source").get(pk=position.pk)
     if expected_version is not None and current.version != expected_version:
         changed = [
@@ -209,7 +243,7 @@ def position_create(*, user, near: int | None = None, **fields) -> Position:
     position = Position(status=Status.DRAFT, created_by=user)
     _apply(position, fields)
     anchor_quote(position, near=near)
-    _save(position, user=user, reason="Created")
+    _save(position, user=user, reason="Created", stored=None)
     return position
 
 
@@ -221,13 +255,14 @@ def position_update(
     _require(user, "change_position", "edit")
     current = _lock(position, expected_version)
     _require_status(current, EDITABLE_STATUSES, "edit")
+    stored = Placement.of(current)
     changed = _apply(current, changes)
     # Saving an orphaned quote re-anchors it in the current text (or says why it cannot).
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1
     reason = "Edited: " + ", ".join(sorted(changed)) if changed else "Saved"
-    _save(current, user=user, reason=reason)
+    _save(current, user=user, reason=reason, stored=stored)
     return current
 
 
@@ -251,12 +286,13 @@ def position_correct(
         raise ValidationError({"note": "Say what was corrected and why."})
     current = _lock(position, expected_version)
     _require_status(current, (Status.PUBLISHED,), "correct")
+    stored = Placement.of(current)
     changed = _apply(current, changes)
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1
-    _save(current, user=user, reason=f"Corrected: {note.strip()}")
-    _recompute_timelines(position, current, changed)
+    _save(current, user=user, reason=f"Corrected: {note.strip()}", stored=stored)
+    _recompute_timelines(stored, current, changed)
     return current
 
 
@@ -273,11 +309,16 @@ def position_reanchor(*, position: Position, user) -> Position:
         return current
     anchor_quote(current)
     current.version += 1
-    _save(current, user=user, reason="Quote re-anchored in the changed source text")
+    _save(
+        current,
+        user=user,
+        reason="Quote re-anchored in the changed source text",
+        stored=Placement.of(current),
+    )
     return current
 
 
-def _recompute_timelines(before: Position, after: Position, changed: set[str]) -> None:
+def _recompute_timelines(before: Placement, after: Position, changed: set[str]) -> None:
     if not changed & TIMELINE_FIELDS:
         return
     recompute_timeline(party_id=after.party_id, topic_id=after.topic_id)
@@ -300,11 +341,12 @@ def _transition(
     _require(user, permission, action)
     current = _lock(position, expected_version)
     _require_status(current, allowed, action)
+    stored = Placement.of(current)
     current.status = to
     for name, value in fields.items():
         setattr(current, name, value)
     current.version += 1
-    _save(current, user=user, reason=reason)
+    _save(current, user=user, reason=reason, stored=stored)
     return current
 
 
@@ -405,8 +447,10 @@ def position_delete(*, position: Position, user) -> None:
     _require(user, "delete_position", "delete")
     current = _lock(position, None)
     _require_status(current, DELETABLE_STATUSES, "delete")
+    stored = Placement.of(current)
     current._history_user = user
     current.delete()
+    _keep_cells(stored, None)
 
 
 _STEP_FUNCTIONS = {
@@ -415,30 +459,3 @@ _STEP_FUNCTIONS = {
     "send_back": position_send_back,
     "retract": position_retract,
 }
-
-# Deleting what positions cite would break the record; these say why it is refused.
-_CITED_BY = {
-    Source: ("positions", "reports"),
-    Party: ("positions", "roles"),
-    Person: ("positions", "roles"),
-    Topic: ("positions", "children"),
-    Role: ("positions",),
-}
-
-
-def deletion_refusal(obj) -> str | None:
-    """Why ``obj`` may not be deleted, or None when nothing cites it."""
-    reasons = []
-    for relation in _CITED_BY.get(type(obj), ()):
-        count = getattr(obj, relation).count()
-        if count:
-            noun = obj._meta.get_field(relation).related_model._meta
-            name = noun.verbose_name if count == 1 else noun.verbose_name_plural
-            reasons.append(f"{count} {name}")
-    if not reasons:
-        return None
-    return (
-        f"“{obj}” cannot be deleted: {' and '.join(reasons)} refer to it. "
-        "The record keeps what it cites; retract or correct those positions instead, "
-        "or edit this entry."
-    )

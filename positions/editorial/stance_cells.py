@@ -1,7 +1,8 @@
 """Keeping the parties × topics stance cells in step with the record.
 
-Every save or delete of a position refreshes the cell it belongs to (and the one it left);
-bulk loads that bypass ``save()`` rebuild every cell at the end.
+The services that write a position refresh the cell it belongs to (and the one it left)
+in the same transaction; bulk loads rebuild every cell at the end. Nothing refreshes a
+cell behind the caller's back.
 """
 
 from collections.abc import Iterable
@@ -110,15 +111,3 @@ def rebuild_cells(*, position_model=Position, cell_model=StanceCell) -> int:
             },
         )
     return cell_model.objects.count()
-
-
-def position_saved(sender, instance: Position, raw: bool = False, **kwargs) -> None:
-    if raw:  # fixtures being loaded: rebuild_cells() runs after them
-        return
-    left = getattr(instance, "stored_cell", (None, None))
-    refresh_cells([(instance.party_id, instance.topic_id), left])
-    instance.stored_cell = (instance.party_id, instance.topic_id)
-
-
-def position_deleted(sender, instance: Position, **kwargs) -> None:
-    refresh_cells([(instance.party_id, instance.topic_id)])

@@ -68,7 +68,7 @@ def generate(*, positions: int, seed: int = 1, allow_real_data: bool = False) ->
         roles_by_party = _create_speakers(rng, parties)
         sources, written = _write_positions(rng, positions, parties, topics, roles_by_party)
         _reset_sequences()
-        # COPY bypasses save(), so the derived stance cells are computed once here.
+        # Rows written in bulk: the stance cells are computed once, here.
         rebuild_cells()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -308,7 +308,9 @@ class _Writer:
 
     def __init__(self, model):
         self.table = model._meta.db_table
-        self.columns = [field.column for field in model._meta.concrete_fields]
+        # A generated column (the search document) is the database's to write.
+        fields = model._meta.concrete_fields
+        self.columns = [field.column for field in fields if not field.generated]
         self.rows: list[tuple] = []
 
     def write(self, row: dict) -> None:

@@ -75,8 +75,9 @@ class Position(TimestampedModel):
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
     anchored_text_sha256 = models.CharField(max_length=64, blank=True)
-    # The source has text and the quote was not anchored in it: kept by ``save`` here and
-    # by ``Source.save``, so that the desk finds orphaned quotes in an index, not a join.
+    # The source has text and the quote was not anchored in it: kept by ``save`` here and,
+    # when a source's text changes, by the service that saves it (``editorial/records.py``),
+    # so that the desk finds orphaned quotes in an index, not a join.
     quote_orphaned = models.BooleanField(default=False, db_default=False, editable=False)
 
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
@@ -223,17 +224,6 @@ class Position(TimestampedModel):
 
     def get_absolute_url(self) -> str:
         return record_url("position-detail", "pk", self.pk)
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        position = super().from_db(db, field_names, values)
-        # Remembered so that moving a position to another party or topic also refreshes
-        # the stance cell it leaves.
-        position.stored_cell = (
-            position.__dict__.get("party_id"),
-            position.__dict__.get("topic_id"),
-        )
-        return position
 
     @property
     def is_public(self) -> bool:

@@ -8,7 +8,6 @@ from positions.models.base import TimestampedModel, text_sha256
 from positions.models.choices import (
     SourceKind,
 )
-from positions.models.positions import Position
 from positions.reading.links import record_url
 
 
@@ -80,12 +79,9 @@ class Source(TimestampedModel):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "text" in update_fields:
             kwargs["update_fields"] = {*update_fields, "text_sha256"}
-        adding = self._state.adding
+        # Only this row: the quotes anchored in the text are re-checked by the service that
+        # saves a source (``editorial/records.py``).
         super().save(*args, **kwargs)
-        # Whenever the text is written, even unchanged: another copy of this source may
-        # have written a different one since this one was read.
-        if not adding and (update_fields is None or "text" in update_fields):
-            Position.objects.filter(source=self).refresh_orphaned_quotes()
 
     def get_absolute_url(self) -> str:
         return record_url("source-detail", "pk", self.pk)

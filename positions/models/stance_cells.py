@@ -13,7 +13,7 @@ class StanceCell(models.Model):
     """One cell of the parties × topics matrix: a party's latest published position on a
     topic and how many public positions it has there.
 
-    Derived from positions and rewritten whenever one of them is saved or deleted
+    Derived from positions and rewritten by the services that write them
     (``positions/editorial/stance_cells.py``), so that pages read one row per cell instead of
     searching a record of millions of positions. A cell exists only while the party has a
     public position on the topic.

@@ -1,0 +1,43 @@
+"""What positions cite is written through ``editorial.records``: permission, history, and the
+quotes of a source whose text changed."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from positions.editorial import records
+from positions.models import Party, Position
+from tests.factories import PartyFactory, PositionFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edit_is_recorded_with_its_author(editor):
+    party = PartyFactory()
+    party.short_name = "Freedonia"
+    records.record_save(record=party, user=editor)
+    assert party.history.latest("history_id").history_user == editor
+
+
+def test_deleting_needs_the_right_to_delete(editor, superuser):
+    party = PartyFactory()
+    with pytest.raises(PermissionDenied):
+        records.record_delete(record=party, user=editor)
+    records.record_delete(record=party, user=superuser)
+    assert not Party.objects.filter(pk=party.pk).exists()
+
+
+def test_positions_are_not_written_here(superuser):
+    with pytest.raises(TypeError):
+        records.record_save(record=PositionFactory(), user=superuser)
+
+
+def test_a_source_saved_with_its_text_unchanged_rechecks_no_quote(editor):
+    source = SourceFactory(text="They said it.")
+    PositionFactory(source=source, quote="said it", anchored_text_sha256=source.text_sha256)
+    source.title = "A better headline"
+    with CaptureQueriesContext(connection) as captured:
+        records.record_save(record=source, user=editor)
+    table = Position._meta.db_table
+    assert not [q for q in captured.captured_queries if f'UPDATE "{table}"' in q["sql"]]
