@@ -201,3 +201,33 @@ def test_search_runs_the_same_queries_however_many_match(
     with django_assert_max_num_queries(7):
         html = page(client, "/search/?q=sanctions&page=2")
     assert ("More than" in html) is (count > 25)
+
+
+@on_postgresql
+def test_the_search_document_declared_on_the_model_is_the_one_the_database_keeps():
+    field = Position._meta.get_field("search_document")
+    with connection.schema_editor() as editor:
+        declared, params = editor.column_sql(Position, field)
+    expression = (
+        "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a "
+        "ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+        "WHERE d.adrelid = %s::regclass AND a.attname = 'search_document'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE declared (quote text, summary varchar(500), "
+            f"search_document {declared})",
+            params,
+        )
+        cursor.execute(expression, ["declared"])
+        wanted = cursor.fetchone()
+        cursor.execute(expression, [Position._meta.db_table])
+        assert cursor.fetchone() == wanted
+
+
+def test_positions_are_read_without_their_search_document(django_assert_num_queries):
+    publish(quote="Peacekeeping first.")
+    with django_assert_num_queries(1) as captured:
+        positions = list(Position.objects.public())
+    assert "search_document" not in captured.captured_queries[0]["sql"]
+    assert positions[0].quote == "Peacekeeping first."

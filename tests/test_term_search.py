@@ -168,7 +168,7 @@ def test_desk_search_costs_one_lookup_query_per_term(client, superuser, record):
 
 @postgresql_only
 def test_desk_search_matches_many_names_by_subquery(client, superuser, record, monkeypatch):
-    from positions.reading import term_search
+    from positions.postgres import term_search
 
     monkeypatch.setattr(term_search, "MAX_KEYS", 1)
     # More sources and speakers match than are matched by key; only one is cited.

@@ -179,7 +179,7 @@ class PositionAdmin(DeskAdmin):
         return PositionChangeList
 
     def get_search_results(self, request, queryset, search_term):
-        # As the API's `q`, answered from indexes on PostgreSQL (positions/reading/term_search.py).
+        # As the API's `q`, answered from indexes on PostgreSQL (positions/postgres/term_search.py).
         return matching_every_term(queryset, search_term), False
 
     def get_fieldsets(self, request, obj=None):

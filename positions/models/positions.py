@@ -1,6 +1,8 @@
 """The record: which party took which stance on which topic, when, and per which source."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
@@ -20,7 +22,8 @@ from positions.models.choices import (
     Stance,
     Status,
 )
-from positions.models.querysets import PositionQuerySet
+from positions.models.querysets import PositionManager
+from positions.postgres.document import SearchDocument
 from positions.reading.links import record_url
 
 # What decides whether a position's quote is orphaned, besides its source's text.
@@ -117,8 +120,15 @@ class Position(TimestampedModel):
         related_name="positions_updated",
     )
 
-    objects = PositionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["previous", "shift", "quote_orphaned"])
+    # The quote and summary as full-text searches read them (positions.postgres.search).
+    search_document = models.GeneratedField(
+        expression=SearchDocument(), output_field=SearchVectorField(), db_persist=True
+    )
+
+    objects = PositionManager()
+    history = HistoricalRecords(
+        excluded_fields=["previous", "shift", "quote_orphaned", "search_document"]
+    )
 
     class Meta:
         ordering = ["-stated_on", "-id"]
@@ -210,6 +220,8 @@ class Position(TimestampedModel):
             models.Index(
                 fields=["id"], condition=Q(quote_orphaned=True), name="position_orphaned_idx"
             ),
+            # Full-text search of the quote and summary.
+            GinIndex(fields=["search_document"], name="position_document_idx"),
         ]
 
     def __str__(self) -> str:

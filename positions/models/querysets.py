@@ -65,6 +65,17 @@ class StatementRows(ValuesListIterable):
         return map(Statement._make, super().__iter__())
 
 
+def every_word_in(words: list[str], *fields: str) -> models.Q:
+    """Every word occurs (as a substring, any case) in one of ``fields``."""
+    condition = models.Q()
+    for word in words:
+        any_field = models.Q()
+        for name in fields:
+            any_field |= models.Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    return condition
+
+
 class PositionQuerySet(models.QuerySet):
     def published(self):
         """Positions in force: published and not retracted."""
@@ -100,3 +111,11 @@ class PositionQuerySet(models.QuerySet):
         # As values_list(named=True) does, with a row type that knows its address.
         rows._iterable_class = StatementRows
         return rows
+
+
+class PositionManager(models.Manager.from_queryset(PositionQuerySet)):
+    """Positions without their stored search document, which only searches read, and in
+    the database."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_document")

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import connections
 from django.db.models import (
     Exists,
     OuterRef,
@@ -17,7 +16,8 @@ from django.db.models import (
 )
 
 from positions.models import Party, Position, StanceCell, Topic
-from positions.models.choices import STANCE_NAMES, Status
+from positions.models.choices import STANCE_NAMES
+from positions.postgres.stances import with_earlier_positions
 from positions.reading.links import record_url
 
 
@@ -109,47 +109,15 @@ def stances_as_of(
             for name in StanceInForce._fields
         )
     )
-    if connections[cells.db].vendor == "postgresql":
-        rows = _with_earlier_lateral(copied, cells, as_of)
-    else:
-        earlier = (
-            Position.objects.filter(id__in=_found_before(cells, as_of))
-            .order_by()
-            .values_list(*StanceInForce._fields)
-        )
-        rows = copied.union(earlier, all=True)
+    earlier = (
+        Position.objects.filter(id__in=_found_before(cells, as_of))
+        .order_by()
+        .values_list(*StanceInForce._fields)
+    )
+    rows = with_earlier_positions(
+        copied, cells, as_of=as_of, fields=StanceInForce._fields, portable=earlier
+    )
     return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
-
-
-def _with_earlier_lateral(copied: QuerySet, cells: QuerySet, as_of: datetime.date) -> list:
-    """``copied``'s rows, and for each cell that changed after ``as_of`` the position in
-    force on that date, in one statement.
-
-    The portable form (``id IN`` a subquery of probes) makes PostgreSQL run each probe
-    twice and then fetch each position by its key; a lateral join reads each cell's row
-    in one backward probe of ``position_timeline_idx``, three times as fast for a full
-    matrix long ago (8,000 cells at a million positions: 66 ms against 210).
-    """
-    quote = connections[cells.db].ops.quote_name
-    changed_sql, changed_params = (
-        cells.filter(latest_stated_on__gt=as_of)
-        .values("party_id", "topic_id")
-        .query.get_compiler(cells.db)
-        .as_sql()
-    )
-    copied_sql, copied_params = copied.query.get_compiler(cells.db).as_sql()
-    columns = ", ".join(
-        f"p.{quote(Position._meta.get_field(name).column)}" for name in StanceInForce._fields
-    )
-    sql = (
-        f"({copied_sql}) UNION ALL (SELECT {columns} FROM ({changed_sql}) AS c "
-        f"CROSS JOIN LATERAL (SELECT * FROM {quote(Position._meta.db_table)} AS p "
-        "WHERE p.status = %s AND p.party_id = c.party_id AND p.topic_id = c.topic_id "
-        "AND p.stated_on <= %s ORDER BY p.stated_on DESC, p.id DESC LIMIT 1) AS p)"
-    )
-    with connections[cells.db].cursor() as cursor:
-        cursor.execute(sql, (*copied_params, *changed_params, Status.PUBLISHED, as_of))
-        return cursor.fetchall()
 
 
 def subtopic_stances(
