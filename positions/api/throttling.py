@@ -12,11 +12,10 @@ lets two workers overwrite each other's count.
 import secrets
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from tracker.cache import REDIS_ERRORS, log_unavailable
+from tracker.cache import REDIS_ERRORS, FailOpenRedisCache, log_unavailable
 
 # Drop timestamps older than the window; record this request if the window has room.
 # Returns nothing when the request may go ahead, else the oldest timestamp still counted.
@@ -45,7 +44,7 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return caches["default"]
 
     def allow_request(self, request, view):
-        if not isinstance(self.cache, RedisCache):
+        if not isinstance(self.cache, FailOpenRedisCache):
             return super().allow_request(request, view)
         if self.rate is None:
             return True
@@ -56,7 +55,7 @@ class AnonymousRateThrottle(AnonRateThrottle):
         # Not the key DRF's list lives under: a worker still running the old code would
         # find a sorted set where it expects a string.
         key = self.cache.make_and_validate_key(f"{self.key}:window")
-        client = self.cache._cache.get_client(key, write=True)
+        client = self.cache.redis_client
         if AnonymousRateThrottle._script is None:
             AnonymousRateThrottle._script = client.register_script(SLIDING_WINDOW)
         member = f"{self.now}:{secrets.token_hex(4)}"
@@ -72,7 +71,7 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return oldest is None
 
     def wait(self):
-        if not isinstance(self.cache, RedisCache):
+        if not isinstance(self.cache, FailOpenRedisCache):
             return super().wait()
         return self.duration - (self.now - self.history[-1])
 
