@@ -73,10 +73,8 @@ class PositionPaginator(Paginator):
     ``rebuild_stance_cells``) cannot hide a row.
 
     Sorted by a column of another table (party, topic) or one without an index (stance),
-    a page sorted a million rows of every column the list shows, joined: seconds. So a page
-    first picks its keys, sorting only the columns the order needs, then reads those rows
-    (whatever the sort: the two queries cost about what one does when an index gives the
-    order).
+    a page would sort every row with every column the list shows, joined. So a page first
+    picks its keys, sorting only the columns the order needs, then reads those rows.
     """
 
     def __init__(self, object_list, per_page, *args, whole_list: bool = False, **kwargs):
