@@ -195,8 +195,8 @@ def test_copy_runs_the_same_queries_for_few_rows_and_many(api, hostile_record):
 
 
 def test_an_export_abandoned_half_way_leaves_the_connection_usable(api, rf, monkeypatch):
-    from positions.postgres import export as copy_csv
     from positions.api.views import PositionCsvExportView
+    from positions.postgres import export as copy_csv
 
     monkeypatch.setattr(copy_csv, "CHUNK_BYTES", 100)
     for _ in range(300):
