@@ -1,22 +1,16 @@
 """Conditional reads shared by every API view: validators, 304s and the shared cache."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import (
-    OpenApiResponse,
-)
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from positions.api.comparisons import (
-    validated,
-)
+from positions.api.comparisons import validated
 from positions.api.conditional import answer, queryset_validators, record_validators
 from positions.api.filters import check_query_params
 
 # Ids the database can hold; anything else is simply not found.
 ID_PATTERN = "[0-9]{1,18}"
-
-
 SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 
 
