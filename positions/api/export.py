@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import orjson
-from django.db import connections
 
+from positions import postgres
 from positions.models.choices import STANCE_NAMES
 from positions.postgres import export as copy_csv
 from positions.reading.links import RecordUrls
@@ -173,7 +173,7 @@ def copy_csv_rows(queryset, request) -> Iterator[bytes]:
 
 
 def csv_rows(queryset, request) -> Iterator[str | bytes]:
-    if connections[queryset.db].vendor == "postgresql":
+    if postgres.in_use(queryset.db):
         return copy_csv_rows(queryset, request)
     return python_csv_rows(queryset, request)
 

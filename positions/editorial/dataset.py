@@ -25,6 +25,7 @@ from django.db import DatabaseError, connection, models, transaction
 
 from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.postgres.bulk import read_one_snapshot
 
 FORMAT_VERSION = "1.0"
 MANIFEST = "manifest.json"
@@ -205,9 +206,8 @@ def export_dataset(
     files: dict[str, dict] = {}
     outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            # Every file from one snapshot, even while editors keep publishing.
-            connection.cursor().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        if outermost:
+            read_one_snapshot(using=connection.alias)
         public_ids = {Position: set(Position.objects.public().values_list("pk", flat=True))}
         contents = {}
         for table in TABLES:

@@ -19,6 +19,7 @@ from positions.editorial.stance_cells import rebuild_cells
 from positions.editorial.timeline import shift_between
 from positions.models import Party, Person, Position, Role, Source, Topic
 from positions.models.choices import Move, Stance, Status
+from positions.postgres.bulk import insert_rows, settle
 
 SLUG_PREFIX = "synthetic-"
 PARTIES = 40
@@ -70,11 +71,7 @@ def generate(*, positions: int, seed: int = 1, allow_real_data: bool = False) ->
         _reset_sequences()
         # Rows written in bulk: the stance cells are computed once, here.
         rebuild_cells()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # VACUUM also sets the visibility map, so index-only scans behave as in a
-            # settled database; it cannot run inside a transaction (as in tests).
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+    settle(using=connection.alias)
     return SyntheticReport(len(parties), len(topics), SPEAKERS, sources, written)
 
 
@@ -304,7 +301,7 @@ def _flush_source(batch, source_id, source_writer, position_writer, rng, now) ->
 
 
 class _Writer:
-    """Buffers rows for one table and writes them: COPY on PostgreSQL, INSERTs elsewhere."""
+    """Buffers rows for one table and writes them in bulk."""
 
     def __init__(self, model):
         self.table = model._meta.db_table
@@ -317,19 +314,10 @@ class _Writer:
         self.rows.append(tuple(row[column] for column in self.columns))
 
     def flush(self) -> None:
-        if not self.rows:
-            return
-        columns = ", ".join(connection.ops.quote_name(c) for c in self.columns)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
-                    for row in self.rows:
-                        copy.write_row(row)
-            else:
-                placeholders = ", ".join(["%s"] * len(self.columns))
-                cursor.executemany(
-                    f"INSERT INTO {self.table} ({columns}) VALUES ({placeholders})", self.rows
-                )
+        if self.rows:
+            insert_rows(
+                table=self.table, columns=self.columns, rows=self.rows, using=connection.alias
+            )
         self.rows = []
 
 
