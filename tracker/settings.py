@@ -263,7 +263,7 @@ REST_FRAMEWORK = {
         "positions.api.renderers.FastJSONRenderer",
         "positions.api.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "positions.api.schema.DescribedAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["positions.api.filters.StrictFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -299,6 +299,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "positions.models.choices.DatePrecision"},
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "positions.api.schema.describe_path_parameters",
+    ],
 }
 
 LOGGING = {

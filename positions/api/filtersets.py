@@ -77,12 +77,13 @@ class RepeatableTextInput(forms.TextInput):
 
 
 class IdsField(ModelMultipleChoiceField):
-    def _check_values(self, value):
-        for item in value:
+    def clean(self, value):
+        # Refused before the database is asked: it would overflow on a longer number.
+        for item in value if isinstance(value, list | tuple) else ():
             text = str(item)
             if not (text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS):
                 raise ValidationError(f"“{text}” is not a valid id.", code="invalid_pk_value")
-        return super()._check_values(value)
+        return super().clean(value)
 
 
 class IdsFilter(filters.ModelMultipleChoiceFilter):

@@ -1,17 +1,17 @@
 """OpenAPI generation details: every path parameter gets a description."""
 
-from drf_spectacular.openapi import AutoSchema
-
 PATH_PARAMETER_HELP = {
     "slug": "The record's slug, as in its `slug` field and its URL.",
     "id": "The record's numeric id.",
 }
 
 
-class DescribedAutoSchema(AutoSchema):
-    def _resolve_path_parameters(self, variables):
-        parameters = super()._resolve_path_parameters(variables)
-        for parameter in parameters:
-            if not parameter.get("description"):
-                parameter["description"] = PATH_PARAMETER_HELP.get(parameter["name"], "")
-        return parameters
+def describe_path_parameters(result, generator, request, public):
+    """A drf-spectacular postprocessing hook: describe the ``{slug}`` and ``{id}`` that
+    every record's path takes, which the views leave undescribed."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path" and not parameter.get("description"):
+                    parameter["description"] = PATH_PARAMETER_HELP.get(parameter["name"], "")
+    return result
