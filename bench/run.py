@@ -130,6 +130,8 @@ def django_env(url: str, **extra) -> dict:
     if redis_available():
         # As the deployment guide recommends: throttles counted in Redis, shared by workers.
         env["REDIS_URL"] = REDIS_URL
+        # Runs at the same time share the Redis database; each keeps to its own keys.
+        env["STANDPOINT_CACHE_PREFIX"] = url.rsplit("/", 1)[-1]
     env.update(extra)
     return env
 

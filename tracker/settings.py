@@ -149,6 +149,8 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "tracker.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # Deployments (or benchmark runs) that share one Redis keep their keys apart.
+            "KEY_PREFIX": os.environ.get("STANDPOINT_CACHE_PREFIX", ""),
             # An unreachable Redis must cost a request seconds, not a worker timeout.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
