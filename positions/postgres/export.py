@@ -84,8 +84,8 @@ def stream(rows, cells: list[Cell], header: bytes) -> Iterator[bytes]:
         yield bytes(header)
         return
     # The list's own query, as it is, sorts the rows; the outer SELECT, a scan of them in
-    # that order, only writes cells. (Written into the query itself, the cells would be
-    # costed into its plan: PostgreSQL then chose index-ordered nested loops, 5× slower.)
+    # that order, only writes cells. Written into the query itself, the cells would be
+    # costed into its plan, which then chose slower index-ordered nested loops.
     # A DISTINCT query also selects the columns it is ordered by: they are left out.
     names = [f"c{index}" for index in range(len(cells))]
     written = [
