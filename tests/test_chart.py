@@ -129,3 +129,21 @@ def test_each_series_carries_its_partys_names(two_parties_on_a_topic):
     assert names == {
         party.pk: (party.slug, party.name, party.short_name) for party in (russia, ukraine)
     }
+
+
+def test_reading_code_imports_no_page_api_or_desk_code():
+    import ast
+    from pathlib import Path
+
+    import positions.reading
+
+    outside = ("positions.views", "positions.templatetags", "positions.api", "positions.admin")
+    for path in Path(positions.reading.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            assert not [name for name in names if name.startswith(outside)], (path.name, names)

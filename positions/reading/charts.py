@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 
 from positions.models import Event, Party
 from positions.models.choices import STANCE_MAX, STANCE_MIN, STANCE_NAMES, Move, Stance
+from positions.reading.dates import dates_in
 from positions.reading.links import RecordUrls
 from positions.reading.timelines import ChartStatement, PartySeries
-from positions.templatetags.standpoint import dates_in
 
 WIDTH, HEIGHT = 720, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 96, 24, 28, 44
