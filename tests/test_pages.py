@@ -537,3 +537,28 @@ def test_a_very_busy_year_says_more_than_it_counts(client, monkeypatch):
         publish(stated_on=datetime.date(2025, 5, day))
     html = page(client, "/timeline/?year=2025")
     assert "Showing the latest 1 of more than 2 statements made in 2025" in html
+
+
+def test_a_matrix_row_writes_each_unknown_stance_where_it_falls():
+    from positions.reading.stances import StanceInForce
+    from positions.templatetags.standpoint import matrix_cells
+
+    day = datetime.date(2025, 3, 16)
+    moves = [(Stance.OPEN, Move.RED_LINE), (Stance.REJECTS, Move.DEMAND), (Stance.OPEN, "")]
+    known = [
+        StanceInForce(n, n, 1, stance, day, DatePrecision.DAY, move, "")
+        for n, (stance, move) in enumerate(moves, start=1)
+    ]
+    cells = [None, None, known[0], None, known[1], known[2], None, None]
+    row = matrix_cells(cells)
+    assert row == "".join(matrix_cells([cell]) for cell in cells)
+    assert row.count("<td ") == len(cells)
+    assert row.count('class="stance-none"') == 5
+
+
+def test_templates_are_compiled_once_per_process():
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    loaders = engines["django"].engine.template_loaders
+    assert loaders and all(isinstance(loader, Loader) for loader in loaders)

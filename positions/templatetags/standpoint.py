@@ -2,16 +2,16 @@
 so that colour is never the only signal."""
 
 import datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 
 from positions.models.choices import DatePrecision, Move, Shift, Stance
-from positions.reading.links import RecordUrls, record_url
+from positions.reading.dates import dates_in
+from positions.reading.links import around_marker, where
 
 register = template.Library()
 
@@ -84,37 +84,8 @@ def shift_label(value) -> str:
 
 @register.filter
 def precise_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
-    """A date written no more precisely than it is known: 16 March 2025, March 2025, 2025.
-
-    As the ``date`` filter writes "j F Y", "F Y" and "Y", without parsing a format string
-    for each of the hundreds of dates a page shows.
-    """
+    """A date written no more precisely than it is known: 16 March 2025, March 2025, 2025."""
     return dates_in(get_language())(value, precision)
-
-
-@cache
-def dates_in(language: str | None):
-    """``precise_date`` in ``language``, for a list of dates: the language looked up once."""
-    months = _month_names(language)
-
-    def precise(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
-        if value is None:
-            return ""
-        if precision == DatePrecision.YEAR:
-            return f"{value.year:04d}"
-        month = months[value.month]
-        if precision == DatePrecision.MONTH:
-            return f"{month} {value.year:04d}"
-        return f"{value.day} {month} {value.year:04d}"
-
-    return precise
-
-
-@cache
-def _month_names(language: str | None) -> dict[int, str]:
-    """Month names in ``language``, translated once rather than for every date written."""
-    with override(language):
-        return {number: str(name) for number, name in MONTHS.items()}
 
 
 @register.filter
@@ -142,57 +113,94 @@ def shift_badge(value) -> str:
     return _badge("positions/includes/shift_badge.html", value or "", get_language())
 
 
+class PerValue(dict):
+    """``make(value)`` for each distinct value of a list, worked out on first use."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value):
+        self[value] = made = self.make(value)
+        return made
+
+
+class MatrixCells:
+    """Writes the comparison matrix's cells, one row at a time, for one language and
+    address prefix. A full matrix has thousands of cells but few distinct stances and
+    dates: what depends on those alone is written once, not once per cell."""
+
+    def __init__(self, language: str | None, prefix: str, urlconf: str):
+        date = dates_in(language)
+        # Every position's address is this head, its id and this tail.
+        self.address = around_marker("position-detail", "pk", prefix, urlconf)
+        badges = PerValue(stance_badge)
+        classes = PerValue(lambda stance: conditional_escape(stance_class(stance)))
+        red_line = format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
+        empty = format_html('\n      <td class="{}">{}</td>\n      ', classes[None], badges[None])
+        self.empty_runs = PerValue(lambda count: format_html_join("", "{}", [(empty,)] * count))
+        # A known stance's cell opens after the run of unknown ones before it ...
+        self.openings = PerValue(
+            lambda key: format_html(
+                '{}\n      <td class="{}">', self.empty_runs[key[0]], classes[key[1]]
+            )
+        )
+
+        # ... and closes on its badge, date and red line: bounded, since the writer serves
+        # every request in its language.
+        @lru_cache(maxsize=8192)
+        def closing(stance: int, day, precision: str, is_red_line: bool) -> str:
+            return format_html(
+                '{}</a>\n        <span class="cell-date">since {}</span>{}\n        </td>\n      ',
+                badges[stance],
+                date(day, precision),
+                red_line if is_red_line else "",
+            )
+
+        self.closing = closing
+
+    def row(self, cells) -> str:
+        """A row's cells: each party's stance (linked), since when, and any red line.
+
+        Each known stance is written with the run of unknown ones before it, so that a
+        cell costs one ``format_html``; the run after the last known stance ends the row.
+        """
+        (head, tail), openings, closing = self.address, self.openings, self.closing
+        known, unknown = [], 0
+        for cell in cells:
+            if cell is None:
+                unknown += 1
+                continue
+            known.append(
+                (
+                    openings[unknown, cell.stance],
+                    f"{head}{cell.id}{tail}",
+                    closing(
+                        cell.stance,
+                        cell.stated_on,
+                        cell.stated_on_precision,
+                        cell.move == Move.RED_LINE,
+                    ),
+                )
+            )
+            unknown = 0
+        written = format_html_join("", '{}<a href="{}">{}', known)
+        return format_html("{}{}", written, self.empty_runs[unknown])
+
+
+@lru_cache(maxsize=16)
+def _matrix_cells_in(language: str | None, prefix: str, urlconf: str) -> MatrixCells:
+    return MatrixCells(language, prefix, urlconf)
+
+
 @register.simple_tag
 def matrix_cells(cells) -> str:
     """A comparison row's cells: each party's stance (linked), since when, and any red line.
 
     Written here rather than as a template loop: a full matrix has thousands of cells, and
-    the template engine's per-cell lookups cost several times the markup itself. What
-    depends on the stance alone is escaped once per row, not once per cell.
+    the template engine's per-cell lookups cost several times the markup itself.
     """
-    urls, date = RecordUrls(), dates_in(get_language())
-    classes = {value: conditional_escape(stance_class(value)) for value in Stance.values}
-    red_line = format_html(' <span class="badge badge-red-line">{}</span>', "Red line")
-    empty = format_html('\n      <td class="{}">{}</td>\n      ', "stance-none", stance_badge(None))
-    no_red_line = conditional_escape("")
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (
-                empty
-                if cell is None
-                else format_html(
-                    '\n      <td class="{}"><a href="{}">{}</a>\n'
-                    '        <span class="cell-date">since {}</span>{}\n        </td>\n      ',
-                    classes[cell.stance],
-                    urls.position(cell.id),
-                    stance_badge(cell.stance),
-                    date(cell.stated_on, cell.stated_on_precision),
-                    red_line if cell.move == Move.RED_LINE else no_red_line,
-                ),
-            )
-            for cell in cells
-        ),
-    )
-
-
-@register.filter
-def before_and_after(change) -> tuple:
-    """A change's two sides (``reading.stances.StanceChange``), for one loop to write both."""
-    return change.before, change.after
-
-
-@register.filter
-def party_url(slug) -> str:
-    """The address of the party page by ``slug``, for rows that carry the slug alone."""
-    return record_url("party-detail", "slug", slug)
-
-
-@register.filter
-def topic_url(slug) -> str:
-    """The address of the topic page by ``slug``, for rows that carry the slug alone."""
-    return record_url("topic-detail", "slug", slug)
+    return _matrix_cells_in(get_language(), *where()).row(cells)
 
 
 WEB_SCHEMES = ("http", "https")
