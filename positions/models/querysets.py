@@ -1,46 +1,18 @@
 """Query intent for positions: one method owns each page's or endpoint's eager loading."""
 
-import datetime
-from typing import NamedTuple
-
 from django.db import models
-from django.db.models.query import ValuesListIterable
 
 from positions.models.choices import PUBLIC_STATUSES, Status
-from positions.reading.links import record_url
 
-
-class Statement(NamedTuple):
-    """A public position as a list of statements shows it
-    (positions.templatetags.listings.statement_items, templates/positions/timeline.html).
-
-    Read as a plain row of only these columns: a page lists fifty, and a quote may run to
-    ten thousand characters.
-    """
-
-    id: int
-    status: str
-    stated_on: datetime.date
-    stated_on_precision: str
-    stance: int
-    shift: str
-    summary: str
-    party_slug: str
-    party_short_name: str
-    topic_slug: str
-    topic_proposition: str
-    speaker_id: int | None
-    speaker_name: str | None
-
-    @property
-    def pk(self) -> int:
-        return self.id
-
-    def get_absolute_url(self) -> str:
-        return record_url("position-detail", "pk", self.id)
-
-
-# Statement's fields as a queryset names them, in the same order.
+# What a list of statements shows of each public position, read as a plain named row of only
+# these columns: a page lists fifty, and a quote may run to ten thousand characters.
+STATEMENT_FIELDS = {
+    "party_slug": models.F("party__slug"),
+    "party_short_name": models.F("party__short_name"),
+    "topic_slug": models.F("topic__slug"),
+    "topic_proposition": models.F("topic__proposition"),
+    "speaker_name": models.F("speaker__name"),
+}
 STATEMENT_COLUMNS = (
     "id",
     "status",
@@ -49,20 +21,9 @@ STATEMENT_COLUMNS = (
     "stance",
     "shift",
     "summary",
-    "party__slug",
-    "party__short_name",
-    "topic__slug",
-    "topic__proposition",
     "speaker_id",
-    "speaker__name",
+    *STATEMENT_FIELDS,
 )
-
-
-class StatementRows(ValuesListIterable):
-    """Rows of ``STATEMENT_COLUMNS`` as ``Statement`` tuples."""
-
-    def __iter__(self):
-        return map(Statement._make, super().__iter__())
 
 
 def every_word_in(words: list[str], *fields: str) -> models.Q:
@@ -106,11 +67,9 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def for_statement_list(self):
-        """What a list of statements shows of each, as ``Statement`` rows (no citation)."""
-        rows = self.values_list(*STATEMENT_COLUMNS)
-        # As values_list(named=True) does, with a row type that knows its address.
-        rows._iterable_class = StatementRows
-        return rows
+        """What a list of statements shows of each, as named rows of ``STATEMENT_COLUMNS``
+        (no citation)."""
+        return self.annotate(**STATEMENT_FIELDS).values_list(*STATEMENT_COLUMNS, named=True)
 
 
 class PositionManager(models.Manager.from_queryset(PositionQuerySet)):

@@ -29,8 +29,8 @@ register = template.Library()
 
 @register.filter
 def statement_rows(statements) -> list[dict]:
-    """A list of statements (``querysets.Statement``): date, party, stance, topic, shift,
-    summary and speaker of each."""
+    """A list of statements (rows of ``PositionQuerySet.for_statement_list``): date, party,
+    stance, topic, shift, summary and speaker of each."""
     stances, shifts = PerValue(stance_badge), PerValue(shift_badge)
     urls, date, escaped = RecordUrls(), dates_in(get_language()), PerValue(conditional_escape)
     return [
