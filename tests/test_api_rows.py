@@ -82,3 +82,26 @@ def test_a_field_that_cannot_be_read_from_a_row_is_refused_at_once():
 
     with pytest.raises(TypeError, match="children"):
         Rows(WithComputedField)
+
+
+def test_timeline_points_are_written_as_their_serializer_writes_them_field_by_field():
+    from positions.api.comparisons import TimelinePointSerializer
+    from positions.reading.timelines import ChartStatement
+
+    points = [
+        ChartStatement(7, 1, datetime.date(2025, 3, 17), "day", Stance.OPEN, "demand", "", "S."),
+        ChartStatement(9, 1, datetime.date(2025, 4, 1), "month", Stance.REJECTS, "offer",
+                       Shift.REVERSAL, "T."),
+    ]  # fmt: skip
+    request = APIRequestFactory().get("/api/v1/timeline/")
+    field_by_field = [TimelinePointSerializer(point).data for point in points]
+    from_rows = TimelinePointSerializer(points, many=True, context={"request": request}).data
+
+    assert _json(from_rows) == _json(field_by_field)
+    assert from_rows[0] == {
+        "date": "2025-03-17",
+        "stance": "open",
+        "stance_score": 1,
+        "position": 7,
+        "shift": None,
+    }

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.utils.urls import replace_query_param
 
+from positions.api.rows import RowsListSerializer
 from positions.api.serializers import (
     SCORE_HELP,
     STANCE_HELP,
@@ -21,7 +22,7 @@ from positions.api.serializers import (
     PartyBriefSerializer,
     TopicBriefSerializer,
 )
-from positions.models import Party, Topic
+from positions.models import Party, Position, Topic
 from positions.models.choices import Shift
 from positions.reading.requests import (
     DEFAULT_TIMELINE_LIMIT,
@@ -81,6 +82,11 @@ class TimelinePointSerializer(serializers.Serializer):
         help_text="Change from the party's previous published position on the topic "
         "(which may lie in an older window).",
     )
+
+    class Meta:
+        # A window holds hundreds of points: written from their rows (``api/rows.py``).
+        model = Position
+        list_serializer_class = RowsListSerializer
 
 
 class PartySeriesSerializer(serializers.Serializer):

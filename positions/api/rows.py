@@ -202,6 +202,22 @@ class Rows:
         return [write(value) for value in values]
 
 
+@functools.cache
+def rows_of(serializer_class) -> Rows:
+    """The one ``Rows`` of ``serializer_class``, built when first asked for."""
+    return Rows(serializer_class)
+
+
+class RowsListSerializer(serializers.ListSerializer):
+    """``many=True`` for a serializer whose records come by the hundred: its own fields,
+    written by ``Rows`` from plain rows (mappings or named tuples), not field by field.
+    Named in the child's ``Meta.list_serializer_class``, beside its ``Meta.model``."""
+
+    def to_representation(self, data):
+        rows = (row if isinstance(row, dict) else row._asdict() for row in data)
+        return rows_of(type(self.child)).shape(rows, self.context["request"])
+
+
 def _columns(level: Level) -> Iterator[str]:
     yield from level.columns
     for _, child, _ in level.nested:
