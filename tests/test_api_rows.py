@@ -105,3 +105,23 @@ def test_timeline_points_are_written_as_their_serializer_writes_them_field_by_fi
         "position": 7,
         "shift": None,
     }
+
+
+def test_timeline_series_are_written_as_their_serializer_writes_each_one():
+    from positions.api.comparisons import PartySeriesSerializer
+    from positions.reading.timelines import ChartStatement, PartySeries
+    from tests.factories import PartyFactory
+
+    party = PartyFactory(name="Party <One>", short_name="P&1")
+    point = ChartStatement(7, party.id, datetime.date(2025, 3, 17), "day", 1, "demand", "", "S.")
+    series = [PartySeries(party=party, points=[point])]
+    request = APIRequestFactory().get("/api/v1/timeline/")
+    context = {"request": request}
+
+    one_by_one = [PartySeriesSerializer(line, context=context).data for line in series]
+    as_rows = PartySeriesSerializer(series, many=True, context=context).data
+
+    assert _json(as_rows) == _json(one_by_one)
+    assert as_rows[0]["party"]["short_name"] == "P&1"
+    assert as_rows[0]["party"]["url"].endswith(f"/api/v1/parties/{party.slug}/")
+    assert as_rows[0]["points"][0]["position"] == 7

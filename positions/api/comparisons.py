@@ -93,6 +93,11 @@ class PartySeriesSerializer(serializers.Serializer):
     party = PartyBriefSerializer(help_text="The party.")
     points = TimelinePointSerializer(many=True, help_text="Its published positions, oldest first.")
 
+    class Meta:
+        # One series per party, each with its points: written as rows, as the points are.
+        model = Party
+        list_serializer_class = RowsListSerializer
+
 
 TIMELINE_DESCRIPTION = (
     f"The newest `limit` published statements on the topic (default {DEFAULT_TIMELINE_LIMIT}, "

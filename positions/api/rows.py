@@ -11,7 +11,7 @@ another way.
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from django.db.models import QuerySet
@@ -101,6 +101,8 @@ def _level(serializer, prefix: str) -> Level:
         if isinstance(field, RecordLinkField):
             column = _column(prefix, [field.lookup_field])
             conversions.append((key, _link(field.view_name, field.lookup_field)))
+        elif isinstance(field, RowsListSerializer):
+            conversions.append((key, _each(_level(field.child, ""))))
         elif isinstance(field, serializers.ModelSerializer):
             child = _level(field, column + "__")
             column = child.columns[child.keys.index("id")]
@@ -123,6 +125,20 @@ def _level(serializer, prefix: str) -> Level:
     return Level(tuple(keys), tuple(columns), conversions, nested)
 
 
+def _each(level: Level) -> Plan:
+    """A list of records nested in a record (``many=True`` of a serializer written as rows)."""
+
+    def plan(writing: Writing):
+        write = _writer(level, writing, records=True)
+        return lambda records: [write(record) for record in records]
+
+    return plan
+
+
+def _attributes(*columns: str):
+    return attrgetter(*(column.replace("__", ".") for column in columns))
+
+
 def _choices(model, path: list[str], name: str):
     for attr in path:
         model = model._meta.get_field(attr).related_model
@@ -138,18 +154,21 @@ PLAIN_FIELDS = (
 )
 
 
-def _writer(level: Level, writing: Writing) -> Callable[[dict], dict]:
-    """A function writing one row as ``level`` shows it.
+def _writer(level: Level, writing: Writing, *, records: bool = False) -> Callable:
+    """A function writing one row as ``level`` shows it: a mapping of its columns, or with
+    ``records``, an object (a model, a named tuple, a dataclass) read along each column's
+    path of attributes.
 
     Every value is first read in key order (by one C call), so that the keys keep the
     serializer's order; converted values and nested objects then replace theirs in place.
     """
-    read, keys = itemgetter(*level.columns), level.keys
+    get = _attributes if records else itemgetter
+    read, keys = get(*level.columns), level.keys
     if len(keys) == 1:
         read = _one(read)
     converts = [(key, convert) for key, plan in level.conversions if (convert := plan(writing))]
     nested = [
-        (key, _writer(child, writing), presence and itemgetter(presence) or None)
+        (key, _writer(child, writing, records=records), presence and get(presence) or None)
         for key, child, presence in level.nested
     ]
 
@@ -192,14 +211,19 @@ class Rows:
     def shape(self, values: Iterable[dict], request) -> list[dict]:
         """The rows as the serializer shows them. Timestamps may be left as datetimes (see
         ``moments_in``): render them with the API's JSON renderer."""
+        write = self.writer(request)
+        return [write(value) for value in values]
+
+    def writer(self, request, *, records: bool = False) -> Callable:
+        """A function writing one row (or with ``records``, one object read as a row) for
+        ``request``: what it needs is looked up once."""
         writing = Writing(
             origin=request.build_absolute_uri("/").removesuffix("/"),
             urls=RecordUrls(),
             # Looked up once: finding the current time zone costs more than converting to it.
             moment=moments_in(timezone.get_current_timezone()),
         )
-        write = _writer(self.level, writing)
-        return [write(value) for value in values]
+        return _writer(self.level, writing, records=records)
 
 
 @functools.cache
@@ -210,12 +234,14 @@ def rows_of(serializer_class) -> Rows:
 
 class RowsListSerializer(serializers.ListSerializer):
     """``many=True`` for a serializer whose records come by the hundred: its own fields,
-    written by ``Rows`` from plain rows (mappings or named tuples), not field by field.
+    written by ``Rows`` from plain rows or records read as rows, not field by field.
     Named in the child's ``Meta.list_serializer_class``, beside its ``Meta.model``."""
 
     def to_representation(self, data):
-        rows = (row if isinstance(row, dict) else row._asdict() for row in data)
-        return rows_of(type(self.child)).shape(rows, self.context["request"])
+        records = list(data)
+        as_objects = bool(records) and not isinstance(records[0], dict)
+        write = rows_of(type(self.child)).writer(self.context["request"], records=as_objects)
+        return [write(record) for record in records]
 
 
 def _columns(level: Level) -> Iterator[str]:
