@@ -6,6 +6,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations, models
 
+import positions.postgres
 import positions.postgres.document
 
 
@@ -21,11 +22,11 @@ class ElsewhereThanPostgreSQL(migrations.AddField):
     """Adds the field on databases other than PostgreSQL, where migration 0007 has not."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
+        if not positions.postgres.in_use(schema_editor.connection.alias):
             super().database_forwards(app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
+        if not positions.postgres.in_use(schema_editor.connection.alias):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
