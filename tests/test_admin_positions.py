@@ -6,7 +6,7 @@ from django.urls import reverse
 from positions.editorial import records, services
 from positions.models import Position
 from positions.models.choices import Stance, Status
-from tests.desk import change_url, form_errors, position_form_data, step_url
+from tests.desk import change_url, form_errors, page_form_data, position_form_data, step_url
 from tests.factories import PartyFactory, PositionFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,12 @@ def test_bulk_actions_report_what_was_refused(client, reviewer):
     client.force_login(reviewer)
     response = client.post(
         reverse("admin:positions_position_changelist"),
-        {"action": "publish_selected", "_selected_action": [ready.pk, draft.pk]},
+        {
+            "action": "publish_selected",
+            "_selected_action": [ready.pk, draft.pk],
+            f"seen-version-{ready.pk}": "1",
+            f"seen-version-{draft.pk}": "1",
+        },
         follow=True,
     )
     page = response.content.decode()
@@ -319,3 +324,32 @@ def test_view_on_site_is_offered_only_for_public_positions(client, editor):
     client.force_login(editor)
     assert "View on site" not in client.get(change_url(draft)).content.decode()
     assert "View on site" in client.get(change_url(published)).content.decode()
+
+
+def test_saving_again_after_a_conflict_applies_only_what_the_second_editor_changed(
+    client, editor, reviewer
+):
+    position = PositionFactory(status=Status.DRAFT, summary="First wording.", stance=Stance.OPEN)
+    loaded = position_form_data(position)  # the second editor opens the form at version 1
+    services.position_update(
+        position=position,
+        user=reviewer,
+        changes={"summary": "Reviewer's wording."},
+        expected_version=1,
+    )
+    client.force_login(editor)
+    typed = loaded | {"stance": str(Stance.SUPPORTS), "loaded_version": "1"}
+    response = client.post(change_url(position), typed)
+    assert response.status_code == 200
+    assert "Saving again applies only the fields you changed" in form_errors(response)
+    again = page_form_data(response)
+    assert again["expected_version"] == "2" and again["loaded_version"] == "1"
+    assert again["summary"] == "First wording."  # what the editor had on screen is kept
+    response = client.post(change_url(position), again)
+    assert response.status_code == 302
+    position.refresh_from_db()
+    assert (position.summary, position.stance, position.version) == (
+        "Reviewer's wording.",
+        Stance.SUPPORTS,
+        3,
+    )

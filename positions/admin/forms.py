@@ -25,6 +25,9 @@ class PositionAdminForm(forms.ModelForm):
     """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version the editor first loaded, kept across a conflict: what they changed is
+    # measured from it, so that saving again applies only their own edits.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     # Where in the source text the quote was picked, to tell repeated quotes apart.
     quote_near = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     correction_note = forms.CharField(
@@ -48,6 +51,7 @@ class PositionAdminForm(forms.ModelForm):
             # Without the version the form was loaded at, a save could silently overwrite.
             self.fields["expected_version"].initial = self.instance.version
             self.fields["expected_version"].required = True
+            self.fields["loaded_version"].initial = self.instance.version
         if self.instance.status != Status.PUBLISHED:
             self.fields.pop("correction_note")
 
@@ -60,6 +64,9 @@ class PositionAdminForm(forms.ModelForm):
         editable = [name for name in services.EDITABLE_FIELDS if name in self.fields]
         changes = {name: self.cleaned_data[name] for name in editable}
         expected = self.cleaned_data.get("expected_version")
+        if self.instance.pk is not None:
+            loaded = self.cleaned_data.get("loaded_version") or expected
+            changes = _only_changed(changes, self._edited_since(loaded))
         try:
             if self.instance.pk is None:
                 near = self.cleaned_data.get("quote_near")
@@ -68,7 +75,7 @@ class PositionAdminForm(forms.ModelForm):
                 self.instance = services.position_correct(
                     position=self.instance,
                     user=self.user,
-                    changes=_only_changed(changes, self.changed_data),
+                    changes=changes,
                     note=self.cleaned_data.get("correction_note", ""),
                     expected_version=expected,
                 )
@@ -76,7 +83,7 @@ class PositionAdminForm(forms.ModelForm):
                 self.instance = services.position_update(
                     position=self.instance,
                     user=self.user,
-                    changes=_only_changed(changes, self.changed_data),
+                    changes=changes,
                     expected_version=expected,
                 )
         except services.VersionConflict as conflict:
@@ -85,6 +92,24 @@ class PositionAdminForm(forms.ModelForm):
             self.add_error(None, str(refusal))
         except ValidationError as error:
             self._add_service_errors(error)
+
+    def _edited_since(self, version: int | None) -> list[str]:
+        """The fields whose posted value differs from the position at ``version``, the one
+        the editor loaded; ``changed_data`` compares with the stored row, which another
+        editor may have changed since."""
+        if version is None or version == self.instance.version:
+            return self.changed_data
+        then = self.instance.history.filter(version=version).order_by("-history_id").first()
+        if then is None:
+            return self.changed_data
+        edited = []
+        for name in services.EDITABLE_FIELDS:
+            if name not in self.fields:
+                continue
+            before = getattr(then, Position._meta.get_field(name).attname)
+            if self.fields[name].has_changed(before, self[name].data):
+                edited.append(name)
+        return edited
 
     def _report_conflict(self, conflict: services.VersionConflict) -> None:
         rows = [
@@ -103,10 +128,17 @@ class PositionAdminForm(forms.ModelForm):
         )
         self.add_error(
             None,
-            format_html("{}{} Saving again will apply your version over theirs.", intro, detail),
+            format_html(
+                "{}{} Saving again applies only the fields you changed, over theirs, and keeps "
+                "their other changes.",
+                intro,
+                detail,
+            ),
         )
         # Let a deliberate second save go through, now that the editor has seen what changed.
         data = self.data.copy()
+        loaded = self.cleaned_data.get("loaded_version") or self.cleaned_data["expected_version"]
+        data[self.add_prefix("loaded_version")] = str(loaded)
         data[self.add_prefix("expected_version")] = str(conflict.current.version)
         self.data = data
 

@@ -27,6 +27,9 @@ from positions.models import Position
 from positions.models.choices import Status
 from positions.reading.term_search import TERM_SEARCH_FIELDS, matching_every_term
 
+# The bulk actions' record of which version of each listed position was on screen.
+SEEN_VERSION_PREFIX = "seen-version-"
+
 
 class QuoteStateFilter(admin.SimpleListFilter):
     title = "quote"
@@ -124,6 +127,7 @@ class PositionAdmin(DeskAdmin):
         "status_display",
         "source_display",
         "quote_state",
+        "version_seen",
     ]
     list_display_links = ["summary_short"]
     list_filter = [
@@ -185,7 +189,7 @@ class PositionAdmin(DeskAdmin):
         statement.append("stated_on_precision")
         editing = obj is None or self.has_change_permission(request, obj)
         if editing:
-            statement.append("expected_version")
+            statement += ["expected_version", "loaded_version"]
         if obj is None:
             statement.append("quote_near")
         stance = ["topic", "stance", "move", "conditions", "summary"]
@@ -276,6 +280,17 @@ class PositionAdmin(DeskAdmin):
             position.quote_end,
         )
 
+    @admin.display(description="version")
+    def version_seen(self, position):
+        # Posted with a bulk action, so that it applies only to the versions on screen.
+        return format_html(
+            '{}<input type="hidden" name="{}{}" value="{}">',
+            position.version,
+            SEEN_VERSION_PREFIX,
+            position.pk,
+            position.version,
+        )
+
     # -- the workflow --
 
     def get_urls(self):
@@ -351,9 +366,21 @@ class PositionAdmin(DeskAdmin):
     def _bulk(self, request, queryset, step):
         done, refused = 0, []
         for position in queryset:
+            seen = request.POST.get(f"{SEEN_VERSION_PREFIX}{position.pk}", "")
+            if not seen.isdigit():
+                refused.append(f"“{position}”: it was not on the list you saw; reload the list.")
+                continue
             try:
-                services.take_step(step, position=position, user=request.user)
+                services.take_step(
+                    step, position=position, user=request.user, expected_version=int(seen)
+                )
                 done += 1
+            except services.VersionConflict as conflict:
+                refused.append(
+                    f"“{position}”: it changed after you loaded the list (you saw version "
+                    f"{seen}, it is now version {conflict.current.version}); open it and "
+                    "review it again."
+                )
             except (PermissionDenied, ValidationError) as error:
                 message = " ".join(getattr(error, "messages", [str(error)]))
                 refused.append(f"“{position}”: {message}")
