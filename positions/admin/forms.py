@@ -54,6 +54,8 @@ class PositionAdminForm(forms.ModelForm):
             self.fields["loaded_version"].initial = self.instance.version
         if self.instance.status != Status.PUBLISHED:
             self.fields.pop("correction_note")
+        if "quote_translation" in self.fields:
+            self.fields["quote_translation"].widget.attrs["rows"] = 3
 
     def full_clean(self):
         super().full_clean()

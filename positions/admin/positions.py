@@ -185,8 +185,8 @@ class PositionAdmin(DeskAdmin):
         return matching_every_term(queryset, search_term), False
 
     def get_fieldsets(self, request, obj=None):
-        statement = ["source", "quote", "party", "speaker", "role", "stated_on"]
-        statement.append("stated_on_precision")
+        statement = ["source", "quote", "quote_translation", "party", "speaker", "role"]
+        statement += ["stated_on", "stated_on_precision", "long_standing"]
         editing = obj is None or self.has_change_permission(request, obj)
         if editing:
             statement += ["expected_version", "loaded_version"]

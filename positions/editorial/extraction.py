@@ -122,19 +122,28 @@ class Proposal:
         return {name: str(value) for name, value in values.items() if value not in ("", None)}
 
 
+# Segmenters by a source's language; Ukrainian shares Russian's abbreviations and
+# punctuation, and a language without rules of its own is split as English.
+_SEGMENTER_LANGUAGES = {"en": "en", "ru": "ru", "uk": "ru"}
+
+
 @cache
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+def _segmenter(language: str = "en") -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets in ``text``; a paragraph never spans two sentences."""
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences with their offsets in ``text``; a paragraph never spans two sentences.
+
+    ``language`` is the source's BCP 47 code ("ru", "uk-UA").
+    """
+    segmenter = _segmenter(_SEGMENTER_LANGUAGES.get(language.split("-")[0].lower(), "en"))
     sentences = []
     offset = 0
     for paragraph in text.split("\n"):
         cursor = 0
         if paragraph.strip():
-            for span in _segmenter().segment(paragraph):
+            for span in segmenter.segment(paragraph):
                 stripped = span.sent.strip()
                 # Locate each sentence after the previous one, so repeated sentences and
                 # any drift in the segmenter's own spans cannot misplace it.
@@ -277,7 +286,8 @@ def propose(source: Source) -> list[Proposal]:
     people = _surnames(list(Person.objects.all()))
     parties = list(Party.objects.all())
     topics = list(Topic.objects.all())
-    proposals = [Proposal(s, attribution_markers(s.text)) for s in split_sentences(source.text)]
+    sentences = split_sentences(source.text, source.language or "en")
+    proposals = [Proposal(s, attribution_markers(s.text)) for s in sentences]
 
     # The day the report's lead gives for the statements applies to the rest of it.
     article_date, article_phrase = None, ""

@@ -19,7 +19,7 @@ from positions.editorial import stance_cells
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.quote_hints import nearest_passage
 from positions.editorial.timeline import recompute_timeline
-from positions.editorial.validators import require_storable_text
+from positions.editorial.validators import require_storable_text, require_translation
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
 
@@ -32,11 +32,13 @@ EDITABLE_FIELDS = (
     "source",
     "stated_on",
     "stated_on_precision",
+    "long_standing",
     "stance",
     "move",
     "conditions",
     "summary",
     "quote",
+    "quote_translation",
 )
 # Changing any of these moves the position on a timeline.
 TIMELINE_FIELDS = {"party", "topic", "stated_on", "stance"}
@@ -242,6 +244,7 @@ def position_create(*, user, near: int | None = None, **fields) -> Position:
     _require(user, "add_position", "create")
     position = Position(status=Status.DRAFT, created_by=user)
     _apply(position, fields)
+    require_translation(quote=position.quote, translation=position.quote_translation)
     anchor_quote(position, near=near)
     _save(position, user=user, reason="Created", stored=None)
     return position
@@ -257,6 +260,7 @@ def position_update(
     _require_status(current, EDITABLE_STATUSES, "edit")
     stored = Placement.of(current)
     changed = _apply(current, changes)
+    require_translation(quote=current.quote, translation=current.quote_translation)
     # Saving an orphaned quote re-anchors it in the current text (or says why it cannot).
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
@@ -288,6 +292,7 @@ def position_correct(
     _require_status(current, (Status.PUBLISHED,), "correct")
     stored = Placement.of(current)
     changed = _apply(current, changes)
+    require_translation(quote=current.quote, translation=current.quote_translation)
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1

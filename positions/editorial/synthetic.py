@@ -269,6 +269,7 @@ def _flush_source(batch, source_id, source_writer, position_writer, rng, now) ->
                 "source_id": source_id,
                 "stated_on": item["stated_on"],
                 "stated_on_precision": "day",
+                "long_standing": False,
                 "stance": item["stance"],
                 "move": rng.choice(MOVES),
                 "conditions": "",
@@ -277,6 +278,7 @@ def _flush_source(batch, source_id, source_writer, position_writer, rng, now) ->
                     f"{item['topic'].proposition.lower()}."
                 ),
                 "quote": item["quote"],
+                "quote_translation": "",
                 "quote_prefix": body[max(0, start - 32) : start],
                 "quote_suffix": body[end : end + 32],
                 "quote_start": start,

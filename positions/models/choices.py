@@ -62,9 +62,16 @@ PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
 
 
 class DatePrecision(models.TextChoices):
+    """How exactly a date is known; an approximate date is written "about" its month."""
+
     DAY = "day", "Day"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
+    APPROXIMATE = "approximate", "Approximate"
+
+
+# Long enough for every precision's value.
+DATE_PRECISION_LENGTH = 12
 
 
 class Shift(models.TextChoices):

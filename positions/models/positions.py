@@ -13,6 +13,7 @@ from positions.models.base import (
     TimestampedModel,
 )
 from positions.models.choices import (
+    DATE_PRECISION_LENGTH,
     PUBLIC_STATUSES,
     STANCE_MAX,
     STANCE_MIN,
@@ -56,7 +57,16 @@ class Position(TimestampedModel):
     )
     stated_on = models.DateField(help_text="When the statement was made (not when reported).")
     stated_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        max_length=DATE_PRECISION_LENGTH, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    # A stance the source gives as held all along ("its long-standing NATO bid"): recorded
+    # before the statement that changes it, so that the timeline shows the shift.
+    long_standing = models.BooleanField(
+        "long-standing",
+        default=False,
+        db_default=False,
+        help_text="Held since before the date given, as the source describes it; give the "
+        "latest date it is known to have been held, usually approximate.",
     )
     stance = models.SmallIntegerField(choices=Stance)
     move = models.CharField(max_length=20, choices=Move, default=Move.ASSESSMENT)
@@ -68,7 +78,14 @@ class Position(TimestampedModel):
     quote = models.TextField(
         max_length=QUOTE_MAX_LENGTH,
         validators=[MaxLengthValidator(QUOTE_MAX_LENGTH)],
-        help_text="Verbatim, as printed in the source.",
+        help_text="Verbatim, as printed in the source, in its language.",
+    )
+    quote_translation = models.TextField(
+        "English translation",
+        blank=True,
+        max_length=QUOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(QUOTE_MAX_LENGTH)],
+        help_text="The quote in English, when the source is in another language.",
     )
 
     # Where the quote sits in the source text (a W3C text-quote selector plus offsets),

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from positions.models.base import TimestampedModel, wikidata_id_validator
 from positions.models.choices import (
+    DATE_PRECISION_LENGTH,
     DatePrecision,
     EventKind,
     PartyKind,
@@ -158,7 +159,7 @@ class Event(TimestampedModel):
     kind = models.CharField(max_length=20, choices=EventKind, default=EventKind.OTHER)
     date = models.DateField()
     date_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        max_length=DATE_PRECISION_LENGTH, choices=DatePrecision, default=DatePrecision.DAY
     )
     location = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)

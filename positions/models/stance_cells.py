@@ -3,6 +3,7 @@
 from django.db import models
 
 from positions.models.choices import (
+    DATE_PRECISION_LENGTH,
     DatePrecision,
     Move,
     Stance,
@@ -34,7 +35,7 @@ class StanceCell(models.Model):
     # looking up a position for each; null, like ``latest``, when there is none.
     latest_stated_on = models.DateField(null=True)
     latest_stated_on_precision = models.CharField(  # noqa: DJ001 (null: no latest position)
-        max_length=5, choices=DatePrecision, null=True
+        max_length=DATE_PRECISION_LENGTH, choices=DatePrecision, null=True
     )
     latest_stance = models.SmallIntegerField(choices=Stance, null=True)
     latest_move = models.CharField(max_length=20, choices=Move, null=True)  # noqa: DJ001

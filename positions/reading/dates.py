@@ -1,4 +1,5 @@
-"""Dates written no more precisely than they are known: 16 March 2025, March 2025, 2025."""
+"""Dates written no more precisely than they are known: 16 March 2025, March 2025, 2025,
+about March 2025."""
 
 import datetime
 from collections.abc import Callable
@@ -24,6 +25,8 @@ def dates_in(language: str | None) -> Callable[[datetime.date | None, str], str]
         month = months[value.month]
         if precision == DatePrecision.MONTH:
             return f"{month} {value.year:04d}"
+        if precision == DatePrecision.APPROXIMATE:
+            return f"about {month} {value.year:04d}"
         return f"{value.day} {month} {value.year:04d}"
 
     return precise

@@ -224,7 +224,17 @@ class PositionSerializer(TimestampsMixin, serializers.ModelSerializer):
     stated_on_precision = serializers.ChoiceField(
         choices=DatePrecision.choices, read_only=True, help_text="How precise `stated_on` is."
     )
-    quote = serializers.CharField(read_only=True, help_text="Verbatim, as printed in the source.")
+    quote = serializers.CharField(
+        read_only=True, help_text="Verbatim, as printed in the source, in the source's language."
+    )
+    quote_translation = serializers.CharField(
+        read_only=True,
+        help_text="The quote in English when the source is in another language (else empty).",
+    )
+    long_standing = serializers.BooleanField(
+        read_only=True,
+        help_text="A stance held since before `stated_on`, as the source describes it.",
+    )
     summary = serializers.CharField(read_only=True, help_text="One neutral sentence.")
     conditions = serializers.CharField(
         read_only=True, help_text="Conditions the party attached (may be empty)."
@@ -267,7 +277,9 @@ class PositionSerializer(TimestampsMixin, serializers.ModelSerializer):
             "previous",
             "stated_on",
             "stated_on_precision",
+            "long_standing",
             "quote",
+            "quote_translation",
             "summary",
             "conditions",
             "move",
