@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 
 .PHONY: run test install install-dev lint format migrate seeds clean serve serve-check bench bench-smoke \
-	loadtest test-quick
+	loadtest test-quick eval-extraction
 
 # Reinstall only when the dependency list changes, so a second `make run` is fast.
 $(BIN)/activate:
@@ -70,6 +70,12 @@ test: install-dev node_modules/.installed
 # The loop while working: no browser, no slow tests (markers in pyproject.toml).
 test-quick: install-dev
 	$(PY) -m pytest -m "not browser and not slow"
+
+# How well the desk's extraction does on the evaluation set (tests/fixtures/extraction/).
+EVAL_SET := tests/fixtures/extraction
+eval-extraction: install
+	$(PY) manage.py eval_extraction --record $(EVAL_SET)/record.yaml $(EVAL_SET)/articles \
+		--baseline $(EVAL_SET)/baseline.json $(EVAL_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -80,6 +80,30 @@ class Sentence:
 
 
 @dataclass
+class NewSpeaker:
+    """Someone the record does not know yet, as the article names and describes them."""
+
+    name: str
+    title: str = ""
+    party: Party | None = None
+
+
+@dataclass
+class Draft:
+    """One position a sentence may hold: the quote to offer and the fields suggested for it."""
+
+    quote: str
+    start: int
+    speaker: Person | None = None
+    new_speaker: NewSpeaker | None = None
+    party: Party | None = None
+    stated_on: datetime.date | None = None
+    date_precision: str = ""
+    topics: list[Topic] = field(default_factory=list)
+    move: str = ""
+
+
+@dataclass
 class Proposal:
     """A sentence of the article and, when it carries an attributed statement, a draft."""
 
@@ -100,6 +124,25 @@ class Proposal:
     @property
     def attributed(self) -> bool:
         return bool(self.markers)
+
+    @property
+    def drafts(self) -> list[Draft]:
+        """The positions suggested for this sentence, one per quote it offers."""
+        if not self.attributed:
+            return []
+        return [
+            Draft(
+                quote=quote,
+                start=self.sentence.start + max(self.sentence.text.find(quote), 0),
+                speaker=self.speaker,
+                party=self.party,
+                stated_on=self.stated_on,
+                date_precision="day" if self.stated_on else "",
+                topics=self.topics,
+                move=suggest_move(quote) or suggest_move(self.sentence.text),
+            )
+            for quote in [self.quote, *self.part_quotes]
+        ]
 
     def prefill(self, source: Source, quote: str | None = None, topic=None) -> dict[str, str]:
         """GET parameters that open the admin add form with this draft filled in."""
