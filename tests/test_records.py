@@ -41,3 +41,41 @@ def test_a_source_saved_with_its_text_unchanged_rechecks_no_quote(editor):
         records.record_save(record=source, user=editor)
     table = Position._meta.db_table
     assert not [q for q in captured.captured_queries if f'UPDATE "{table}"' in q["sql"]]
+
+
+def test_a_topic_parent_loop_is_refused_with_the_path(client, superuser):
+    from django.urls import reverse
+
+    from positions.models import Topic
+    from tests.factories import TopicFactory
+
+    top = TopicFactory(name="Security")
+    middle = TopicFactory(name="Guarantees", parent=top)
+    TopicFactory(name="Troops", parent=middle)
+    client.force_login(superuser)
+    url = reverse("admin:positions_topic_change", args=[top.pk])
+    data = {
+        "name": "Security",
+        "slug": top.slug,
+        "proposition": top.proposition,
+        "parent": Topic.objects.get(name="Troops").pk,
+        "description": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A topic cannot sit under its own sub-topic: Security → Troops → Guarantees" in page
+    top.refresh_from_db()
+    assert top.parent is None
+
+
+def test_the_records_service_refuses_a_topic_parent_loop(superuser):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import TopicFactory
+
+    first = TopicFactory(name="First")
+    second = TopicFactory(name="Second", parent=first)
+    first.parent = second
+    with pytest.raises(ValidationError, match="First → Second → First"):
+        records.record_save(record=first, user=superuser)

@@ -264,3 +264,14 @@ def test_reanchoring_needs_the_right_to_edit_and_changes_only_the_anchor(editor)
         before.stance,
         before.status,
     )
+
+
+@pytest.mark.parametrize("step", ["submit", "publish", "send_back", "retract"])
+def test_a_step_on_a_position_deleted_meanwhile_is_a_404_not_a_crash(editor, reviewer, step):
+    from django.http import Http404
+
+    position = PositionFactory(status=Status.IN_REVIEW)
+    loaded = Position.objects.get(pk=position.pk)  # what the racing request read first
+    services.position_delete(position=position, user=editor)
+    with pytest.raises(Http404, match=f"Position {loaded.pk} no longer exists"):
+        services.take_step(step, position=loaded, user=reviewer, text="Why.")

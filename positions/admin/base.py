@@ -1,13 +1,17 @@
 """What every desk page shares: readable history, no reverting past the workflow, and
 refusing to delete what positions cite."""
 
+import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -55,6 +59,29 @@ def all_positions_count() -> int:
     return public + Position.objects.exclude(status__in=PUBLIC_STATUSES).count()
 
 
+def date_link_problem(params, field: str) -> str | None:
+    """What is wrong with a list's date-link parameters (``<field>__year``, ``__month``,
+    ``__day``), or None: the admin turns a year it cannot count to the next of into a 500."""
+    parts = [params.get(f"{field}__{part}") for part in ("year", "month", "day")]
+    if parts[0] is None:
+        return None
+    try:
+        year, month, day = (int(part) if part is not None else 1 for part in parts)
+        start = datetime.datetime(year, month, day)
+        if parts[2] is not None:
+            start + datetime.timedelta(days=1)
+        elif parts[1] is not None:
+            start + datetime.timedelta(days=32)
+        else:
+            start.replace(year=year + 1)
+    except (ValueError, OverflowError):
+        return (
+            f"No such period: {field}__year must be a year from 1 to 9998, __month a month "
+            "(1–12) and __day a day of that month."
+        )
+    return None
+
+
 class ReadableHistory(HistoricalRecordContextHelper):
     """History diffs that show labels (“supports”) rather than codes (2), and more of a quote."""
 
@@ -85,10 +112,26 @@ class DeskAdmin(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def history_view(self, request, object_id, extra_context=None):
+        # The history URL takes any path as the id ("9/change"); an id that names no row is
+        # a 404 here rather than a ValueError in the history query.
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No such record.")
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             raise PermissionDenied("History is read-only; edit the current record instead.")
+        if self.get_object(request, unquote(object_id)) is None or not version_id.isdigit():
+            raise Http404("No such record.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy and (problem := date_link_problem(request.GET, self.date_hierarchy)):
+            context = {**self.admin_site.each_context(request), "title": "Bad request"}
+            context |= {"opts": self.model._meta, "problem": problem}
+            return TemplateResponse(request, "admin/bad_request.html", context, status=400)
+        return super().changelist_view(request, extra_context)
 
 
 class CitedRecordAdmin(DeskAdmin):

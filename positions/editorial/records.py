@@ -6,7 +6,7 @@ anchored in it there and then, so the desk's orphaned-quote marks are right as s
 save returns. Positions themselves are written by ``editorial.services``.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
@@ -50,6 +50,8 @@ def record_save(*, record: models.Model, user) -> models.Model:
             .values_list("text_sha256", flat=True)
             .first()
         )
+    if isinstance(record, Topic) and (cycle := record.parent_cycle()):
+        raise ValidationError({"parent": cycle})
     record._history_user = user
     record.save()
     if isinstance(record, Source) and not adding and stored_fingerprint != record.text_sha256:

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
 from positions.editorial import stance_cells
@@ -108,6 +109,25 @@ class VersionConflict(Exception):
         )
 
 
+class PositionGone(Http404):
+    """The position was deleted while this write waited for it (a DELETE racing a publish).
+
+    An Http404, so that the desk and the API answer it as a 404 without catching it.
+    """
+
+    def __init__(self, pk):
+        super().__init__(f"Position {pk} no longer exists: it was deleted.")
+
+
+def _current(position: Position, *, lock: bool = False) -> Position:
+    """The stored row of ``position`` with its source, locked if asked."""
+    rows = Position.objects.select_related("source")
+    try:
+        return (rows.select_for_update() if lock else rows).get(pk=position.pk)
+    except Position.DoesNotExist:
+        raise PositionGone(position.pk) from None
+
+
 def _require(user, permission: str, action: str) -> None:
     if not (user and user.is_active and user.has_perm(f"positions.{permission}")):
         raise PermissionDenied(f"You are not allowed to {action} positions.")
@@ -191,7 +211,7 @@ def _lock(position: Position, expected_version: int | None) -> Position:
     The locked row is what the write changes, so ``Placement.of`` it, taken before the
     changes are applied, says which stance cell the position leaves.
     """
-    current = Position.objects.select_for_update().select_related("source").get(pk=position.pk)
+    current = _current(position, lock=True)
     if expected_version is not None and current.version != expected_version:
         changed = [
             name
@@ -358,7 +378,7 @@ def _transition(
 @transaction.atomic
 def position_submit(*, position: Position, user, expected_version: int | None = None) -> Position:
     """Draft → in review."""
-    current = Position.objects.select_related("source").get(pk=position.pk)
+    current = _current(position)
     if current.needs_anchoring:
         raise ValidationError(
             "The quote no longer matches its source text; fix it first. (The text changed or "
@@ -401,7 +421,7 @@ def position_send_back(
 @transaction.atomic
 def position_publish(*, position: Position, user, expected_version: int | None = None) -> Position:
     """In review → published. Refused while the quote is orphaned."""
-    current = Position.objects.select_related("source").get(pk=position.pk)
+    current = _current(position)
     if current.needs_anchoring:
         raise ValidationError(
             "The source text changed since this quote was checked, and the quote no longer "

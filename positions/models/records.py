@@ -1,5 +1,6 @@
 """Who and what positions are about: parties, people and their roles, topics, events."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -149,6 +150,34 @@ class Topic(TimestampedModel):
 
     def get_absolute_url(self) -> str:
         return record_url("topic-detail", "slug", self.slug)
+
+    def clean(self):
+        super().clean()
+        if problem := self.parent_cycle():
+            raise ValidationError({"parent": problem})
+
+    def parent_cycle(self) -> str | None:
+        """Why the chosen parent would put this topic under itself (A → B → A), or None.
+
+        The database refuses only a topic that is its own parent; a longer loop would send
+        every walk up the tree round for ever.
+        """
+        if self.pk is None or self.parent_id is None:
+            return None
+        chain, ancestor_id, seen = [], self.parent_id, set()
+        while ancestor_id is not None and ancestor_id not in seen:
+            if ancestor_id == self.pk:
+                path = " → ".join([self.name, *chain, self.name])
+                return (
+                    f"A topic cannot sit under its own sub-topic: {path}. "
+                    "Choose a parent that is not below this topic."
+                )
+            seen.add(ancestor_id)
+            name, ancestor_id = (
+                Topic.objects.filter(pk=ancestor_id).values_list("name", "parent_id").get()
+            )
+            chain.append(name)
+        return None
 
 
 class Event(TimestampedModel):
