@@ -1,7 +1,10 @@
 """Editors' forms. Each write goes through ``editorial.services``; its refusals become form
 errors, so the editor sees why and keeps everything they typed."""
 
+import datetime
+
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.urls import reverse
@@ -203,9 +206,36 @@ class TransitionForm(forms.Form):
             self.fields.pop("text")
 
 
+class DateOptionalTimeField(forms.SplitDateTimeField):
+    """A date and time where the time may be left out: many reports print only the day.
+
+    Without a time, the moment is midnight at the start of that day.
+    """
+
+    widget = AdminSplitDateTime
+
+    def __init__(self, **kwargs):
+        super().__init__(require_all_fields=False, **kwargs)
+        self.fields[1].required = False
+
+    def compress(self, data_list):
+        empty = self.empty_values
+        if data_list and data_list[0] not in empty and data_list[1] in empty:
+            data_list = [data_list[0], datetime.time(0)]
+        return super().compress(data_list)
+
+
 class SourceAdminForm(forms.ModelForm):
     """A source; a URL already recorded is refused with a link to the existing source."""
 
+    published_at = DateOptionalTimeField(
+        label="Published at", required=False, help_text="Leave the time empty if it is not given."
+    )
+    modified_at = DateOptionalTimeField(
+        label="Updated at (by the outlet)",
+        required=False,
+        help_text="As printed by the outlet; the time may be left empty.",
+    )
     url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
     archived_url = forms.URLField(
         label="archived URL", max_length=1000, required=False, assume_scheme="https"

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -168,6 +169,14 @@ class SourceAdmin(CitedRecordAdmin):
                 )
         formset.new_objects, formset.changed_objects, formset.deleted_objects = created, [], []
         return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # A new article goes straight to picking its statements.
+        others = {"_continue", "_addanother", IS_POPUP_VAR}
+        if obj.text and not others & set(request.POST):
+            self.message_user(request, f"Source saved: “{obj}”. Pick the statements to record.")
+            return redirect(reverse("admin:positions_source_extract", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
 
     # -- pasting an article --
 

@@ -26,6 +26,58 @@ _PUBLISHED_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*by\s+(?P<name>[^\n]{2,100})$", re.IGNORECASE)
+# "MOSCOW, March 17 (Xinhua) -- " or "KYIV (Reuters) - ": the agency that filed the report.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}))?"
+    r"\s*\((?P<agency>[A-Z][\w.&’' -]{0,38}[\w.])\)\s*(?:[-–—]{1,2}|:)"
+)
+# A photo caption or credit above the headline, which is no title.
+_CAPTION = re.compile(
+    r"\b(?:photo|photograph|file photo|image|picture|pictured|credit|getty images|afp via)\b"
+    r"|\((?:photo|file)\b|/\s*(?:reuters|afp|ap)\b",
+    re.IGNORECASE,
+)
+# A date alone on a line: "20 August 2025", "August 20, 2025 10:35", "2025-08-20".
+_DATE_LINE = re.compile(
+    r"^\s*(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b[\d:., APMapmUTCGMT+-]*$"
+)
+# "/2025/08/20/" or "/2025-08-20-" in an article's address.
+_URL_DATE = re.compile(r"/(?P<year>20\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:[/-]|$)")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Sites whose name is not their address; any other site is named by its address.
+_SITE_NAMES = {
+    "reuters.com": "Reuters",
+    "apnews.com": "AP",
+    "afp.com": "AFP",
+    "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua",
+    "tass.com": "TASS",
+    "tass.ru": "TASS",
+    "ria.ru": "RIA Novosti",
+    "interfax.ru": "Interfax",
+    "iz.ru": "Izvestia",
+    "ukrinform.net": "Ukrinform",
+    "ukrinform.ua": "Ukrinform",
+    "unian.net": "UNIAN",
+    "kyivindependent.com": "The Kyiv Independent",
+    "pravda.com.ua": "Ukrainska Pravda",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "theguardian.com": "The Guardian",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "cnn.com": "CNN",
+    "aljazeera.com": "Al Jazeera",
+    "politico.eu": "Politico Europe",
+    "dw.com": "DW",
+    "kremlin.ru": "Kremlin",
+    "president.gov.ua": "Office of the President of Ukraine",
+    "mid.ru": "Russian Foreign Ministry",
+}
 
 
 class FetchError(Exception):
@@ -67,15 +119,34 @@ def from_html(html: str, url: str = "") -> ImportedSource:
     tree = lxml.html.fromstring(html.encode("utf-8"))
     # The page's own metadata, when present, is more exact than what is inferred from layout.
     published = _meta(tree, "article:published_time", "datePublished") or document.date
-    return ImportedSource(
-        title=(document.title or "").strip(),
-        outlet=(document.sitename or "").strip(),
+    text = _tidy(document.text or "")
+    found = ImportedSource(
+        title=_headline(tree) or (document.title or "").strip(),
+        # A known site's own name before the name trafilatura makes of an address.
+        outlet=(_meta(tree, "og:site_name") or known_site(url) or document.sitename or "").strip(),
         byline=(_meta(tree, "author") or document.author or "").strip(),
         url=url or (document.url or ""),
         published_at=_parse_date(published),
         language=(tree.get("lang") or document.language or "")[:20],
-        text=_tidy(document.text or ""),
+        text=text,
     )
+    return _completed(found)
+
+
+def _headline(tree) -> str:
+    """The page's headline: its declared title, else its first top-level heading.
+
+    Never a caption: trafilatura may fall back on the first prominent text, which on many
+    news pages is the lead photo's caption.
+    """
+    declared = _meta(tree, "og:title", "twitter:title", "headline")
+    if declared:
+        return declared
+    for heading in tree.xpath("//h1[not(ancestor::figure) and not(ancestor::nav)]"):
+        text = " ".join(heading.text_content().split())
+        if text and not _CAPTION.search(text):
+            return text
+    return ""
 
 
 def _meta(tree, *names: str) -> str:
@@ -89,18 +160,84 @@ def _meta(tree, *names: str) -> str:
 
 
 def from_text(pasted: str, url: str = "") -> ImportedSource:
-    """Plain text: the title is its first line; a "Published:" and a "By" line are read."""
+    """Plain text: the headline is the first line that is not a section label, a photo
+    caption, a date or a byline (a sub-headline comes after it); "Published:" and "By"
+    lines and a date alone on a line are read."""
     text = _tidy(pasted)
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     found = ImportedSource(url=url, text=text)
-    for line in lines[:6]:
+    labels = []
+    for line in lines[:8]:
+        if _DATELINE.match(line):
+            break  # the report itself has begun
         if found.published_at is None and (match := _PUBLISHED_LINE.match(line)):
             found.published_at = _parse_date(match.group("when"))
+        elif found.published_at is None and _DATE_LINE.match(line):
+            found.published_at = _parse_date(line)
         elif not found.byline and (match := _BYLINE.match(line)):
             found.byline = match.group("name").strip()
-        elif not found.title and len(line) <= 300:
-            found.title = line.strip()
+        elif _CAPTION.search(line) or len(line) > 300:
+            continue
+        elif len(line.split()) <= 3 and not line.endswith((".", "?", "!")):
+            labels.append(line)  # "World", "War in Ukraine": a section, not the headline
+        elif not found.title:
+            found.title = line
+    found.title = found.title or (labels[0] if labels else "")
+    return _completed(found)
+
+
+def _completed(found: ImportedSource) -> ImportedSource:
+    """What the page's metadata left out, from the address and the report's dateline."""
+    dateline = next(
+        (match for line in found.text.split("\n")[:12] if (match := _DATELINE.match(line))), None
+    )
+    if not found.outlet:
+        found.outlet = site_name(found.url) or (dateline.group("agency") if dateline else "")
+    elif dateline and not found.byline:
+        found.byline = dateline.group("agency")
+    if found.published_at is None:
+        found.published_at = _date_in_address(found.url)
+    if not found.language:
+        found.language = guess_language(found.text)
     return found
+
+
+def _host(url: str) -> str:
+    return urlsplit(url.strip()).netloc.lower().split(":")[0].removeprefix("www.")
+
+
+def known_site(url: str) -> str:
+    """The name of the outlet at a known address (any subdomain), else empty."""
+    labels = _host(url).split(".")
+    for start in range(len(labels) - 1):
+        if (name := _SITE_NAMES.get(".".join(labels[start:]))) is not None:
+            return name
+    return ""
+
+
+def site_name(url: str) -> str:
+    """The outlet an address belongs to: its known name, else the site's address."""
+    return known_site(url) or _host(url)
+
+
+def _date_in_address(url: str) -> datetime.datetime | None:
+    """The day an article's address gives ("/2025/08/20/"), at midnight: the time is unknown."""
+    in_url = _URL_DATE.search(urlsplit(url).path) if url else None
+    if in_url is not None:
+        try:
+            day = datetime.date(*(int(in_url.group(n)) for n in ("year", "month", "day")))
+        except ValueError:
+            return None
+        return datetime.datetime.combine(day, datetime.time(0), tzinfo=datetime.UTC)
+    return None
+
+
+def guess_language(text: str) -> str:
+    """Russian or Ukrainian from the alphabet (Ukrainian has letters Russian lacks); other
+    languages are left to the editor."""
+    if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)):
+        return "uk" if _UKRAINIAN_LETTERS.search(text) else "ru"
+    return ""
 
 
 def from_pasted(pasted: str, url: str = "") -> ImportedSource:
