@@ -17,7 +17,7 @@ class RoleInline(admin.TabularInline):
 class PartyAdmin(CitedRecordAdmin):
     list_display = ["short_name", "name", "kind", "wikidata_id", "position_count"]
     list_filter = ["kind"]
-    search_fields = ["name", "short_name", "wikidata_id"]
+    search_fields = ["name", "short_name", "other_names", "wikidata_id"]
     prepopulated_fields = {"slug": ["short_name"]}
 
     def get_queryset(self, request):
@@ -31,7 +31,7 @@ class PartyAdmin(CitedRecordAdmin):
 @admin.register(Person)
 class PersonAdmin(CitedRecordAdmin):
     list_display = ["name", "wikidata_id"]
-    search_fields = ["name", "wikidata_id"]
+    search_fields = ["name", "other_names", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoleInline]
 

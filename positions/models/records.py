@@ -15,6 +15,16 @@ from positions.models.choices import (
 from positions.reading.links import record_url
 
 
+def split_names(text: str) -> list[str]:
+    """The names of an ``other_names`` field, one a line, without blanks or repeats."""
+    names = []
+    for line in text.splitlines():
+        name = " ".join(line.split())
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
 class Party(TimestampedModel):
     """A side that takes positions: a state, alliance or organisation, bloc or non-state group."""
 
@@ -26,6 +36,11 @@ class Party(TimestampedModel):
     kind = models.CharField(max_length=20, choices=PartyKind, default=PartyKind.STATE)
     wikidata_id = models.CharField(
         "Wikidata ID", max_length=20, blank=True, validators=[wikidata_id_validator]
+    )
+    other_names = models.TextField(
+        blank=True,
+        help_text="One a line: other names and spellings, capitals and metonyms (“Moscow”, "
+        "“the Kremlin”), demonyms (“Russian”). The desk's extraction and search use them.",
     )
     description = models.TextField(blank=True)
 
@@ -51,6 +66,9 @@ class Party(TimestampedModel):
     def __str__(self) -> str:
         return self.short_name
 
+    def other_names_list(self) -> list[str]:
+        return split_names(self.other_names)
+
     def get_absolute_url(self) -> str:
         return record_url("party-detail", "slug", self.slug)
 
@@ -62,6 +80,11 @@ class Person(TimestampedModel):
     slug = models.SlugField(max_length=80)
     wikidata_id = models.CharField(
         "Wikidata ID", max_length=20, blank=True, validators=[wikidata_id_validator]
+    )
+    other_names = models.TextField(
+        blank=True,
+        help_text="One a line: other spellings and transliterations (“Zelensky”, "
+        "“Sergey Lavrov”), and the short name articles use (“Wang” for Wang Yi).",
     )
     description = models.TextField(blank=True)
 
@@ -80,6 +103,9 @@ class Person(TimestampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def other_names_list(self) -> list[str]:
+        return split_names(self.other_names)
 
     def get_absolute_url(self) -> str:
         return record_url("person-detail", "slug", self.slug)

@@ -90,6 +90,6 @@ def search(query: str, *, within: Q | None = None) -> SearchResults:
         positions=best_matches(query, within=within),
         ranked=full_text.ranks_matches(),
         topics=_named(Topic, words, "name", "proposition"),
-        parties=_named(Party, words, "name", "short_name"),
-        people=_named(Person, words, "name"),
+        parties=_named(Party, words, "name", "short_name", "other_names"),
+        people=_named(Person, words, "name", "other_names"),
     )

@@ -74,3 +74,21 @@ class IdentifiersField(serializers.Field):
         if not instance.wikidata_id:
             return []
         return [{"scheme": "wikidata", "identifier": instance.wikidata_id}]
+
+
+class OtherNameSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The name, e.g. “the Kremlin” or “Zelensky”.")
+
+
+@extend_schema_field(OtherNameSerializer(many=True))
+class OtherNamesField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(
+            source="*",
+            read_only=True,
+            help_text="Other names, spellings, capitals and demonyms (Popolo `other_names`).",
+            **kwargs,
+        )
+
+    def to_representation(self, instance):
+        return [{"name": name} for name in instance.other_names_list()]

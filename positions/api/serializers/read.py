@@ -14,6 +14,7 @@ from positions.api.serializers.fields import (
     STANCE_LABELS,
     BlankAsNullChoiceField,
     IdentifiersField,
+    OtherNamesField,
     TimestampsMixin,
     page_link,
     self_link,
@@ -43,6 +44,7 @@ class PartySerializer(TimestampsMixin, PartyBriefSerializer):
         help_text="Kind of party (Popolo `classification`).",
     )  # fmt: skip
     identifiers = IdentifiersField()
+    other_names = OtherNamesField()
     description = serializers.CharField(read_only=True, help_text="Free-text description.")
 
     class Meta(PartyBriefSerializer.Meta):
@@ -50,6 +52,7 @@ class PartySerializer(TimestampsMixin, PartyBriefSerializer):
             "html_url",
             "classification",
             "identifiers",
+            "other_names",
             "description",
             "created_at",
             "updated_at",
@@ -77,6 +80,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 class PersonSerializer(TimestampsMixin, PersonBriefSerializer):
     html_url = page_link("person-detail", "slug")
     identifiers = IdentifiersField()
+    other_names = OtherNamesField()
     description = serializers.CharField(read_only=True, help_text="Free-text description.")
     memberships = MembershipSerializer(
         source="roles", many=True, read_only=True, help_text="Roles held (Popolo memberships)."
@@ -86,6 +90,7 @@ class PersonSerializer(TimestampsMixin, PersonBriefSerializer):
         fields = PersonBriefSerializer.Meta.fields + [
             "html_url",
             "identifiers",
+            "other_names",
             "description",
             "memberships",
             "created_at",
