@@ -100,6 +100,50 @@ def test_formula_cells_are_neutralised_but_numbers_kept(api):
     assert json.loads(line)["quote"].startswith("=HYPERLINK")
 
 
+# Each value a position's quote, summary and conditions hold, and the cell the CSV must give
+# for it (a leading ' before =, +, -, @, tab and carriage return; plain numbers kept).
+DEFUSED_CELLS = [
+    ("\rcmd|' /C calc", "'\rcmd|' /C calc"),
+    ("\r", "'\r"),
+    ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
+    ("+1 for peace", "'+1 for peace"),
+    ("-x marks the spot", "'-x marks the spot"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("-", "'-"),
+    ("-2", "-2"),
+    ("+3.5", "+3.5"),
+    ("12", "12"),
+    ("a = b", "a = b"),
+    ("\ncmd", "\ncmd"),
+    (" =cmd", " =cmd"),
+]
+
+
+def test_csv_cells_that_spreadsheets_would_run_get_a_leading_apostrophe(api):
+    for i, (text, _) in enumerate(DEFUSED_CELLS):
+        PositionFactory(
+            status=Status.PUBLISHED,
+            stated_on=f"2025-01-{i + 1:02d}",
+            quote=text,
+            summary=text,
+            conditions=text,
+        )
+    records = csv_records(api.get("/api/v1/positions/export.csv", {"ordering": "stated_on"}))
+    expected = [cell for _, cell in DEFUSED_CELLS]
+    assert [r["quote"] for r in records] == expected
+    assert [r["summary"] for r in records] == expected
+    assert [r["conditions"] for r in records] == expected
+
+
+def test_a_cell_starting_with_a_carriage_return_is_written_quoted_after_the_apostrophe(api):
+    PositionFactory(status=Status.PUBLISHED, quote="\rcmd", summary="s", conditions="")
+    header, row, end = body(api.get("/api/v1/positions/export.csv")).split("\n")
+    assert (header.split(",")[16:19], end) == (["quote", "summary", "conditions"], "")
+    # The cell holds a line break of its own, so it is quoted: "'<CR>cmd".
+    assert ',"\'\rcmd",s,,' in row
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
@@ -107,6 +151,9 @@ def test_formula_cells_are_neutralised_but_numbers_kept(api):
         ("+3.5", "+3.5"),
         ("-x", "'-x"),
         ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("=1", "'=1"),
+        ("@x", "'@x"),
         ("-2\n=cmd", "'-2\n=cmd"),
         ("-2\n", "'-2\n"),  # a number and a line break is not a number
         ("-\u0663", "'-\u0663"),  # nor are digits other than 0-9

@@ -61,6 +61,33 @@ HOSTILE_TEXTS = [
     '"',
 ]
 
+# The quote cell each of HOSTILE_TEXTS must give, written out: triggers get a leading '.
+QUOTE_CELLS = [
+    '\'=HYPERLINK("http://evil.example","click")',
+    "'+1 for peace",
+    "'-x marks the spot",
+    "'@SUM(A1)",
+    "'\tcmd",
+    "'\rcmd",
+    "-2",
+    "+3.5",
+    "12",
+    "'-2\n",
+    "'-\u0663",
+    "'-",
+    "'already quoted",
+    'He said "no", twice',
+    "a, b, c",
+    "line one\nline two",
+    "carriage\rreturn",
+    "windows\r\nline",
+    "\u202eevil\u202c \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+    "e\u0301\u0336 \U0001f54a",
+    "\\.",
+    "  padded  ",
+    '"',
+]
+
 
 @pytest.fixture
 def hostile_record():
@@ -126,7 +153,7 @@ def test_copy_writes_the_same_bytes_as_python_on_hostile_text(api, hostile_recor
     copied, written = copied_and_written(api, monkeypatch)
     assert copied == written
     records = list(csv.DictReader(io.StringIO(copied.decode())))
-    assert [r["quote"] for r in records] == [export.neutralise(t) for t in HOSTILE_TEXTS]
+    assert [r["quote"] for r in records] == QUOTE_CELLS
 
 
 def test_copy_cells_read_back_as_the_api_describes_them(api, hostile_record):

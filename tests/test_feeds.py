@@ -58,6 +58,30 @@ def test_party_and_topic_feeds_hold_only_their_positions(client):
         assert links == [f"http://testserver{mine.get_absolute_url()}"]
 
 
+@pytest.mark.parametrize("url", ["/feeds/parties/russia/", "/feeds/topics/peacekeeping/"])
+def test_party_and_topic_feeds_never_show_drafts_reviews_or_retractions(client, url):
+    party, topic = PartyFactory(slug="russia"), TopicFactory(slug="peacekeeping")
+    now = timezone.now()
+    mine = publish(party=party, topic=topic, published_at=now - datetime.timedelta(days=1))
+    # Each newer than the published one, on the same party and topic: a feed that let any
+    # of them through would list it first.
+    PositionFactory(party=party, topic=topic, status=Status.DRAFT, quote="Draft words.")
+    PositionFactory(party=party, topic=topic, status=Status.IN_REVIEW, quote="Words in review.")
+    PositionFactory(
+        party=party,
+        topic=topic,
+        status=Status.RETRACTED,
+        retraction_reason="Misattributed.",
+        published_at=now,
+        retracted_at=now,
+        quote="Retracted words.",
+    )
+    response = client.get(url)
+    assert entry_links(fetch_feed(client, url)) == [f"http://testserver{mine.get_absolute_url()}"]
+    for words in ("Draft words.", "Words in review.", "Retracted words."):
+        assert words not in response.content.decode()
+
+
 def test_feed_entries_read_as_sentences(client):
     publish(party=PartyFactory(short_name="Russia"), topic=TopicFactory(proposition="X happens"))
     entry = fetch_feed(client, "/feeds/positions/").find(f"{ATOM}entry")

@@ -1,0 +1,164 @@
+"""Common ground and divides, for every pair of stances, on the compare page and the API.
+
+From the definition in the README: a proposition is **common ground** when every compared
+party (at least two) is at least `open` to it, and a **divide** when one compared party is
+for it (`open` or `supports`) while another is against it (`opposes` or `rejects`).
+`ambiguous` is neither for nor against, and a party that said nothing has no known position.
+"""
+
+import datetime
+
+import pytest
+
+from positions.models.choices import Stance
+from tests.definitions import read_table
+from tests.factories import PartyFactory, TopicFactory
+from tests.test_pages import page, publish
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = "2025-06-30"
+STANCES = {
+    "rejects": Stance.REJECTS,
+    "opposes": Stance.OPPOSES,
+    "ambiguous": Stance.AMBIGUOUS,
+    "open": Stance.OPEN,
+    "supports": Stance.SUPPORTS,
+    "none": None,  # no known position: the party said nothing on the topic
+}
+
+# Rows: the first party's stance; columns: the second's. C = common ground, D = divide,
+# . = neither. Written from the definition above, not from the code.
+PAIRS = """
+            rejects  opposes  ambiguous  open  supports  none
+rejects     .        .        .          D     D         .
+opposes     .        .        .          D     D         .
+ambiguous   .        .        .          .     .         .
+open        D        D        .          C     C         .
+supports    D        D        .          C     C         .
+none        .        .        .          .     .         .
+"""
+
+
+PAIR_TABLE = read_table(PAIRS)
+PAIR_TABLE_SLUGS = [f"{a}-{b}" for a, b in PAIR_TABLE]
+
+
+def test_the_table_covers_every_pair_of_stances():
+    assert len(PAIR_TABLE) == 36
+    assert {first for first, _ in PAIR_TABLE} == set(STANCES)
+
+
+@pytest.fixture
+def every_pair():
+    """Two parties and one topic per pair of stances, each party's position as the pair
+    says (none: no position)."""
+    first, second = PartyFactory(slug="first"), PartyFactory(slug="second")
+    topics = {}
+    for a, b in PAIR_TABLE:
+        topic = TopicFactory(slug=f"{a}-{b}", proposition=f"Pair {a} and {b}")
+        for party, stance in ((first, STANCES[a]), (second, STANCES[b])):
+            if stance is not None:
+                publish(
+                    party=party, topic=topic, stance=stance, stated_on=datetime.date(2025, 3, 1)
+                )
+        topics[(a, b)] = topic
+    return topics
+
+
+def expected(mark: str) -> set[str]:
+    return {f"{a}-{b}" for (a, b), m in PAIR_TABLE.items() if m == mark}
+
+
+def test_api_marks_common_ground_and_divides_for_every_pair(api, every_pair):
+    response = api.get(
+        "/api/v1/compare/",
+        {"as_of": AS_OF, "parties": "first,second", "topics": ",".join(PAIR_TABLE_SLUGS)},
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert len(data["topics"]) == 36
+    assert set(data["common_ground"]) == expected("C")
+    assert set(data["divides"]) == expected("D")
+
+
+def test_the_expected_sets_read_the_definition():
+    # The table above, restated as the sets it should give.
+    assert expected("C") == {"open-open", "open-supports", "supports-open", "supports-supports"}
+    assert expected("D") == {
+        "rejects-open",
+        "rejects-supports",
+        "opposes-open",
+        "opposes-supports",
+        "open-rejects",
+        "open-opposes",
+        "supports-rejects",
+        "supports-opposes",
+    }
+
+
+def row_of(html: str, topic) -> str:
+    return html.split(f'href="{topic.get_absolute_url()}"')[1].split("</tr>")[0]
+
+
+def test_compare_page_marks_common_ground_and_divides_for_every_pair(client, every_pair):
+    html = page(
+        client, f"/compare/?as_of={AS_OF}&parties=first,second&topics={','.join(PAIR_TABLE_SLUGS)}"
+    )
+    for pair, topic in every_pair.items():
+        row = row_of(html, topic)
+        mark = PAIR_TABLE[pair]
+        assert ("Common ground" in row) == (mark == "C"), pair
+        assert ("Divide" in row) == (mark == "D"), pair
+
+
+@pytest.mark.parametrize(
+    ("stances", "common_ground", "divide"),
+    [
+        # Every compared party counts: one silent or ambiguous party breaks common ground.
+        (("open", "supports", "supports"), True, False),
+        (("open", "supports", "none"), False, False),
+        (("open", "supports", "ambiguous"), False, False),
+        # One for and one against make a divide, whatever the others say.
+        (("supports", "ambiguous", "opposes"), False, True),
+        (("none", "open", "rejects"), False, True),
+        (("ambiguous", "ambiguous", "ambiguous"), False, False),
+        (("rejects", "opposes", "rejects"), False, False),
+    ],
+)
+def test_three_parties(api, stances, common_ground, divide):
+    topic = TopicFactory(slug="deal")
+    slugs = []
+    for i, name in enumerate(stances):
+        party = PartyFactory(slug=f"party-{i}")
+        slugs.append(party.slug)
+        if STANCES[name] is not None:
+            publish(party=party, topic=topic, stance=STANCES[name])
+    data = api.get(
+        "/api/v1/compare/", {"as_of": AS_OF, "parties": ",".join(slugs), "topics": "deal"}
+    ).json()
+    assert data["common_ground"] == (["deal"] if common_ground else [])
+    assert data["divides"] == (["deal"] if divide else [])
+
+
+def test_one_party_alone_is_never_common_ground(api):
+    topic = TopicFactory(slug="deal")
+    publish(party=PartyFactory(slug="alone"), topic=topic, stance=Stance.SUPPORTS)
+    data = api.get("/api/v1/compare/", {"as_of": AS_OF, "parties": "alone"}).json()
+    assert data["common_ground"] == []
+    assert data["divides"] == []
+
+
+def test_common_ground_and_divides_read_the_stance_in_force_on_the_date(api):
+    topic = TopicFactory(slug="deal")
+    first, second = PartyFactory(slug="first"), PartyFactory(slug="second")
+    publish(party=first, topic=topic, stance=Stance.OPEN, stated_on=datetime.date(2025, 1, 1))
+    publish(party=second, topic=topic, stance=Stance.SUPPORTS, stated_on=datetime.date(2025, 1, 1))
+    publish(party=second, topic=topic, stance=Stance.REJECTS, stated_on=datetime.date(2025, 5, 1))
+
+    def marks(as_of):
+        data = api.get("/api/v1/compare/", {"as_of": as_of}).json()
+        return data["common_ground"], data["divides"]
+
+    assert marks("2025-04-30") == (["deal"], [])
+    assert marks("2025-05-01") == ([], ["deal"])
