@@ -59,13 +59,36 @@ def footprint() -> tuple[int, int, list]:
 
 
 def attempt(call, **arguments):
-    """Run the service; on refusal, check that nothing changed."""
+    """Run the service: its result, or None when it refused, having checked that a refusal
+    changed nothing. Any other exception fails the test."""
     before = footprint()
     try:
         return call(**arguments)
     except REFUSALS:
         assert footprint() == before
         return None
+
+
+def as_date(value) -> datetime.date:
+    """A date as a form field reads it: a date, or text in ISO form."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        year, month, day = value.split("-")
+        return datetime.date(int(year), int(month), int(day))
+
+
+# What an accepted edit of each field must have stored, from the value given.
+STORED = {
+    "summary": lambda value: value if isinstance(value, str) else str(value),
+    "quote": lambda value: value if isinstance(value, str) else str(value),
+    "conditions": lambda value: value if isinstance(value, str) else str(value),
+    "stated_on": as_date,
+    "stance": int,
+    "move": lambda value: value,
+}
 
 
 @pytest.fixture
@@ -83,12 +106,27 @@ def test_creating_a_position_from_any_input_succeeds_or_refuses_cleanly(editor, 
         stance=STANCES,
         move=MOVES,
         precision=PRECISIONS,
+        verdict=st.none(),
     )
-    # Always tried, whatever else is drawn: the inputs that once reached the database.
-    @example("a\x00b", "q", "", "2025-03-16", -2, "demand", "day")
-    @example("s", "lone \ud800 surrogate", "", "2025-03-16", -2, "demand", "day")
-    @example("s", "q", "x" * 1_000_000, "2025-02-30", 99, "nonsense", "century")
-    def create(summary, quote, conditions, stated_on, stance, move, precision):
+    # Always tried, whatever else is drawn, with the answer each must get: the inputs that
+    # once reached the database, and ordinary ones that must be stored.
+    @example("a\x00b", "q", "", "2025-03-16", -2, "demand", "day", "refused")
+    @example("s", "lone \ud800 surrogate", "", "2025-03-16", -2, "demand", "day", "refused")
+    @example("s", "q", "x" * 1_000_000, "2025-02-30", 99, "nonsense", "century", "refused")
+    @example("s", "q", "", "2025-02-29", -2, "demand", "day", "refused")
+    @example("Rejects it.", "Never.", "", "2025-03-16", -2, "demand", "day", "stored")
+    @example(
+        "s",
+        "q",
+        "Only after a ceasefire.",
+        datetime.date(2024, 2, 29),
+        1,
+        "proposal",
+        "month",
+        "stored",
+    )
+    @example("é \u202e 🕊", "\n", "", "2025-03-16", "0", "demand", "year", "stored")
+    def create(summary, quote, conditions, stated_on, stance, move, precision, verdict):
         created = attempt(
             services.position_create,
             user=editor,
@@ -101,9 +139,14 @@ def test_creating_a_position_from_any_input_succeeds_or_refuses_cleanly(editor, 
             stated_on_precision=precision,
             **cast,
         )
+        assert verdict != "refused" or created is None
+        assert verdict != "stored" or created is not None
         if created is not None:
             stored = Position.objects.get(pk=created.pk)
             assert (stored.summary, stored.quote, stored.conditions) == (summary, quote, conditions)
+            assert (stored.stated_on, stored.stance) == (as_date(stated_on), int(stance))
+            assert (stored.move, stored.stated_on_precision) == (move, precision)
+            assert (stored.status, stored.version, stored.created_by) == ("draft", 1, editor)
 
     create()
 
@@ -117,16 +160,34 @@ def test_editing_a_draft_with_any_input_succeeds_or_refuses_cleanly(editor, cast
         value=st.one_of(TEXT, DATES, STANCES),
         expected_version=VERSIONS,
         extra=st.dictionaries(st.text(max_size=8), TEXT, max_size=1),
+        verdict=st.none(),
     )
-    def edit(field, value, expected_version, extra):
+    @example("summary", "A new summary.", None, {}, "stored")
+    @example("stated_on", "2024-02-29", None, {}, "stored")
+    @example("stance", -1, None, {}, "stored")
+    @example("move", "proposal", None, {}, "stored")
+    @example("summary", "a\x00b", None, {}, "refused")
+    @example("stance", 3, None, {}, "refused")
+    @example("summary", "s", None, {"status": "published"}, "refused")
+    @example("summary", "s", -1, {}, "refused")  # a version it never had
+    def edit(field, value, expected_version, extra, verdict):
         current = Position.objects.get(pk=draft.pk)
-        attempt(
+        changes = {field: value, **extra}
+        updated = attempt(
             services.position_update,
             position=current,
             user=editor,
-            changes={field: value, **extra},
+            changes=changes,
             expected_version=expected_version,
         )
+        assert verdict != "refused" or updated is None
+        assert verdict != "stored" or updated is not None
+        if updated is not None:
+            stored = Position.objects.get(pk=draft.pk)
+            for name, given in changes.items():
+                assert getattr(stored, name) == STORED[name](given), name
+            assert stored.version == current.version + 1
+            assert stored.status == Status.DRAFT
 
     edit()
 

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from positions.editorial import records
-from positions.models import Position, text_sha256
+from positions.models import Position, Source, text_sha256
 from positions.models.choices import Status
 from tests.factories import (
     PartyFactory,
@@ -59,8 +59,13 @@ def test_database_rejects_source_updated_before_published():
 
 def test_source_may_be_updated_after_published():
     published = datetime.datetime(2025, 3, 17, 10, 35, tzinfo=datetime.UTC)
-    source = SourceFactory(published_at=published, modified_at=published)
-    assert source.pk
+    SourceFactory(published_at=published, modified_at=published)
+    SourceFactory(published_at=published, modified_at=published + datetime.timedelta(days=1))
+    stored = Source.objects.order_by("modified_at").values_list("published_at", "modified_at")
+    assert list(stored) == [
+        (published, published),
+        (published, datetime.datetime(2025, 3, 18, 10, 35, tzinfo=datetime.UTC)),
+    ]
 
 
 def test_database_rejects_duplicate_source_url_but_allows_many_without_url():

@@ -2,9 +2,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from positions.editorial.synthetic import SLUG_PREFIX
-from positions.editorial.timeline import recompute_timeline
 from positions.models import Party, Position, Source, Topic
 from positions.models.choices import Status
+from tests.definitions import SHIFT_TABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +40,24 @@ def test_synthetic_data_can_be_added_to_real_data_when_explicitly_confirmed(seed
     assert Party.objects.filter(slug__startswith=SLUG_PREFIX).count() == 40
 
 
-def test_synthetic_timelines_match_what_the_record_would_compute():
+def test_synthetic_timelines_link_each_position_to_the_one_before_with_its_shift():
     generate()
-    stored = dict(Position.objects.values_list("id", "shift"))
-    stored_previous = dict(Position.objects.values_list("id", "previous_id"))
-    for party_id, topic_id in set(Position.objects.values_list("party_id", "topic_id")):
-        recompute_timeline(party_id=party_id, topic_id=topic_id)
-    assert dict(Position.objects.values_list("id", "shift")) == stored
-    assert dict(Position.objects.values_list("id", "previous_id")) == stored_previous
+    timelines = {}
+    for row in Position.objects.order_by("stated_on", "id").values(
+        "id", "party_id", "topic_id", "status", "stance", "previous_id", "shift"
+    ):
+        if row["status"] != Status.PUBLISHED:
+            # Only published positions are on a timeline.
+            assert (row["previous_id"], row["shift"]) == (None, ""), row
+            continue
+        before = timelines.get((row["party_id"], row["topic_id"]))
+        if before is None:
+            assert (row["previous_id"], row["shift"]) == (None, "first"), row
+        else:
+            expected = SHIFT_TABLE[(before["stance"], row["stance"])]
+            assert (row["previous_id"], row["shift"]) == (before["id"], expected), row
+        timelines[(row["party_id"], row["topic_id"])] = row
+    assert len(timelines) > 1
 
 
 def test_synthetic_quotes_are_anchored_in_their_source_text():
