@@ -19,7 +19,15 @@ pytestmark = pytest.mark.django_db
 def test_api_root_lists_every_resource(api):
     response = api.get("/api/v1/")
     assert response.status_code == 200
-    assert set(response.json()) == {"parties", "people", "topics", "sources", "positions", "events"}
+    assert set(response.json()) == {
+        "parties",
+        "people",
+        "topics",
+        "sources",
+        "positions",
+        "events",
+        "deleted",
+    }
 
 
 def test_party_detail_by_slug_uses_popolo_names(api, seeded):

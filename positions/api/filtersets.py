@@ -13,7 +13,7 @@ from django.utils.html import format_html_join
 from django_filters.fields import IsoDateTimeField, ModelMultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
 
-from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models import Event, Party, Person, Position, Role, Source, Tombstone, Topic
 from positions.models.choices import (
     STANCE_MAX,
     STANCE_MIN,
@@ -23,6 +23,7 @@ from positions.models.choices import (
     Stance,
     Status,
 )
+from positions.models.tombstones import TombstoneKind
 from positions.reading.requests import (
     UNKNOWN_SLUG_ERROR,
     IsoDateField,
@@ -337,4 +338,19 @@ class EventFilterSet(SyncFilterSet):
 
     class Meta:
         model = Event
+        fields = []
+
+
+class DeletionFilterSet(filters.FilterSet):
+    since = UtcDateTimeFilter(
+        field_name="deleted_at",
+        lookup_expr="gte",
+        help_text="Only records deleted at or after this moment (ISO 8601, as `updated_since`).",
+    )
+    type = ChoicesFilter(
+        field_name="kind", choices=TombstoneKind.choices, help_text="Kind of record. Repeatable."
+    )
+
+    class Meta:
+        model = Tombstone
         fields = []

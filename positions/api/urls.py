@@ -15,6 +15,7 @@ router.register("topics", views.TopicViewSet, basename="topic")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("positions", views.PositionViewSet, basename="position")
 router.register("events", views.EventViewSet, basename="event")
+router.register("deleted", views.DeletionViewSet, basename="deletion")
 
 urlpatterns = [
     path("positions/export.csv", views.PositionCsvExportView.as_view(), name="position-export-csv"),

@@ -9,6 +9,7 @@ save returns. Positions themselves are written by ``editorial.services``.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
+from positions.editorial import sync
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 
 CITED_MODELS = (Party, Person, Role, Topic, Event, Source)
@@ -52,8 +53,11 @@ def record_save(*, record: models.Model, user) -> models.Model:
         )
     if isinstance(record, Topic) and (cycle := record.parent_cycle()):
         raise ValidationError({"parent": cycle})
+    previous_person_id = sync.stored_person_id(record)
     record._history_user = user
     record.save()
+    # What embeds the record shows the change too (the API's sync contract).
+    sync.record_saved(record, previous_person_id=previous_person_id)
     if isinstance(record, Source) and not adding and stored_fingerprint != record.text_sha256:
         Position.objects.filter(source=record).refresh_orphaned_quotes()
     return record
@@ -63,6 +67,7 @@ def record_save(*, record: models.Model, user) -> models.Model:
 def record_delete(*, record: models.Model, user) -> None:
     """Delete a party, person, role, topic, event or source that nothing cites."""
     _require(user, type(record), "delete")
+    sync.records_deleting(type(record).objects.filter(pk=record.pk))
     record._history_user = user
     record.delete()
 
@@ -71,6 +76,7 @@ def record_delete(*, record: models.Model, user) -> None:
 def records_delete(*, records: models.QuerySet, user) -> int:
     """Delete every row of ``records`` (all or none); returns how many were deleted."""
     _require(user, records.model, "delete")
+    sync.records_deleting(records)
     # One delete, so that rows citing each other (a topic and its sub-topic) go together;
     # their history takes its user from the request (HistoryRequestMiddleware).
     _, deleted = records.delete()

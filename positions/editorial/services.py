@@ -16,7 +16,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from positions.editorial import stance_cells
+from positions.editorial import stance_cells, sync
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.quote_hints import nearest_passage
 from positions.editorial.timeline import recompute_timeline
@@ -473,6 +473,8 @@ def position_delete(*, position: Position, user) -> None:
     current = _lock(position, None)
     _require_status(current, DELETABLE_STATUSES, "delete")
     stored = Placement.of(current)
+    # Never public, so only clients that see drafts are told.
+    sync.records_deleting(Position.objects.filter(pk=current.pk), public=False)
     current._history_user = user
     current.delete()
     _keep_cells(stored, None)

@@ -5,6 +5,7 @@ from positions.models.positions import ANCHOR_FIELDS, Position
 from positions.models.records import Event, Party, Person, Role, Topic
 from positions.models.sources import Source
 from positions.models.stance_cells import StanceCell
+from positions.models.tombstones import Tombstone, TombstoneKind
 
 __all__ = [
     "ANCHOR_FIELDS",
@@ -17,6 +18,8 @@ __all__ = [
     "Source",
     "StanceCell",
     "TimestampedModel",
+    "Tombstone",
+    "TombstoneKind",
     "Topic",
     "text_sha256",
 ]

@@ -5,7 +5,7 @@ import datetime
 from django.db import connection
 from django.utils.dateparse import parse_datetime
 
-from positions.models import Event, Party, Person, Position, Role, Source, Topic
+from positions.models import Event, Party, Person, Position, Role, Source, Tombstone, Topic
 from positions.models.choices import PUBLIC_STATUSES
 
 
@@ -32,6 +32,8 @@ def record_stamp() -> tuple[datetime.datetime | None, int]:
         f"SELECT MAX(updated_at) AS stamp FROM {quote(Position._meta.db_table)} "
         f"WHERE status IN ({placeholders})"
     )
+    # A deletion changes the lists it leaves, whatever their latest change was.
+    parts.append(f"SELECT MAX(deleted_at) AS stamp FROM {quote(Tombstone._meta.db_table)}")
     link_tables = [
         Event._meta.get_field(name).remote_field.through._meta.db_table
         for name in ("parties", "topics", "sources")

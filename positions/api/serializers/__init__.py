@@ -11,6 +11,7 @@ from positions.api.serializers.brief import (
     SourceBriefSerializer,
     TopicBriefSerializer,
 )
+from positions.api.serializers.deletions import DeletionSerializer
 from positions.api.serializers.fields import (
     SCORE_HELP,
     STANCE_HELP,
@@ -41,6 +42,7 @@ __all__ = [
     "STANCE_HELP",
     "STANCE_LABELS",
     "BlankAsNullChoiceField",
+    "DeletionSerializer",
     "EventSerializer",
     "MembershipSerializer",
     "PartyBriefSerializer",

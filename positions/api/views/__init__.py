@@ -5,6 +5,7 @@ from positions.api.views.exports import PositionCsvExportView, PositionJsonlExpo
 from positions.api.views.positions import PositionViewSet
 from positions.api.views.readings import CompareView, TimelineView
 from positions.api.views.records import (
+    DeletionViewSet,
     EventViewSet,
     PartyViewSet,
     PersonViewSet,
@@ -14,6 +15,7 @@ from positions.api.views.records import (
 
 __all__ = [
     "CompareView",
+    "DeletionViewSet",
     "EventViewSet",
     "PartyViewSet",
     "PersonViewSet",

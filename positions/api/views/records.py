@@ -5,10 +5,12 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 
+from positions.api.conditional import answer, record_validators
 from positions.api.filters import StrictFilterBackend
 from positions.api.filtersets import (
+    DeletionFilterSet,
     EventFilterSet,
     PartyFilterSet,
     PersonFilterSet,
@@ -17,6 +19,7 @@ from positions.api.filtersets import (
 )
 from positions.api.pagination import StrictPageNumberPagination
 from positions.api.serializers import (
+    DeletionSerializer,
     EventSerializer,
     PartySerializer,
     PersonSerializer,
@@ -24,7 +27,8 @@ from positions.api.serializers import (
     TopicSerializer,
 )
 from positions.api.views.mixins import ERROR_400, ID_PATTERN, SLUG_PATTERN, ConditionalReadMixin
-from positions.models import Event, Party, Person, Role, Source, Topic
+from positions.api.views.positions import sees_drafts
+from positions.models import Event, Party, Person, Role, Source, Tombstone, Topic
 
 
 class ReadOnlyResource(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
@@ -102,3 +106,32 @@ class EventViewSet(ReadOnlyResource):
     filterset_class = EventFilterSet
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Deleted records",
+        description="Records deleted from the record, oldest deletion first: after pulling "
+        "each list with `updated_since`, pull this with `since` and drop what it names. "
+        "Anonymous clients are told of every deletion of a record they could have seen.",
+        responses={200: DeletionSerializer, 400: ERROR_400},
+    ),
+)
+class DeletionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Tombstones of deleted parties, people, topics, sources, events (and, for editorial
+    staff, draft positions)."""
+
+    serializer_class = DeletionSerializer
+    filterset_class = DeletionFilterSet
+    pagination_class = StrictPageNumberPagination
+    filter_backends = [StrictFilterBackend]
+
+    def get_queryset(self):
+        tombstones = Tombstone.objects.order_by("deleted_at", "id")
+        return tombstones if sees_drafts(self.request.user) else tombstones.filter(public=True)
+
+    def list(self, request, *args, **kwargs):
+        # Every tombstone moves the record's stamp, which the validators are made of.
+        return answer(
+            request, record_validators(request), lambda: super(DeletionViewSet, self).list(request)
+        )
