@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('positions', '0016_search_document_on_the_model'),
+        ('positions', '0017_date_precision_long_standing_and_translation'),
     ]
 
     operations = [
