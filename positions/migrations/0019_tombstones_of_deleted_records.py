@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('positions', '0017_date_precision_long_standing_and_translation'),
+        ('positions', '0018_other_names_of_parties_and_people'),
     ]
 
     operations = [
