@@ -545,7 +545,7 @@ def test_a_matrix_row_writes_each_unknown_stance_where_it_falls():
     day = datetime.date(2025, 3, 16)
     moves = [(Stance.OPEN, Move.RED_LINE), (Stance.REJECTS, Move.DEMAND), (Stance.OPEN, "")]
     known = [
-        StanceInForce(n, n, 1, stance, day, DatePrecision.DAY, move, "")
+        StanceInForce(n, n, 1, stance, day, DatePrecision.DAY, move, "", "")
         for n, (stance, move) in enumerate(moves, start=1)
     ]
     cells = [None, None, known[0], None, known[1], known[2], None, None]

@@ -123,8 +123,8 @@ def test_an_unknown_slug_is_a_400_naming_it_with_the_readers_choices_kept(client
 def test_what_changed_lists_both_positions_side_by_side(client, change_over_time):
     russia, ukraine, topic, before, after = change_over_time
     html = page(client, "/compare/?from=2025-02-01&to=2025-03-31")
+    assert "Shifts: 1 stance changed" in html
     table = html.split('<table class="changes-table">')[1]
-    assert "1 change</caption>" in table
     row = table.split("<tbody>")[1]
     assert "Russia" in row and "Ukraine" not in row
     assert row.index(before.get_absolute_url()) < row.index(after.get_absolute_url())
@@ -132,15 +132,27 @@ def test_what_changed_lists_both_positions_side_by_side(client, change_over_time
     assert "Russia is open to peacekeepers on conditions." in row
 
 
-def test_what_changed_shows_a_first_statement_against_no_known_position(client, change_over_time):
+def test_what_changed_lists_first_statements_apart_as_newly_stated(client, change_over_time):
     html = page(client, "/compare/?from=2024-12-01&to=2025-01-05")
-    row = html.split('<table class="changes-table">')[1].split("<tbody>")[1]
-    assert "Ukraine" in row and "no known position" in row
+    assert "Shifts: 0 stances changed" in html
+    assert "No party changed a stance it already held between these dates." in html
+    newly = html.split('id="new-heading"')[1]
+    assert "Newly stated: 1 first stance" in newly
+    row = newly.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Ukraine" in row and "supports" in row and "no known position" not in row
+
+
+def test_what_changed_names_the_direction_of_each_shift(client, change_over_time):
+    html = page(client, "/compare/?from=2025-02-01&to=2025-03-31")
+    row = html.split('id="shifts-heading"')[1].split("<tbody>")[1].split("</tr>")[0]
+    # Russia went from rejects (−2) to open (+1): across the proposition.
+    assert '<span aria-hidden="true">⇅</span> reversal' in row
 
 
 def test_what_changed_with_no_change_says_so(client, change_over_time):
     html = page(client, "/compare/?from=2025-03-17&to=2025-03-31")
-    assert "No stance changed between these dates." in html
+    assert "No party changed a stance it already held between these dates." in html
+    assert "No party stated a stance for the first time between these dates." in html
 
 
 def test_matrix_heads_subtopics_with_their_parent(client):
@@ -210,12 +222,20 @@ def test_matrix_cells_show_each_stance_its_date_and_red_line(db):
             if cell.move == Move.RED_LINE
             else ""
         )
+        conditions = (
+            django_format_html(
+                '\n        <span class="cell-conditions">Conditions: {}</span>', cell.conditions
+            )
+            if cell.conditions
+            else ""
+        )
         inner = django_format_html(
-            '<a href="{}">{}</a>\n        <span class="cell-date">since {}</span>{}\n        ',
+            '<a href="{}">{}</a>\n        <span class="cell-date">since {}</span>{}{}\n        ',
             cell.get_absolute_url(),
             stance_badge(cell.stance),
             precise_date(cell.stated_on, cell.stated_on_precision),
             red,
+            conditions,
         )
         return django_format_html(
             '\n      <td class="{}">{}</td>\n      ', stance_class(cell.stance), inner
@@ -223,7 +243,9 @@ def test_matrix_cells_show_each_stance_its_date_and_red_line(db):
 
     day = datetime.date(2025, 3, 16)
     cells = [None] + [
-        StanceInForce(n, 1, 2, stance, day, precision, move, "<b>not shown</b>")
+        StanceInForce(
+            n, 1, 2, stance, day, precision, move, "<b>not shown</b>", "" if n % 2 else "<i>If</i>"
+        )
         for n, (stance, precision, move) in enumerate(
             [(s, p, m) for s in Stance.values for p in DatePrecision.values for m in Move.values],
             start=1,

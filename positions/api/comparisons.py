@@ -171,11 +171,13 @@ class MatrixSerializer(serializers.Serializer):
     )
     common_ground = serializers.ListField(
         child=serializers.CharField(),
-        help_text="Slugs of topics every compared party is at least open to.",
+        help_text="Slugs of topics at least two compared parties, and at least three quarters "
+        "of those with a known stance, are open to or support.",
     )
     divides = serializers.ListField(
         child=serializers.CharField(),
-        help_text="Slugs of topics some party supports and another opposes.",
+        help_text="Slugs of topics with compared parties on both sides (open or supports; "
+        "opposes or rejects), the smaller side at least a third of those taking a side.",
     )
 
     def to_representation(self, matrix: StanceMatrix):

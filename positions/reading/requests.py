@@ -31,6 +31,8 @@ UNKNOWN_SLUG_ERROR = "Unknown slug: {slugs}."
 AS_OF_WITH_RANGE_ERROR = "Give either “as_of”, or “from” and “to”, not both."
 TO_WITHOUT_FROM_ERROR = "“to” needs “from”, the date to compare with."
 TO_BEFORE_FROM_ERROR = "“to” must not be before “from”."
+SHOW_ERROR = "Give “all”, “divides” or “common-ground”."
+FLAG_ERROR = "Give 1 (yes) or 0 (no)."
 LIMIT_ERROR = f"Give a whole number from 1 to {MAX_TIMELINE_LIMIT}."
 BEFORE_ERROR = (
     "Give `DATE,ID` as in the `next` link (e.g. `2025-03-16,1234`), or a date `YYYY-MM-DD`."
@@ -142,6 +144,23 @@ class ReadRequestForm(forms.Form):
         return split_slugs(self[name].value())
 
 
+class FlagField(forms.Field):
+    """A yes/no parameter: 1, true, on or yes; 0, false, off, no or absent."""
+
+    YES, NO = {"1", "true", "on", "yes"}, {"", "0", "false", "off", "no"}
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value) -> bool:
+        text = str(value or "").strip().lower()
+        if text in self.YES:
+            return True
+        if text in self.NO:
+            return False
+        raise ValidationError(FLAG_ERROR, code="invalid")
+
+
 class CompareForm(ReadRequestForm):
     """The matrix as of a date (``as_of``, default today), or what changed from ``from``
     to ``to`` (default today). Choosing a topic chooses its sub-topics too."""
@@ -159,6 +178,22 @@ class CompareForm(ReadRequestForm):
         "Default: all."
     )
 
+    show = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("all", "every proposition"),
+            ("divides", "divides only"),
+            ("common-ground", "common ground only"),
+        ],
+        error_messages={"invalid_choice": SHOW_ERROR},
+        help_text="Matrix only: `divides` or `common-ground` keeps the propositions so marked "
+        "among the compared parties (see the methodology page). Default: `all`.",
+    )
+    hide_empty = FlagField(
+        help_text="Matrix only: 1 leaves out parties and propositions with no known position "
+        "among the others shown. Default: 0."
+    )
+
     def __init__(self, *args, parties=None, topics=None, **kwargs):
         """``parties`` and ``topics``: every row, when the caller has them already."""
         super().__init__(*args, **kwargs)
@@ -166,11 +201,14 @@ class CompareForm(ReadRequestForm):
         self.fields["from"] = IsoDateField(
             required=False, help_text="List what changed since this date (YYYY-MM-DD)."
         )
-        self.order_fields(["as_of", "from", "to", "parties", "topics"])
+        self.order_fields(["as_of", "from", "to", "parties", "topics", "show", "hide_empty"])
         self.all_parties, self.all_topics = parties, topics
 
     def clean_parties(self) -> list[str]:
         return existing_slugs(self.cleaned_data["parties"], Party, self.all_parties)
+
+    def clean_show(self) -> str:
+        return self.cleaned_data["show"] or "all"
 
     def clean_topics(self) -> list[str]:
         slugs = self.cleaned_data["topics"]

@@ -15,6 +15,7 @@ from django.db.models import (
     Subquery,
 )
 
+from positions.editorial.timeline import shift_between
 from positions.models import Party, Position, StanceCell, Topic
 from positions.models.choices import STANCE_NAMES
 from positions.postgres.stances import with_earlier_positions
@@ -79,12 +80,17 @@ class StanceInForce(NamedTuple):
     stated_on_precision: str
     move: str
     summary: str
+    conditions: str
 
     def get_absolute_url(self) -> str:
         return record_url("position-detail", "pk", self.id)
 
     def get_stance_display(self) -> str:
         return STANCE_NAMES[self.stance]
+
+
+# Where the copied columns of a stance cell come from; conditions are read through its link.
+_CELL_COLUMNS = {"party_id": "party_id", "topic_id": "topic_id", "conditions": "latest__conditions"}
 
 
 def stances_as_of(
@@ -104,10 +110,7 @@ def stances_as_of(
     if cells is None:
         return {}
     copied = cells.filter(latest_stated_on__lte=as_of).values_list(
-        *(
-            f"latest_{name}" if name not in ("party_id", "topic_id") else name
-            for name in StanceInForce._fields
-        )
+        *(_CELL_COLUMNS.get(name, f"latest_{name}") for name in StanceInForce._fields)
     )
     earlier = (
         Position.objects.filter(id__in=_found_before(cells, as_of))
@@ -183,6 +186,52 @@ def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance
     return sorted(map(CurrentStance._make, rows), key=lambda row: (row.topic_name, row.topic_id))
 
 
+# Thresholds of the divide and common-ground marks, as the methodology page states them.
+DIVIDE_SMALLER_SIDE = (1, 3)  # the smaller side holds at least a third of those taking a side
+COMMON_GROUND_SHARE = (3, 4)  # at least three quarters of the known stances are for it
+
+
+class Tally(NamedTuple):
+    """How the compared parties stand on one proposition: for it (open or supports),
+    against it (opposes or rejects), ambiguous, or with no known position."""
+
+    for_it: int
+    against: int
+    ambiguous: int
+    unknown: int
+
+    @property
+    def known(self) -> int:
+        return self.for_it + self.against + self.ambiguous
+
+    @property
+    def is_divide(self) -> bool:
+        """Parties on both sides, the smaller side at least a third of those taking one."""
+        share, whole = DIVIDE_SMALLER_SIDE
+        smaller = min(self.for_it, self.against)
+        return smaller >= 1 and smaller * whole >= share * (self.for_it + self.against)
+
+    @property
+    def is_common_ground(self) -> bool:
+        """At least two parties for it, and at least three quarters of the known stances."""
+        share, whole = COMMON_GROUND_SHARE
+        return self.for_it >= 2 and self.for_it * whole >= share * self.known
+
+
+def tally(stances: Iterable[int | None]) -> Tally:
+    counts = {"for_it": 0, "against": 0, "ambiguous": 0, "unknown": 0}
+    for stance in stances:
+        if stance is None:
+            counts["unknown"] += 1
+        elif stance > 0:
+            counts["for_it"] += 1
+        elif stance < 0:
+            counts["against"] += 1
+        else:
+            counts["ambiguous"] += 1
+    return Tally(**counts)
+
+
 @dataclass
 class StanceMatrix:
     """Parties × topics as of a date. A missing cell means *no known position*."""
@@ -200,15 +249,36 @@ class StanceMatrix:
             cell.stance if (cell := self.cell(party, topic)) else None for party in self.parties
         ]
 
+    def tally(self, topic: Topic) -> Tally:
+        """How the compared parties stand on ``topic``."""
+        return tally(self.stances_on(topic))
+
     def is_common_ground(self, topic: Topic) -> bool:
-        """Every compared party (at least two) is known to be at least open to it."""
-        stances = self.stances_on(topic)
-        return len(stances) >= 2 and all(s is not None and s >= 1 for s in stances)
+        return self.tally(topic).is_common_ground
 
     def is_divide(self, topic: Topic) -> bool:
-        """Some compared party is for it and another is against it."""
-        stances = [s for s in self.stances_on(topic) if s is not None]
-        return any(s > 0 for s in stances) and any(s < 0 for s in stances)
+        return self.tally(topic).is_divide
+
+    def latest_stated_on(self) -> datetime.date | None:
+        """The date of the latest statement in force in the matrix, if any."""
+        return max((cell.stated_on for cell in self.cells.values()), default=None)
+
+    def narrowed(self, *, show: str = "all", hide_empty: bool = False) -> "StanceMatrix":
+        """The propositions marked as ``show`` asks (``divides``, ``common-ground`` or
+        ``all``); with ``hide_empty``, without parties and propositions that have no known
+        position among the rest. Divides and common ground are judged among every compared
+        party, before any column is hidden."""
+        topics = self.topics
+        if show == "divides":
+            topics = [topic for topic in topics if self.is_divide(topic)]
+        elif show == "common-ground":
+            topics = [topic for topic in topics if self.is_common_ground(topic)]
+        parties = self.parties
+        if hide_empty:
+            pairs = {(p.id, t.id) for p in parties for t in topics} & self.cells.keys()
+            parties = [p for p in parties if any((p.id, t.id) in pairs for t in topics)]
+            topics = [t for t in topics if any((p.id, t.id) in pairs for p in parties)]
+        return StanceMatrix(as_of=self.as_of, parties=parties, topics=topics, cells=self.cells)
 
 
 def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Topic]]:
@@ -233,10 +303,18 @@ def stance_matrix(
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
 ) -> StanceMatrix:
+    """Each party's stance per topic as of ``as_of``. An axis not asked for holds what has a
+    published position stated by that date."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
     cells = stances_as_of(
         as_of=as_of, party_ids=[p.id for p in parties], topic_ids=[t.id for t in topics]
     )
+    if not party_slugs:
+        spoke = {party_id for party_id, _ in cells}
+        parties = [party for party in parties if party.id in spoke]
+    if not topic_slugs:
+        spoken_on = {topic_id for _, topic_id in cells}
+        topics = [topic for topic in topics if topic.id in spoken_on]
     return StanceMatrix(as_of=as_of, parties=parties, topics=topics, cells=cells)
 
 
@@ -248,6 +326,14 @@ class StanceChange:
     topic: Topic
     before: StanceInForce | None
     after: StanceInForce | None
+
+    @property
+    def shift(self) -> str:
+        """The direction of the change, as a statement's shift is named (first statement,
+        towards support, towards rejection, reversal); "" when no stance is known after."""
+        if self.after is None:
+            return ""
+        return shift_between(self.before.stance if self.before else None, self.after.stance)
 
 
 def stance_changes(

@@ -143,38 +143,58 @@ def chart_series_rows(chart) -> list[dict]:
 
 
 @register.simple_tag
-def change_rows(changes) -> str:
+def change_rows(changes, newly_stated=False, before_label="", after_label="") -> str:
     """What changed between two dates (``reading.stances.StanceChange``): each party and
-    proposition, with the stance (linked), date and summary in force before and after."""
+    proposition, the direction of the change, and the stance (linked), date and summary in
+    force before and after; with ``newly_stated``, only the stance after."""
     urls, date = RecordUrls(), dates_in(get_language())
     badges = PerValue(stance_badge)
     classes = PerValue(lambda stance: conditional_escape(stance_class(stance)))
     parties = PerValue(lambda party: _escaped(urls.party(party.slug), party.short_name))
     topics = PerValue(lambda topic: _escaped(urls.topic(topic.slug), topic.proposition))
     dates = PerValue(lambda day: conditional_escape(date(*day)))
-    unknown = format_html('\n    <td class="{}">{}</td>', classes[None], badges[None])
     # Every position's address is this head, its id and this tail.
     head, tail = around_marker("position-detail", "pk", *where())
 
-    def side(position) -> str:
+    def side(position, label) -> str:
         if position is None:
-            return unknown
+            return format_html(
+                '\n    <td class="{}" data-label="{}">{}</td>', classes[None], label, badges[None]
+            )
         return format_html(
-            '\n    <td class="{}"><a href="{}">{}</a><br>'
+            '\n    <td class="{}" data-label="{}"><a href="{}">{}</a><br>'
             '<span class="cell-date">stated {}</span><br>{}</td>',
             classes[position.stance],
+            label,
             f"{head}{position.id}{tail}",
             badges[position.stance],
             dates[position.stated_on, position.stated_on_precision],
             position.summary,
         )
 
+    shifts = PerValue(lambda shift: format_html("\n    <td>{}</td>", shift_badge(shift)))
+    if newly_stated:
+        return format_html_join(
+            "",
+            '\n  <tr>\n    <th scope="row"><a href="{}">{}</a></th>\n'
+            '    <td><a href="{}">{}</a></td>{}\n  </tr>\n  ',
+            (
+                (*parties[change.party], *topics[change.topic], side(change.after, after_label))
+                for change in changes
+            ),
+        )
     return format_html_join(
         "",
         '\n  <tr>\n    <th scope="row"><a href="{}">{}</a></th>\n'
-        '    <td><a href="{}">{}</a></td>{}{}\n  </tr>\n  ',
+        '    <td><a href="{}">{}</a></td>{}{}{}\n  </tr>\n  ',
         (
-            (*parties[change.party], *topics[change.topic], side(change.before), side(change.after))
+            (
+                *parties[change.party],
+                *topics[change.topic],
+                shifts[change.shift],
+                side(change.before, before_label),
+                side(change.after, after_label),
+            )
             for change in changes
         ),
     )

@@ -149,18 +149,25 @@ class MatrixCells:
         # ... and closes on its badge, date and red line: bounded, since the writer serves
         # every request in its language.
         @lru_cache(maxsize=8192)
-        def closing(stance: int, day, precision: str, is_red_line: bool) -> str:
+        def closing(stance: int, day, precision: str, is_red_line: bool, conditions: str) -> str:
             return format_html(
-                '{}</a>\n        <span class="cell-date">since {}</span>{}\n        </td>\n      ',
+                '{}</a>\n        <span class="cell-date">since {}</span>{}{}'
+                "\n        </td>\n      ",
                 badges[stance],
                 date(day, precision),
                 red_line if is_red_line else "",
+                format_html(
+                    '\n        <span class="cell-conditions">Conditions: {}</span>', conditions
+                )
+                if conditions
+                else "",
             )
 
         self.closing = closing
 
     def row(self, cells) -> str:
-        """A row's cells: each party's stance (linked), since when, and any red line.
+        """A row's cells: each party's stance (linked), since when, any red line and its
+        conditions.
 
         Each known stance is written with the run of unknown ones before it, so that a
         cell costs one ``format_html``; the run after the last known stance ends the row.
@@ -180,6 +187,7 @@ class MatrixCells:
                         cell.stated_on,
                         cell.stated_on_precision,
                         cell.move == Move.RED_LINE,
+                        cell.conditions,
                     ),
                 )
             )

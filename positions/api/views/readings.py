@@ -63,7 +63,7 @@ class TimelineView(ConditionalAPIView):
     },
 )
 class CompareView(ConditionalAPIView):
-    allowed_params = {"as_of", "from", "to", "topics", "parties"}
+    allowed_params = {"as_of", "from", "to", "topics", "parties", "show", "hide_empty"}
     repeatable = {"topics", "parties"}
 
     def get(self, request):
@@ -73,7 +73,9 @@ class CompareView(ConditionalAPIView):
 
         def build():
             if query["from"] is None:
-                matrix = stances.stance_matrix(as_of=query["as_of"], **axes)
+                matrix = stances.stance_matrix(as_of=query["as_of"], **axes).narrowed(
+                    show=query["show"], hide_empty=query["hide_empty"]
+                )
                 return MatrixSerializer(matrix, context=context).data
             changes = stances.stance_changes(start=query["from"], end=query["to"], **axes)
             return ChangesSerializer(
