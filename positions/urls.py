@@ -1,7 +1,13 @@
 from django.urls import path
 
 from positions import views
-from positions.views.feeds import PartyPositionFeed, PositionFeed, TopicPositionFeed
+from positions.views import about
+from positions.views.feeds import (
+    PartyPositionFeed,
+    PositionFeed,
+    TopicPositionFeed,
+    feed_stylesheet,
+)
 from positions.views.page_cache import cached_for_readers as cached
 
 urlpatterns = [
@@ -14,6 +20,11 @@ urlpatterns = [
     path("topics/<slug:slug>/", cached(views.topic_detail), name="topic-detail"),
     path("people/<slug:slug>/", cached(views.person_detail), name="person-detail"),
     path("sources/<int:pk>/", cached(views.source_detail), name="source-detail"),
+    path("methodology/", cached(about.methodology), name="methodology"),
+    path("data/", cached(about.data), name="data"),
+    path("topics/<slug:slug>/follow/", cached(about.follow_topic), name="follow-topic"),
+    path("parties/<slug:slug>/follow/", cached(about.follow_party), name="follow-party"),
+    path("feeds/feed.xsl", cached(feed_stylesheet), name="feed-stylesheet"),
     path("feeds/positions/", cached(PositionFeed()), name="feed-positions"),
     path("feeds/parties/<slug:slug>/", cached(PartyPositionFeed()), name="feed-party"),
     path("feeds/topics/<slug:slug>/", cached(TopicPositionFeed()), name="feed-topic"),

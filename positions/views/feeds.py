@@ -5,9 +5,9 @@ Atom summaries are HTML, so user text is escaped before it goes in: a quote read
 """
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SimplerXMLGenerator, Stylesheet
 from django.utils.html import format_html
 
 from positions.models import Party, Position, Topic
@@ -16,13 +16,32 @@ from positions.templatetags.standpoint import stance_verb
 FEED_LENGTH = 50
 
 
+class StyledAtomFeed(Atom1Feed):
+    """An Atom feed naming its stylesheets, so that a browser opening it shows a page
+    rather than raw XML (Django writes them for RSS feeds only)."""
+
+    def write(self, outfile, encoding):
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        # Before any element, as the xml-stylesheet processing instruction must be.
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+
 class PositionFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = StyledAtomFeed
     title = "Standpoint: new positions"
     subtitle = "Positions newly published on Standpoint."
 
     def link(self, obj=None):
         return reverse("home")
+
+    def stylesheets(self, obj=None):
+        return [Stylesheet(reverse("feed-stylesheet"), mimetype="text/xsl")]
 
     def positions(self, obj):
         return Position.objects.published()
@@ -90,3 +109,8 @@ class TopicPositionFeed(PositionFeed):
 
     def positions(self, obj):
         return obj.positions.published()
+
+
+def feed_stylesheet(request):
+    """The XSLT stylesheet the feeds name: it shows a feed opened in a browser as a page."""
+    return render(request, "positions/feed.xsl", content_type="text/xsl; charset=utf-8")
