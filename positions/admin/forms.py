@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from positions.editorial import services
+from positions.editorial import services, speakers
 from positions.editorial.source_import import find_duplicate
 from positions.models import Position, Source
 from positions.models.choices import Status
@@ -33,6 +33,19 @@ class PositionAdminForm(forms.ModelForm):
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     # Where in the source text the quote was picked, to tell repeated quotes apart.
     quote_near = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # A speaker not yet in the record, recorded with the position in the same submission.
+    new_speaker = forms.CharField(
+        label="or a new speaker",
+        required=False,
+        max_length=200,
+        help_text="Full name of someone not yet recorded; leave “Speaker” empty.",
+    )
+    new_speaker_role = forms.CharField(
+        label="their role",
+        required=False,
+        max_length=200,
+        help_text="e.g. “Foreign Minister”: recorded as held for the party above.",
+    )
     correction_note = forms.CharField(
         label="Correction note",
         required=False,
@@ -57,8 +70,19 @@ class PositionAdminForm(forms.ModelForm):
             self.fields["loaded_version"].initial = self.instance.version
         if self.instance.status != Status.PUBLISHED:
             self.fields.pop("correction_note")
+        if self.instance.pk:
+            self.fields.pop("new_speaker")
+            self.fields.pop("new_speaker_role")
         if "quote_translation" in self.fields:
             self.fields["quote_translation"].widget.attrs["rows"] = 3
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_speaker", "").strip() and cleaned.get("speaker"):
+            self.add_error("new_speaker", "Either choose a speaker or name a new one, not both.")
+        elif cleaned.get("new_speaker_role", "").strip() and not cleaned.get("new_speaker"):
+            self.add_error("new_speaker_role", "Give the new speaker's name too.")
+        return cleaned
 
     def full_clean(self):
         super().full_clean()
@@ -73,7 +97,15 @@ class PositionAdminForm(forms.ModelForm):
             loaded = self.cleaned_data.get("loaded_version") or expected
             changes = _only_changed(changes, self._edited_since(loaded))
         try:
-            if self.instance.pk is None:
+            if self.instance.pk is None and self.cleaned_data.get("new_speaker", "").strip():
+                self.instance = speakers.position_create_with_new_speaker(
+                    user=self.user,
+                    name=self.cleaned_data["new_speaker"],
+                    role_title=self.cleaned_data.get("new_speaker_role", ""),
+                    near=self.cleaned_data.get("quote_near"),
+                    **changes,
+                )
+            elif self.instance.pk is None:
                 near = self.cleaned_data.get("quote_near")
                 self.instance = services.position_create(user=self.user, near=near, **changes)
             elif self.instance.status == Status.PUBLISHED:

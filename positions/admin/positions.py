@@ -23,7 +23,7 @@ from positions.admin.base import DeskAdmin, all_positions_count
 from positions.admin.forms import PositionAdminForm, TransitionForm
 from positions.admin.skipping import DATE_LINK_PARTS, DateLinksBySkipping
 from positions.editorial import services
-from positions.models import Position
+from positions.models import Position, Role
 from positions.models.choices import Status
 from positions.reading.term_search import TERM_SEARCH_FIELDS, matching_every_term
 
@@ -186,6 +186,8 @@ class PositionAdmin(DeskAdmin):
 
     def get_fieldsets(self, request, obj=None):
         statement = ["source", "quote", "quote_translation", "party", "speaker", "role"]
+        if obj is None:
+            statement.insert(5, ("new_speaker", "new_speaker_role"))
         statement += ["stated_on", "stated_on_precision", "long_standing"]
         editing = obj is None or self.has_change_permission(request, obj)
         if editing:
@@ -202,6 +204,12 @@ class PositionAdmin(DeskAdmin):
         if obj is not None:
             fieldsets.append(("Review", {"fields": self.readonly_fields}))
         return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "role":
+            # A role is shown with its person and party (“Anna Example — Foreign Minister, …”).
+            kwargs["queryset"] = Role.objects.select_related("person", "party")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -136,7 +136,8 @@ class Role(TimestampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title}, {self.party}"
+        # Named with the person, so that a list of roles on the desk says whose each is.
+        return f"{self.person} — {self.title}, {self.party}"
 
 
 class Topic(TimestampedModel):
