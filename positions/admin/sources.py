@@ -2,6 +2,7 @@
 from its text sentence by sentence."""
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -25,6 +26,7 @@ from positions.admin.positions import stance_badge, status_badge
 from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
 from positions.editorial import extraction, services, source_import
 from positions.models import Position, Source
+from positions.models.choices import DatePrecision
 
 IMPORT_SESSION_KEY = "standpoint-source-import"
 
@@ -261,7 +263,10 @@ class SourceAdmin(CitedRecordAdmin):
                 if p.quote_start is not None and sentence.start <= p.quote_start < sentence.end
             ]
             links = _record_links(proposal, source) if proposal.attributed and can_add else []
-            rows.append({"proposal": proposal, "recorded": here, "links": links})
+            earlier = _earlier_stance_link(proposal, source) if links else ""
+            rows.append(
+                {"proposal": proposal, "recorded": here, "links": links, "earlier": earlier}
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -288,3 +293,24 @@ def _record_links(proposal: extraction.Proposal, source: Source) -> list:
         others = [(topic, url_for(quote, topic)) for topic in proposal.topics[1:]]
         links.append((quote, url_for(quote), others))
     return links
+
+
+# Wording that says a stance was held before the statement: "its long-standing NATO bid".
+_EARLIER_STANCE = re.compile(
+    r"\blong[- ]?(?:standing|held)\b|\b(?:has|had|have) long\b|\bfor (?:years|decades)\b"
+    r"|\buntil now\b|\bpreviously\b|\bno longer\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_stance_link(proposal: extraction.Proposal, source: Source) -> str:
+    """Where the sentence says the stance was held before, a link recording that earlier,
+    long-standing stance, dated approximately the day before, so that the change shows."""
+    if not _EARLIER_STANCE.search(proposal.sentence.text):
+        return ""
+    query = {**proposal.prefill(source), "_extract": source.pk, "long_standing": "1"}
+    query["stated_on_precision"] = DatePrecision.APPROXIMATE
+    query.pop("move", None)  # the move is the new statement's, not the earlier stance's
+    if proposal.stated_on:
+        query["stated_on"] = (proposal.stated_on - datetime.timedelta(days=1)).isoformat()
+    return f"{reverse('admin:positions_position_add')}?{urlencode(query)}"
