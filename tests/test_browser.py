@@ -56,7 +56,10 @@ def expected(seeded) -> dict:
     """What the pages should show, read before the browser starts."""
     published = Position.objects.published()
     return {
-        "points": {t.slug: published.filter(topic=t).count() for t in Topic.objects.all()},
+        "parties": {
+            t.slug: sorted(set(published.filter(topic=t).values_list("party__slug", flat=True)))
+            for t in Topic.objects.all()
+        },
         "walk_topic": Topic.objects.get(slug="nato-peacekeeping-role"),
         "party": published.first().party,
         "person": published.exclude(speaker=None).first().speaker,
@@ -108,8 +111,15 @@ class Reader:
         assert not self.errors, f"{name}: console errors {self.errors}"
 
 
-def chart_points(page) -> int:
-    return page.locator("svg.stance-chart .chart-point").count()
+def chart_parties(page) -> list[str]:
+    """The parties the topic chart draws a lane for."""
+    lanes = page.locator("ol.lanes li.lane[data-party]")
+    return sorted(lanes.nth(i).get_attribute("data-party") for i in range(lanes.count()))
+
+
+def standing_parties(page) -> int:
+    """How many parties the topic's “where each party stands now” table lists."""
+    return page.locator("table.standings tbody tr").count()
 
 
 def test_reader_walks_from_home_to_the_quote_in_its_article(browser, live_server, expected):
@@ -121,10 +131,11 @@ def test_reader_walks_from_home_to_the_quote_in_its_article(browser, live_server
     topic = expected["walk_topic"]
     page.get_by_role("link", name=topic.name, exact=True).first.click()
     page.wait_for_url(f"**{topic.get_absolute_url()}")
-    assert chart_points(page) == expected["points"][topic.slug] >= 1
+    assert chart_parties(page) == expected["parties"][topic.slug]
+    assert standing_parties(page) == len(expected["parties"][topic.slug]) >= 1
     reader.check("topic")
 
-    page.locator("svg.stance-chart a.chart-point-link").first.click()
+    page.locator("table.standings td a").first.click()
     page.wait_for_url(re.compile(r"/positions/\d+/$"))
     quote = page.locator("blockquote.quote").inner_text()
     assert "NATO and peacekeeping are entirely incompatible." in quote
@@ -136,11 +147,14 @@ def test_reader_walks_from_home_to_the_quote_in_its_article(browser, live_server
     reader.check("source")
 
 
-def test_every_topic_chart_has_a_point_per_published_position(browser, live_server, expected):
+def test_every_topic_chart_and_summary_shows_every_party_with_a_position(
+    browser, live_server, expected
+):
     reader = Reader(browser, live_server.url, {"width": 1280, "height": 900})
-    for slug, count in expected["points"].items():
+    for slug, parties in expected["parties"].items():
         reader.open(f"/topics/{slug}/")
-        assert chart_points(reader.page) == count, slug
+        assert chart_parties(reader.page) == parties, slug
+        assert standing_parties(reader.page) == len(parties), slug
     assert not reader.errors
 
 

@@ -1,134 +1,202 @@
-"""The topic chart: one series per party, its points in date order, drafts left out."""
+"""The topic page's chart: one lane per party with a published position, each party's whole
+history cut into a bounded number of columns, and where each party stands now."""
 
 import datetime
 import re
 
 import pytest
 
-from positions.models.choices import Stance, Status
-from positions.reading.charts import SYMBOLS, stance_chart
-from positions.reading.timelines import topic_timeline
+from positions.models.choices import Move, Stance, Status
+from positions.reading.lanes import MAX_COLUMNS, Columns, stance_lanes
+from positions.reading.runs import topic_standings
 from tests.factories import EventFactory, PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import HOSTILE, page, publish
 
 pytestmark = pytest.mark.django_db
 
+D = datetime.date
+
 
 @pytest.fixture
-def two_parties_on_a_topic():
-    topic = TopicFactory()
+def three_parties_on_a_topic():
+    """Russia moves twice in March 2025; Ukraine restates; a drafted and a retracted-only
+    party have nothing published."""
+    topic = TopicFactory(proposition="Foreign peacekeepers are deployed")
     russia, ukraine = PartyFactory(short_name="Russia"), PartyFactory(short_name="Ukraine")
-    dates = [datetime.date(2025, 3, 16), datetime.date(2024, 6, 1), datetime.date(2025, 1, 10)]
-    stances = [Stance.REJECTS, Stance.OPEN, Stance.OPPOSES]
-    for day, stance in zip(dates, stances, strict=True):
-        publish(party=russia, topic=topic, stated_on=day, stance=stance)
-    publish(party=ukraine, topic=topic, stated_on=datetime.date(2025, 2, 1), stance=Stance.SUPPORTS)
-    PositionFactory(party=ukraine, topic=topic, status=Status.DRAFT, stance=Stance.REJECTS)
+    drafted, withdrawn = PartyFactory(short_name="Drafted"), PartyFactory(short_name="Withdrawn")
+    publish(party=russia, topic=topic, stated_on=D(2025, 1, 10), stance=Stance.OPEN)
+    publish(party=russia, topic=topic, stated_on=D(2025, 3, 5), stance=Stance.REJECTS)
+    publish(party=russia, topic=topic, stated_on=D(2025, 3, 20), stance=Stance.OPPOSES)
+    publish(party=ukraine, topic=topic, stated_on=D(2024, 11, 2), stance=Stance.SUPPORTS)
+    publish(party=ukraine, topic=topic, stated_on=D(2025, 2, 14), stance=Stance.SUPPORTS)
+    PositionFactory(party=drafted, topic=topic, status=Status.DRAFT, stance=Stance.REJECTS)
+    PositionFactory(
+        party=withdrawn, topic=topic, status=Status.RETRACTED, retraction_reason="Misquoted."
+    )
     return topic, russia, ukraine
 
 
-def test_chart_has_one_series_per_party_with_points_in_date_order(two_parties_on_a_topic):
-    topic, russia, ukraine = two_parties_on_a_topic
-    chart = stance_chart(topic_timeline(topic=topic))
-    by_party = {s.party: s for s in chart.series}
-    assert set(by_party) == {russia, ukraine}
-    russian = by_party[russia].points
-    assert [p.position.stated_on for p in russian] == sorted(p.position.stated_on for p in russian)
-    assert [p.x for p in russian] == sorted(p.x for p in russian)
-    # Higher stance, higher on the page (smaller y).
-    assert [p.position.stance for p in russian] == [Stance.OPEN, Stance.OPPOSES, Stance.REJECTS]
-    assert russian[0].y < russian[1].y < russian[2].y
-    assert len(by_party[ukraine].points) == 1  # the draft is left out
-    assert chart.plot_left <= min(p.x for s in chart.series for p in s.points)
-    assert max(p.x for s in chart.series for p in s.points) <= chart.plot_right
+def lanes_of(topic, **kwargs):
+    return stance_lanes(topic, topic_standings(topic), **kwargs)
 
 
-def test_each_party_gets_its_own_symbol_and_colour_class(two_parties_on_a_topic):
-    topic, *_ = two_parties_on_a_topic
-    chart = stance_chart(topic_timeline(topic=topic))
-    assert [s.symbol for s in chart.series] == list(SYMBOLS[:2])
-    assert len({s.css_class for s in chart.series}) == 2
-
-
-def test_series_is_a_stepped_line_held_to_the_axis_end(two_parties_on_a_topic):
-    topic, russia, _ = two_parties_on_a_topic
-    chart = stance_chart(topic_timeline(topic=topic))
-    series = next(s for s in chart.series if s.party == russia)
-    first, second = series.points[:2]
-    assert series.path.startswith(f"M{first.x} {first.y} H{second.x} V{second.y}")
-    assert series.path.endswith(f"H{chart.plot_right}")
-
-
-def test_single_day_chart_still_has_a_date_axis():
-    topic = TopicFactory()
-    publish(topic=topic, stated_on=datetime.date(2025, 3, 16))
-    chart = stance_chart(topic_timeline(topic=topic))
-    (point,) = chart.series[0].points
-    assert chart.plot_left < point.x < chart.plot_right
-    assert chart.x_ticks
-
-
-def test_topic_page_svg_has_a_point_per_published_position_in_date_order(
-    client, two_parties_on_a_topic
+def test_every_party_with_a_published_position_gets_a_lane_and_no_other(
+    three_parties_on_a_topic,
 ):
-    topic, russia, _ = two_parties_on_a_topic
-    html = page(client, topic.get_absolute_url())
-    svg = html.split('<svg class="stance-chart"')[1].split("</svg>")[0]
-    ids = [int(i) for i in re.findall(r'class="chart-point" data-position-id="(\d+)"', svg)]
-    published = topic.positions.filter(status=Status.PUBLISHED)
-    assert sorted(ids) == sorted(published.values_list("id", flat=True))
-    russian = list(
-        published.filter(party=russia).order_by("stated_on").values_list("id", flat=True)
+    topic, russia, ukraine = three_parties_on_a_topic
+    lanes = lanes_of(topic)
+    assert [lane.standing.party_short_name for lane in lanes.lanes] == ["Russia", "Ukraine"]
+
+
+def test_each_column_holds_the_stance_in_force_at_its_end(three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    lanes = lanes_of(topic)
+    # Nov 2024 to Mar 2025 is short: drawn over twelve months, Apr 2024 to Mar 2025.
+    assert lanes.columns.unit == "month"
+    assert lanes.columns.starts[0] == D(2024, 4, 1) and lanes.columns.starts[-1] == D(2025, 3, 1)
+    russia, ukraine = lanes.lanes
+    assert russia.stances[-3:] == [Stance.OPEN, Stance.OPEN, Stance.OPPOSES]
+    assert russia.stances[:-3] == [None] * 9
+    assert ukraine.stances[-5:] == [Stance.SUPPORTS] * 5
+    # Russia's first statement (January) is no move; March holds two; Ukraine restated.
+    assert russia.moved[-3:] == [False, False, True]
+    assert not any(ukraine.moved)
+
+
+def test_a_long_history_is_cut_into_quarters_then_years():
+    assert Columns.spanning(D(2016, 1, 1), D(2019, 12, 31)).unit == "month"
+    ten_years = Columns.spanning(D(2016, 1, 1), D(2025, 12, 31))
+    assert ten_years.unit == "quarter" and len(ten_years) == 40
+    assert ten_years.label(0) == "Q1 2016" and ten_years.label(39) == "Q4 2025"
+    forty_years = Columns.spanning(D(1985, 6, 1), D(2025, 3, 1))
+    assert forty_years.unit == "year" and len(forty_years) == 41
+    assert len(Columns.spanning(D(2013, 1, 1), D(2024, 12, 31))) <= MAX_COLUMNS
+
+
+def test_since_is_the_start_of_the_run_not_the_latest_restatement(three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    russia, ukraine = topic_standings(topic)
+    assert (russia.stance, russia.since_on, russia.stated_on) == (
+        Stance.OPPOSES,
+        D(2025, 3, 20),
+        D(2025, 3, 20),
     )
-    assert [i for i in ids if i in russian] == russian
-    assert 'data-point-count="4"' in svg
+    assert russia.since_shift == "towards_support"
+    assert (ukraine.stance, ukraine.since_on, ukraine.stated_on) == (
+        Stance.SUPPORTS,
+        D(2024, 11, 2),
+        D(2025, 2, 14),
+    )
+    assert ukraine.since_shift == "first"
 
 
-def test_chart_text_is_escaped_in_svg(client):
+def test_topic_page_says_where_each_party_stands_now(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    html = page(client, topic.get_absolute_url())
+    table = html.split('id="standings-heading"')[1].split("</section>")[0]
+    rows = table.split("<tbody>")[1].split("</tr>")[:-1]
+    assert "2 parties with a published position" in table
+    russia, ukraine = rows
+    assert "Russia" in russia and "opposes" in russia and "20 March 2025" in russia
+    assert "Ukraine" in ukraine and "supports" in ukraine
+    since, last = re.findall(r'<time datetime="([-0-9]+)"', ukraine)
+    assert (since, last) == ("2024-11-02", "2025-02-14")
+    assert "Drafted" not in table and "Withdrawn" not in table
+
+
+def test_standings_show_conditions_and_red_lines(client):
+    topic = TopicFactory()
+    publish(
+        topic=topic,
+        party=PartyFactory(short_name="Russia"),
+        stance=Stance.OPEN,
+        move=Move.RED_LINE,
+        conditions="Only if both sides deem it necessary.",
+    )
+    table = page(client, topic.get_absolute_url()).split('id="standings-heading"')[1]
+    table = table.split("</section>")[0]
+    assert "Only if both sides deem it necessary." in table
+    assert "Red line" in table
+
+
+def test_topic_page_draws_a_lane_per_party(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    html = page(client, topic.get_absolute_url())
+    assert 'data-lane-count="2"' in html
+    lanes = re.findall(r'<li class="lane (series-\d)" data-party="([^"]+)"', html)
+    assert [css for css, _ in lanes] == ["series-0", "series-1"]
+    # Each lane's colour is its party's swatch in the table of where parties stand.
+    standings = html.split('id="standings-heading"')[1].split("</section>")[0]
+    assert re.findall(r'class="swatch (series-\d)"', standings) == ["series-0", "series-1"]
+
+
+def test_the_party_filter_narrows_the_chart_and_keeps_the_partys_colour(
+    client, three_parties_on_a_topic
+):
+    topic, russia, ukraine = three_parties_on_a_topic
+    html = page(client, f"{topic.get_absolute_url()}?party={ukraine.slug}")
+    assert 'data-lane-count="1"' in html
+    assert f'<li class="lane series-1" data-party="{ukraine.slug}"' in html
+    # Its lane as a table, latest first, one row per month since its first statement.
+    table = html.split('<details class="chart-data">')[1].split("</details>")[0]
+    assert re.findall(r'<th scope="row">([^<]+)</th>', table) == [
+        "Mar 2025",
+        "Feb 2025",
+        "Jan 2025",
+        "Dec 2024",
+        "Nov 2024",
+    ]
+    # The summary still lists every party.
+    assert "2 parties with a published position" in html
+
+
+def test_a_known_party_with_no_statement_is_told_so_not_refused(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    silent = PartyFactory(short_name="Belarus")
+    html = page(client, f"{topic.get_absolute_url()}?party={silent.slug}")
+    assert "Belarus has no published statement on this proposition." in html
+    assert 'data-lane-count="' not in html
+
+
+def test_a_party_with_only_retracted_statements_is_told_so(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    withdrawn = topic.positions.get(status=Status.RETRACTED).party
+    html = page(client, f"{topic.get_absolute_url()}?party={withdrawn.slug}")
+    assert "Withdrawn has no published statement on this proposition in force" in html
+    assert "Misquoted." in html or "Retracted" in html
+
+
+def test_an_unknown_party_is_a_friendly_400(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    html = page(client, f"{topic.get_absolute_url()}?party=atlantis", status=400)
+    assert "No party “atlantis” is on record." in html
+
+
+def test_a_parent_topic_counts_its_subtopics_positions(client):
+    parent = TopicFactory(name="Security guarantees")
+    child = TopicFactory(parent=parent)
+    publish(topic=child)
+    publish(topic=child)
+    html = page(client, parent.get_absolute_url())
+    assert "Its sub-topics hold 2 published positions" in html
+    assert "0 positions" not in html
+
+
+def test_events_are_marked_on_the_chart(client, three_parties_on_a_topic):
+    topic, *_ = three_parties_on_a_topic
+    EventFactory(title="Talks in Riyadh", date=D(2025, 2, 18)).topics.add(topic)
+    html = page(client, topic.get_absolute_url())
+    assert 'class="chart-event"' in html
+    assert "E1: Talks in Riyadh, 18 February 2025" in html
+
+
+def test_lane_text_is_escaped(client):
     topic = TopicFactory(proposition=HOSTILE)
     publish(topic=topic, party=PartyFactory(short_name=HOSTILE), summary=HOSTILE)
-    EventFactory(title=HOSTILE, date=datetime.date(2025, 3, 10)).topics.add(topic)
-    svg = page(client, topic.get_absolute_url()).split('<svg class="stance-chart"')[1]
-    svg = svg.split("</figure>")[0]
-    assert "<script>" not in svg and "<svg onload" not in svg
-    assert svg.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
-
-
-def test_topic_chart_draws_the_latest_statements_and_says_how_many_it_leaves_out(
-    client, settings, monkeypatch
-):
-    from positions.views import records
-
-    monkeypatch.setattr(records, "CHART_STATEMENTS", 3)
-    topic = TopicFactory()
-    parties = [PartyFactory(short_name="Alpha"), PartyFactory(short_name="Beta")]
-    for day in range(1, 6):
-        publish(
-            party=parties[day % 2], topic=topic, stated_on=datetime.date(2025, 1, day),
-            stance=Stance.OPEN,
-        )  # fmt: skip
-    series = topic_timeline(topic=topic, latest=3)
-    drawn = sorted(p.stated_on.day for s in series for p in s.points)
-    assert drawn == [3, 4, 5]
-    assert all(
-        [p.stated_on for p in s.points] == sorted(p.stated_on for p in s.points) for s in series
-    )
-    html = page(client, topic.get_absolute_url())
-    assert "The chart shows the latest 3 of 5 published statements" in html
-
-
-def test_each_series_carries_its_partys_names(two_parties_on_a_topic):
-    topic, russia, ukraine = two_parties_on_a_topic
-    russia.name, ukraine.name = "Russian Federation", "Ukraine (government)"
-    russia.save()
-    ukraine.save()
-    names = {
-        s.party.pk: (s.party.slug, s.party.name, s.party.short_name)
-        for s in topic_timeline(topic=topic)
-    }
-    assert names == {
-        party.pk: (party.slug, party.name, party.short_name) for party in (russia, ukraine)
-    }
+    chart = page(client, topic.get_absolute_url()).split('<figure class="chart"')[1]
+    chart = chart.split("</figure>")[0]
+    assert "<script>" not in chart and "<svg onload" not in chart
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in chart
 
 
 def test_reading_code_imports_no_page_api_or_desk_code():

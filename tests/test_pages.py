@@ -86,8 +86,7 @@ def test_topic_page_shows_proposition_chart_table_and_subtopics(client):
     publish(topic=child, party=PartyFactory(short_name="Ukraine"), stance=Stance.SUPPORTS)
     html = page(client, topic.get_absolute_url())
     assert "“Ukraine joins NATO”" in html
-    assert '<svg class="stance-chart"' in html and '<title id="chart-title">' in html
-    assert 'class="chart-data"' in html
+    assert 'id="standings-heading"' in html and 'class="lanes"' in html
     assert f'Part of <a href="{parent.get_absolute_url()}">Security guarantees</a>' in html
     assert "Membership timetable" in html and "Ukraine" in html
 
@@ -125,8 +124,8 @@ def test_topic_page_gives_each_partys_current_stance_on_each_subtopic(client):
 def test_topic_dates_read_no_more_precisely_than_they_are_known(client, precision, shown):
     position = publish(stated_on=datetime.date(2025, 3, 7), stated_on_precision=precision)
     html = page(client, position.topic.get_absolute_url())
-    # Once in the chart's table, once in the list of statements.
-    assert html.count(f'<time datetime="2025-03-07">{shown}</time>') == 2
+    # Since when and when last stated where the party stands now; in the list of statements.
+    assert html.count(f'<time datetime="2025-03-07">{shown}</time>') == 3
 
 
 def test_topic_statements_filter_by_party(client):
@@ -134,7 +133,7 @@ def test_topic_statements_filter_by_party(client):
     publish(topic=topic, party=PartyFactory(slug="russia"), summary="Russian statement.")
     publish(topic=topic, party=PartyFactory(slug="ukraine"), summary="Ukrainian statement.")
     html = page(client, topic.get_absolute_url() + "?party=ukraine")
-    statements = html.split("Statements, newest first")[1]
+    statements = html.split('id="statements-heading"')[1]
     assert "Ukrainian statement." in statements
     assert "Russian statement." not in statements
 
@@ -146,13 +145,14 @@ def test_topic_unknown_party_filter_is_a_friendly_400(client):
     assert "No party “atlantis”" in html
 
 
-def test_topic_chart_marks_events_and_red_lines(client):
+def test_topic_page_marks_events_and_red_lines(client):
     topic = TopicFactory()
     publish(topic=topic, move=Move.RED_LINE, stance=Stance.REJECTS)
     event = EventFactory(title="Talks in Riyadh", date=datetime.date(2025, 3, 11))
     event.topics.add(topic)
     html = page(client, topic.get_absolute_url())
-    assert 'class="red-line-ring"' in html
+    standings = html.split('id="standings-heading"')[1].split("</section>")[0]
+    assert 'class="badge badge-red-line">Red line' in standings
     assert "Talks in Riyadh" in html and 'class="chart-event"' in html
 
 

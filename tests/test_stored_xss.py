@@ -62,18 +62,18 @@ def test_template_syntax_and_bidirectional_text_come_out_verbatim(client, record
         assert RTL in html and COMBINING in html, url
 
 
-def test_the_topic_chart_escapes_its_title_description_and_point_titles(client, record):
+def test_the_topic_chart_escapes_its_caption_lanes_and_events(client, record):
     html = client.get(record.topic.get_absolute_url()).content.decode()
-    svg = re.search(r"<svg class=\"stance-chart\".*?</svg>", html, re.S).group(0)
-    title = re.search(r"<title id=\"chart-title\">(.*?)</title>", svg, re.S).group(1)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in title and "<" not in title
-    desc = re.search(r"<desc id=\"chart-desc\">(.*?)</desc>", svg, re.S).group(1)
-    assert "&lt;script&gt;" in desc and "<" not in desc
-    point_titles = re.findall(r"<a [^>]*class=\"chart-point-link\">\s*<title>(.*?)</title>", svg)
-    assert point_titles and all("<" not in t and "&lt;script&gt;" in t for t in point_titles)
-    event_titles = re.findall(r"<g class=\"chart-event\">\s*<title>(.*?)</title>", svg, re.S)
-    assert event_titles and all("<" not in t for t in event_titles)
-    assert_no_injected_markup(svg, "chart")
+    chart = re.search(r"<figure class=\"chart\".*?</figure>", html, re.S).group(0)
+    caption = re.search(r"<figcaption id=\"chart-caption\">(.*?)</figcaption>", chart, re.S)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in caption.group(1)
+    labels = re.findall(r'<svg class="lane-strip"[^>]*aria-label="([^"]*)"', chart)
+    assert labels and all("<" not in label and "&lt;" in label for label in labels)
+    heads = re.findall(r'<p class="lane-head">(.*?)</p>', chart, re.S)
+    assert heads and all("&lt;" in head for head in heads)
+    events = re.findall(r'<ol class="chart-events">(.*?)</ol>', chart, re.S)
+    assert events and "&lt;script&gt;" in events[0]
+    assert_no_injected_markup(chart, "chart")
 
 
 def test_the_source_page_highlights_the_quote_as_text(client, record):

@@ -196,6 +196,14 @@ class Position(TimestampedModel):
                 name="position_timeline_idx",
             ),
             models.Index(fields=["topic", "stated_on", "id"], name="position_topic_date_idx"),
+            # Where each run of an unchanged stance began: "since when" a party holds its
+            # stance, and a topic's stance lanes, read from the changes rather than every
+            # restatement.
+            models.Index(
+                fields=["topic", "party", "stated_on", "id"],
+                condition=Q(status=Status.PUBLISHED) & ~Q(shift=Shift.UNCHANGED),
+                name="position_run_start_idx",
+            ),
             # The latest publications, as the home page lists them.
             models.Index(
                 fields=["published_at", "stated_on", "id"],

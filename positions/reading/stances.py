@@ -20,6 +20,7 @@ from positions.models import Party, Position, StanceCell, Topic
 from positions.models.choices import STANCE_NAMES
 from positions.postgres.stances import with_earlier_positions
 from positions.reading.links import record_url
+from positions.reading.runs import with_since
 
 
 def _cells_on_axes(
@@ -81,6 +82,9 @@ class StanceInForce(NamedTuple):
     move: str
     summary: str
     conditions: str
+    # Since when the party has held the stance (the start of its run), when asked for.
+    since_on: datetime.date | None = None
+    since_precision: str = ""
 
     def get_absolute_url(self) -> str:
         return record_url("position-detail", "pk", self.id)
@@ -91,6 +95,8 @@ class StanceInForce(NamedTuple):
 
 # Where the copied columns of a stance cell come from; conditions are read through its link.
 _CELL_COLUMNS = {"party_id": "party_id", "topic_id": "topic_id", "conditions": "latest__conditions"}
+# The fields read from a cell or a position; the rest are worked out after.
+_READ_FIELDS = StanceInForce._fields[: StanceInForce._fields.index("since_on")]
 
 
 def stances_as_of(
@@ -98,29 +104,37 @@ def stances_as_of(
     as_of: datetime.date,
     party_ids: Iterable[int] | None = None,
     topic_ids: Iterable[int] | None = None,
+    since: bool = False,
 ) -> dict[tuple[int, int], StanceInForce]:
     """Each party's latest published position per topic stated on or before ``as_of``, as
     plain rows (one query, none for an empty axis). An axis left out means every party (or
     topic) with a published position.
 
     A cell whose latest position is in force on ``as_of`` is read from the cell's own copy
-    of it; only cells that changed after ``as_of`` look their position up.
+    of it; only cells that changed after ``as_of`` look their position up. With ``since``,
+    each row also says since when the party has held the stance (one more query).
     """
     cells = _cells_on_axes(party_ids, topic_ids)
     if cells is None:
         return {}
     copied = cells.filter(latest_stated_on__lte=as_of).values_list(
-        *(_CELL_COLUMNS.get(name, f"latest_{name}") for name in StanceInForce._fields)
+        *(_CELL_COLUMNS.get(name, f"latest_{name}") for name in _READ_FIELDS)
     )
     earlier = (
         Position.objects.filter(id__in=_found_before(cells, as_of))
         .order_by()
-        .values_list(*StanceInForce._fields)
+        .values_list(*_READ_FIELDS)
     )
-    rows = with_earlier_positions(
-        copied, cells, as_of=as_of, fields=StanceInForce._fields, portable=earlier
-    )
-    return {(row[1], row[2]): StanceInForce._make(row) for row in rows}
+    rows = with_earlier_positions(copied, cells, as_of=as_of, fields=_READ_FIELDS, portable=earlier)
+    found = {(row[1], row[2]): StanceInForce(*row) for row in rows}
+    if since and found:
+        runs = with_since(cells, as_of=as_of).values_list(
+            "party_id", "topic_id", "since_on", "since_precision"
+        )
+        for party_id, topic_id, since_on, precision in runs:
+            if (key := (party_id, topic_id)) in found:
+                found[key] = found[key]._replace(since_on=since_on, since_precision=precision)
+    return found
 
 
 def subtopic_stances(
@@ -157,17 +171,21 @@ class CurrentStance(NamedTuple):
     summary: str
     stated_on: datetime.date
     stated_on_precision: str
+    # The start of the run of this stance: since when, and the move that began it.
+    since_on: datetime.date
+    since_precision: str
+    since_shift: str
 
     def get_absolute_url(self) -> str:
         return record_url("position-detail", "pk", self.id)
 
 
 def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance]:
-    """``party``'s latest published position on each topic as of ``as_of``, by topic name
-    (one query)."""
+    """``party``'s latest published position on each topic as of ``as_of`` and since when
+    it has held that stance, by topic name (one query)."""
     wanted = _latest_ids(as_of=as_of, party_ids=[party.id], topic_ids=None)
     rows = (
-        Position.objects.filter(id__in=wanted)
+        with_since(Position.objects.filter(id__in=wanted), as_of=as_of)
         .order_by()
         .values_list(
             "id",
@@ -181,6 +199,9 @@ def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance
             "summary",
             "stated_on",
             "stated_on_precision",
+            "since_on",
+            "since_precision",
+            "since_shift",
         )
     )
     return sorted(map(CurrentStance._make, rows), key=lambda row: (row.topic_name, row.topic_id))
@@ -302,12 +323,17 @@ def stance_matrix(
     as_of: datetime.date,
     party_slugs: Iterable[str] | None = None,
     topic_slugs: Iterable[str] | None = None,
+    since: bool = False,
 ) -> StanceMatrix:
     """Each party's stance per topic as of ``as_of``. An axis not asked for holds what has a
-    published position stated by that date."""
+    published position stated by that date. With ``since``, each cell says since when (see
+    ``stances_as_of``)."""
     parties, topics = _parties_and_topics(party_slugs, topic_slugs)
     cells = stances_as_of(
-        as_of=as_of, party_ids=[p.id for p in parties], topic_ids=[t.id for t in topics]
+        as_of=as_of,
+        party_ids=[p.id for p in parties],
+        topic_ids=[t.id for t in topics],
+        since=since,
     )
     if not party_slugs:
         spoke = {party_id for party_id, _ in cells}

@@ -55,7 +55,8 @@ def statement_rows(statements) -> list[dict]:
 @register.filter
 def current_stance_rows(stances) -> list[dict]:
     """A party's stance per topic (``reading.stances.CurrentStance``): the topic, the stance
-    and any red line, since when, and the shift."""
+    and any red line, since when (the start of its run) and the move that began it, and the
+    latest statement."""
     badges, classes = PerValue(stance_badge), PerValue(stance_class)
     shifts = PerValue(shift_badge)
     urls, date = RecordUrls(), dates_in(get_language())
@@ -67,9 +68,12 @@ def current_stance_rows(stances) -> list[dict]:
             "url": urls.position(stance.id),
             "stance_badge": badges[stance.stance],
             "red_line": stance.move == Move.RED_LINE,
-            "iso_date": stance.stated_on.isoformat(),
-            "date": date(stance.stated_on, stance.stated_on_precision),
-            "shift_badge": shifts[stance.shift],
+            "iso_date": stance.since_on.isoformat(),
+            "date": date(stance.since_on, stance.since_precision),
+            # The move that began the run: a restatement the same day does not hide it.
+            "shift_badge": shifts[stance.since_shift],
+            "restated_iso": stance.stated_on.isoformat(),
+            "restated": date(stance.stated_on, stance.stated_on_precision),
         }
         for stance in stances
     ]

@@ -184,8 +184,9 @@ class MatrixCells:
                     f"{head}{cell.id}{tail}",
                     closing(
                         cell.stance,
-                        cell.stated_on,
-                        cell.stated_on_precision,
+                        # Since the stance was taken, not its latest restatement.
+                        cell.since_on or cell.stated_on,
+                        cell.since_precision or cell.stated_on_precision,
                         cell.move == Move.RED_LINE,
                         cell.conditions,
                     ),

@@ -93,7 +93,7 @@ def compare(request):
         }
         return render(request, "positions/compare_changes.html", context)
     as_of = query["as_of"]
-    full = stance_matrix(as_of=as_of, **axes)
+    full = stance_matrix(as_of=as_of, since=True, **axes)
     matrix = full.narrowed(show=query["show"], hide_empty=query["hide_empty"])
     matrix.topics = tree_order(matrix.topics, all_topics)
     by_id = {t.id: t for t in all_topics}

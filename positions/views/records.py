@@ -5,15 +5,18 @@ from django.utils import timezone
 
 from positions.models import Party, Person, Position, Source, Topic
 from positions.models.choices import Move
-from positions.reading.charts import stance_chart
-from positions.reading.records import party_speakers, public_statement_count
+from positions.reading.charts import lane_chart
+from positions.reading.lanes import stance_lanes
+from positions.reading.records import (
+    party_speakers,
+    public_statement_count,
+    with_published_counts,
+)
+from positions.reading.runs import topic_standings
 from positions.reading.stances import current_stances, subtopic_stances
-from positions.reading.timelines import topic_events, topic_parties, topic_timeline
+from positions.reading.timelines import topic_events, topic_parties
 from positions.views.highlighting import highlighted_runs, locatable
 from positions.views.params import BadParameter, friendly_bad_request, paginate, text_param
-
-# A topic's chart draws its most recent statements; every statement stays in the list below.
-CHART_STATEMENTS = 120
 
 
 def position_detail(request, pk):
@@ -53,27 +56,38 @@ def party_detail(request, slug):
 @friendly_bad_request
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    series = topic_timeline(topic=topic, latest=CHART_STATEMENTS)
-    charted = sum(len(s.points) for s in series)
-    chart = stance_chart(series, topic_events(topic=topic))
-    children = subtopic_stances(list(topic.children.all()), as_of=timezone.localdate())
+    standings = topic_standings(topic)
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
-    parties = listed = topic_parties(topic)
+    parties = topic_parties(topic)
+    chosen = None
+    if party_slug := text_param(request, "party"):
+        chosen = Party.objects.only("slug", "short_name", "name").filter(slug=party_slug).first()
+        if chosen is None:
+            raise BadParameter(f"No party “{party_slug}” is on record.")
+    lanes = stance_lanes(
+        topic,
+        standings,
+        party_ids={chosen.id} if chosen else None,
+        events=topic_events(topic=topic),
+    )
+    children = with_published_counts(topic.children.all(), "topic")
     statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
-    party_slug = text_param(request, "party")
-    if party_slug:
-        listed = [party for party in parties if party.slug == party_slug]
-        if not listed:
-            raise BadParameter(f"No party “{party_slug}” has a statement on this topic.")
-        statements = statements.filter(party__slug=party_slug)
+    listed = parties
+    if chosen:
+        listed = [party for party in parties if party.id == chosen.id]
+        statements = statements.filter(party=chosen)
+    children = subtopic_stances(list(children), as_of=timezone.localdate())
     context = {
         "topic": topic,
-        "chart": chart,
-        "charted": charted,
+        "standings": standings,
+        "chart": lane_chart(lanes),
+        "chosen": chosen,
+        "listed_party": bool(chosen and listed),
         "published_total": sum(party.published_count for party in parties),
+        "subtopic_total": sum(child.position_count for child, _ in children),
         "children": children,
         "statement_parties": parties,
-        "party_slug": party_slug,
+        "party_slug": chosen.slug if chosen else "",
         "statements": paginate(
             request, statements, count=sum(party.public_count for party in listed)
         ),

@@ -1,0 +1,174 @@
+"""A topic's stance lanes: for every party, its stance over the topic's whole history, one
+column per month, quarter or year.
+
+The columns are bounded (at most ``MAX_COLUMNS``), so a lane costs the same whether the
+party spoke ten times or ten thousand. Each column holds the stance in force at its end,
+read from the runs' starts (``reading.runs``): per party and column, the database keeps
+the latest start and counts the starts, and only those rows come back.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncMonth, TruncQuarter, TruncYear
+
+from positions.models import Event, Position, Topic
+from positions.reading.runs import Standing, run_starts
+
+MAX_COLUMNS = 48
+# A short history is still drawn over a year, so a lane reads as time passing.
+MIN_MONTHS = 12
+TRUNCATE = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+MONTHS_PER = {"month": 1, "quarter": 3, "year": 12}
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_index(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _first_day(index: int) -> datetime.date:
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The periods a chart's lanes are cut into, from the first statement's to the last's."""
+
+    unit: str
+    starts: list[datetime.date]
+
+    @classmethod
+    def spanning(cls, first: datetime.date, last: datetime.date) -> "Columns":
+        earliest = min(_month_index(first), _month_index(last) - MIN_MONTHS + 1)
+        for unit, months in MONTHS_PER.items():
+            begin = earliest // months * months
+            end = _month_index(last) // months * months
+            if (end - begin) // months + 1 <= MAX_COLUMNS or unit == "year":
+                return cls(unit, [_first_day(i) for i in range(begin, end + 1, months)])
+        raise AssertionError("unreachable")
+
+    def index_of(self, day: datetime.date) -> int:
+        months = MONTHS_PER[self.unit]
+        return (_month_index(day) - _month_index(self.starts[0])) // months
+
+    def label(self, index: int) -> str:
+        start = self.starts[index]
+        if self.unit == "year":
+            return str(start.year)
+        if self.unit == "quarter":
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        return f"{MONTH_ABBR[start.month - 1]} {start.year}"
+
+    @property
+    def end(self) -> datetime.date:
+        """The day after the last column."""
+        return _first_day(_month_index(self.starts[-1]) + MONTHS_PER[self.unit])
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+@dataclass
+class Lane:
+    """One party's stance per column (None before its first statement), and the columns in
+    which its stance moved (a change after its first statement)."""
+
+    standing: Standing
+    stances: list[int | None]
+    moved: list[bool]
+    index: int = 0
+
+    @property
+    def css_class(self) -> str:
+        return f"series-{self.index % 8}"
+
+    def runs(self) -> list[tuple[int, int, int]]:
+        """Consecutive columns of one stance: (first column, last column, stance)."""
+        runs: list[tuple[int, int, int]] = []
+        for column, stance in enumerate(self.stances):
+            if stance is None:
+                continue
+            if runs and runs[-1][2] == stance and runs[-1][1] == column - 1:
+                runs[-1] = (runs[-1][0], column, stance)
+            else:
+                runs.append((column, column, stance))
+        return runs
+
+
+@dataclass
+class StanceLanes:
+    columns: Columns | None
+    lanes: list[Lane] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def stance_lanes(
+    topic: Topic,
+    standings: list[Standing],
+    *,
+    party_ids: set[int] | None = None,
+    events: list[Event] | None = None,
+) -> StanceLanes:
+    """A lane for each of ``standings`` (every party with a published position, as
+    ``runs.topic_standings`` reads them), or for those of ``party_ids`` only, over the
+    topic's whole published history (two queries; none without standings).
+
+    Each lane keeps its party's place among all the standings, and so its colour, when
+    others are left out."""
+    if not standings:
+        return StanceLanes(columns=None, events=events or [])
+    first = (
+        Position.objects.published()
+        .filter(topic=topic)
+        .order_by("stated_on", "id")
+        .values_list("stated_on", flat=True)
+        .first()
+    )
+    last = max(standing.stated_on for standing in standings)
+
+    def drawn(standing: Standing) -> bool:
+        return party_ids is None or standing.party_id in party_ids
+
+    columns = Columns.spanning(first or last, last)
+    period = TRUNCATE[columns.unit]("stated_on")
+    per_column = [F("party_id"), period]
+    latest_first = [F("stated_on").desc(), F("id").desc()]
+    rows = (
+        run_starts(topic_id=topic.id)
+        .filter(party_id__in=[s.party_id for s in standings if drawn(s)])
+        .annotate(
+            period=period,
+            rank=Window(RowNumber(), partition_by=per_column, order_by=latest_first),
+            starts=Window(Count("id"), partition_by=per_column),
+        )
+        .filter(rank=1)
+        .order_by()
+        .values_list("party_id", "period", "stance", "starts")
+    )
+    by_party: dict[int, dict[int, tuple[int, int]]] = {}
+    for party_id, start, stance, starts in rows:
+        # A date truncated in the database comes back as a date, or a datetime on some
+        # backends: either way only its year and month count.
+        by_party.setdefault(party_id, {})[columns.index_of(start)] = (stance, starts)
+    lanes = []
+    for index, standing in enumerate(standings):
+        if not drawn(standing):
+            continue
+        changes = by_party.get(standing.party_id, {})
+        stances: list[int | None] = []
+        moved: list[bool] = []
+        stance, seen_first = None, False
+        for column in range(len(columns)):
+            if column in changes:
+                stance, starts = changes[column]
+                # The party's first statement begins a run without moving a stance.
+                moved.append(starts > (0 if seen_first else 1))
+                seen_first = True
+            else:
+                moved.append(False)
+            stances.append(stance)
+        lanes.append(Lane(standing=standing, stances=stances, moved=moved, index=index))
+    in_span = [e for e in events or [] if columns.starts[0] <= e.date < columns.end]
+    return StanceLanes(columns=columns, lanes=lanes, events=in_span)
