@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0016_search_document_on_the_model"),
+        ("positions", "0019_tombstones_of_deleted_records"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
