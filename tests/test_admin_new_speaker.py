@@ -175,3 +175,13 @@ def test_the_new_speaker_fields_are_offered_only_on_a_new_position(client, edito
     existing = PositionFactory()
     page = client.get(reverse("admin:positions_position_change", args=[existing.pk]))
     assert 'name="new_speaker"' not in page.content.decode()
+
+
+def test_a_suggested_new_speaker_comes_filled_in_from_the_address(client, editor):
+    client.force_login(editor)
+    page = client.get(
+        POSITION_ADD, {"new_speaker": "Pavel Testov", "new_speaker_role": "Deputy Foreign Minister"}
+    )
+    form = page.context["adminform"].form
+    assert form["new_speaker"].value() == "Pavel Testov"
+    assert form["new_speaker_role"].value() == "Deputy Foreign Minister"
