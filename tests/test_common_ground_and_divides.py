@@ -1,9 +1,11 @@
 """Common ground and divides, for every pair of stances, on the compare page and the API.
 
-From the definition in the README: a proposition is **common ground** when every compared
-party (at least two) is at least `open` to it, and a **divide** when one compared party is
-for it (`open` or `supports`) while another is against it (`opposes` or `rejects`).
-`ambiguous` is neither for nor against, and a party that said nothing has no known position.
+From the definition on the methodology page and in the README, among the compared parties
+with a known stance, counting `open` and `supports` as for, `opposes` and `rejects` as
+against: a **divide** has at least one party on each side, the smaller side at least a
+third of the parties taking a side; **common ground** has at least two parties for it, and
+at least three quarters of the parties with a known stance. `ambiguous` is neither for nor
+against, and a party that said nothing has no known position and does not count.
 """
 
 import datetime
@@ -115,13 +117,15 @@ def test_compare_page_marks_common_ground_and_divides_for_every_pair(client, eve
 @pytest.mark.parametrize(
     ("stances", "common_ground", "divide"),
     [
-        # Every compared party counts: one silent or ambiguous party breaks common ground.
+        # A silent party does not count; an ambiguous one does: 2 for of 3 is under 3/4.
         (("open", "supports", "supports"), True, False),
-        (("open", "supports", "none"), False, False),
+        (("open", "supports", "none"), True, False),
         (("open", "supports", "ambiguous"), False, False),
-        # One for and one against make a divide, whatever the others say.
+        # One for and one against make a divide (1 of 2 taking a side is a third or more).
         (("supports", "ambiguous", "opposes"), False, True),
         (("none", "open", "rejects"), False, True),
+        # Two for and one against: the smaller side is 1 of 3, a third.
+        (("open", "supports", "rejects"), False, True),
         (("ambiguous", "ambiguous", "ambiguous"), False, False),
         (("rejects", "opposes", "rejects"), False, False),
     ],

@@ -1,8 +1,12 @@
 """Query intent for positions: one method owns each page's or endpoint's eager loading."""
 
 from django.db import models
+from django.db.models.functions import Substr
 
 from positions.models.choices import PUBLIC_STATUSES, Status
+
+# How much of a quote a list shows; the position's page has all of it.
+QUOTE_OPENING = 300
 
 # What a list of statements shows of each public position, read as a plain named row of only
 # these columns: a page lists fifty, and a quote may run to ten thousand characters.
@@ -12,6 +16,9 @@ STATEMENT_FIELDS = {
     "topic_slug": models.F("topic__slug"),
     "topic_proposition": models.F("topic__proposition"),
     "speaker_name": models.F("speaker__name"),
+    "speaker_slug": models.F("speaker__slug"),
+    # The quote's opening, one character longer than shown to tell whether it goes on.
+    "quote_opening": Substr("quote", 1, QUOTE_OPENING + 1),
 }
 STATEMENT_COLUMNS = (
     "id",

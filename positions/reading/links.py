@@ -71,6 +71,9 @@ class RecordUrls:
     def topic(self, slug) -> str:
         return self("topic-detail", "slug", slug)
 
+    def person(self, slug) -> str:
+        return self("person-detail", "slug", slug)
+
 
 def record_url(view_name: str, kwarg: str, value) -> str:
     """``reverse(view_name, kwargs={kwarg: value})``, for a ``pk`` or ``slug`` argument."""

@@ -1,8 +1,8 @@
 """Search across the public record.
 
-Positions are matched by ``positions.postgres.search``: full text (English stemming) over
-their quote and summary on PostgreSQL; elsewhere every word must occur somewhere in the
-quote or summary. Topics, parties and speakers whose names match are listed beside the
+Positions are matched by ``positions.postgres.search``: every word, by its stem, in the quote
+or summary or in the speaker's, party's or topic's names (full text with English stemming
+on PostgreSQL). Topics, parties and speakers whose names match are listed beside the
 positions.
 
 A common word matches a large share of the record, and ranking or counting every match
@@ -68,8 +68,10 @@ def best_matches(query: str, *, within: Q | None = None) -> BestMatches:
     return BestMatches([pk for pk, _ in rows], limit=CANDIDATES, cut=cut)
 
 
-def _named(model, words: list[str], *fields: str) -> list:
-    return list(model.objects.filter(every_word_in(words, *fields))[:MAX_RELATED])
+def _named(model, stems: list[str], *fields: str) -> list:
+    if not stems:
+        return []
+    return list(model.objects.filter(every_word_in(stems, *fields))[:MAX_RELATED])
 
 
 @dataclass
@@ -84,12 +86,12 @@ class SearchResults:
 
 def search(query: str, *, within: Q | None = None) -> SearchResults:
     """Positions matching ``query`` (narrowed by ``within``), and matching names."""
-    words = full_text.query_words(query)
+    stems = full_text.query_stems(query)
     return SearchResults(
         query=query,
         positions=best_matches(query, within=within),
         ranked=full_text.ranks_matches(),
-        topics=_named(Topic, words, "name", "proposition"),
-        parties=_named(Party, words, "name", "short_name", "other_names"),
-        people=_named(Person, words, "name", "other_names"),
+        topics=_named(Topic, stems, "name", "proposition"),
+        parties=_named(Party, stems, "name", "short_name", "other_names"),
+        people=_named(Person, stems, "name", "other_names"),
     )

@@ -14,6 +14,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import get_language
 
 from positions.models.choices import Move, Status
+from positions.models.querysets import QUOTE_OPENING
 from positions.reading.dates import dates_in
 from positions.reading.links import RecordUrls, around_marker, where
 from positions.templatetags.standpoint import (
@@ -46,10 +47,21 @@ def statement_rows(statements) -> list[dict]:
             "shift_badge": shifts[statement.shift],
             "url": urls.position(statement.id),
             "summary": statement.summary,
+            "quote": _opening(statement.quote_opening),
             "speaker": statement.speaker_name if statement.speaker_id is not None else None,
+            "speaker_url": escaped[urls.person(statement.speaker_slug)]
+            if statement.speaker_id is not None
+            else None,
         }
         for statement in statements
     ]
+
+
+def _opening(text: str) -> str:
+    """A quote's opening as a list shows it, cut at a word and marked when it goes on."""
+    if len(text) <= QUOTE_OPENING:
+        return text
+    return text[:QUOTE_OPENING].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
 @register.filter

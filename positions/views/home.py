@@ -12,7 +12,8 @@ def home(request):
         "shifts": recent_shifts(limit=8),
         "latest": Position.objects.published()
         .for_statement_list()
-        .order_by("-published_at", "-stated_on", "-id")[:10],
+        # By when they were said: a bulk publication of old statements stays below new ones.
+        .order_by("-stated_on", "-id")[:10],
         "topics": tree_order(topics, topics),
         "parties": with_published_counts(Party.objects.all(), "party"),
     }
