@@ -144,3 +144,24 @@ def test_api_gives_precision_and_long_standing(api, both_stances):
     assert (data["stated_on_precision"], data["long_standing"]) == ("day", False)
     assert (data["shift"], data["previous"]) == ("towards_rejection", earlier.pk)
     assert data["status"] == Status.PUBLISHED
+
+
+def test_a_long_standing_stance_dated_on_the_sources_day_is_refused(client, editor, source):
+    client.force_login(editor)
+    (link,) = earlier_links(client, source)
+    page = client.get(link)
+    data = page_form_data(page) | {
+        "party": PartyFactory().pk,
+        "topic": TopicFactory().pk,
+        "stance": Stance.SUPPORTS,
+        "move": "demand",
+        "summary": "Ukraine long sought NATO membership.",
+        "stated_on": "2025-08-20",
+    }
+    response = client.post(link, data)
+    assert response.status_code == 200
+    assert "A long-standing stance is dated before the source appeared (20 Aug 2025)" in (
+        form_errors(response)
+    )
+    assert 'value="Ukraine long sought NATO membership."' in response.content.decode()
+    assert not Position.objects.exists()

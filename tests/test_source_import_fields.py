@@ -44,6 +44,17 @@ def test_pasted_text_takes_outlet_from_the_dateline_and_a_date_without_time():
     assert found.published_at == MIDNIGHT_20_AUGUST
 
 
+def test_page_furniture_copied_with_the_article_is_no_headline():
+    pasted = (
+        "Skip to main content\nAdvertisement\nListen to this article · 4 min\n"
+        "Updated 3 hours ago\nNATO allies split over troops for Ukraine\n\n"
+        "BRUSSELS (Reuters) - Allies disagreed on Thursday."
+    )
+    found = source_import.from_pasted(pasted)
+    assert found.title == "NATO allies split over troops for Ukraine"
+    assert found.outlet == "Reuters"
+
+
 @pytest.mark.parametrize(
     ("dateline", "agency"),
     [

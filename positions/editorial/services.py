@@ -20,7 +20,7 @@ from positions.editorial import stance_cells, sync
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.quote_hints import nearest_passage
 from positions.editorial.timeline import recompute_timeline
-from positions.editorial.validators import require_storable_text, require_translation
+from positions.editorial.validators import require_consistent, require_storable_text
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
 
@@ -264,7 +264,7 @@ def position_create(*, user, near: int | None = None, **fields) -> Position:
     _require(user, "add_position", "create")
     position = Position(status=Status.DRAFT, created_by=user)
     _apply(position, fields)
-    require_translation(quote=position.quote, translation=position.quote_translation)
+    require_consistent(position=position)
     anchor_quote(position, near=near)
     _save(position, user=user, reason="Created", stored=None)
     return position
@@ -280,7 +280,7 @@ def position_update(
     _require_status(current, EDITABLE_STATUSES, "edit")
     stored = Placement.of(current)
     changed = _apply(current, changes)
-    require_translation(quote=current.quote, translation=current.quote_translation)
+    require_consistent(position=current)
     # Saving an orphaned quote re-anchors it in the current text (or says why it cannot).
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
@@ -312,7 +312,7 @@ def position_correct(
     _require_status(current, (Status.PUBLISHED,), "correct")
     stored = Placement.of(current)
     changed = _apply(current, changes)
-    require_translation(quote=current.quote, translation=current.quote_translation)
+    require_consistent(position=current)
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1

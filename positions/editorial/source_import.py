@@ -38,6 +38,12 @@ _CAPTION = re.compile(
     r"|\((?:photo|file)\b|/\s*(?:reuters|afp|ap)\b",
     re.IGNORECASE,
 )
+# Page furniture copied along with an article: never its headline.
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?content|advertisement|listen to (?:this )?article.*|share(?: this)?"
+    r"|subscribe.*|sign in|log in|menu|search|\d+ min(?:ute)?s? read|updated .* ago|.* ago)$",
+    re.IGNORECASE,
+)
 # A date alone on a line: "20 August 2025", "August 20, 2025 10:35", "2025-08-20".
 _DATE_LINE = re.compile(
     r"^\s*(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
@@ -160,9 +166,9 @@ def _meta(tree, *names: str) -> str:
 
 
 def from_text(pasted: str, url: str = "") -> ImportedSource:
-    """Plain text: the headline is the first line that is not a section label, a photo
-    caption, a date or a byline (a sub-headline comes after it); "Published:" and "By"
-    lines and a date alone on a line are read."""
+    """Plain text: the headline is the first line that is not page furniture, a section
+    label, a photo caption, a date or a byline (a sub-headline comes after it); "Published:"
+    and "By" lines and a date alone on a line are read."""
     text = _tidy(pasted)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     found = ImportedSource(url=url, text=text)
@@ -176,7 +182,7 @@ def from_text(pasted: str, url: str = "") -> ImportedSource:
             found.published_at = _parse_date(line)
         elif not found.byline and (match := _BYLINE.match(line)):
             found.byline = match.group("name").strip()
-        elif _CAPTION.search(line) or len(line) > 300:
+        elif _CAPTION.search(line) or _FURNITURE.match(line) or len(line) > 300:
             continue
         elif len(line.split()) <= 3 and not line.endswith((".", "?", "!")):
             labels.append(line)  # "World", "War in Ukraine": a section, not the headline

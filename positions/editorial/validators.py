@@ -5,6 +5,7 @@ services check again so that no other caller can turn them into a database error
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 NUL_MESSAGE = "Text cannot contain the NUL character (\\0)."
 SURROGATE_MESSAGE = "Text contains an invalid character (a lone UTF-16 surrogate)."
@@ -47,3 +48,31 @@ def require_translation(*, quote: str, translation: str) -> None:
                 "translation; the original stays as printed in the source."
             }
         )
+
+
+def require_dated_before_source(*, long_standing: bool, stated_on, source) -> None:
+    """A long-standing stance precedes the statements its source reports, so that the
+    timeline puts the change after it: it is dated before the day the source appeared."""
+    if not (long_standing and stated_on and source is not None and source.published_at):
+        return
+    published = timezone.localtime(source.published_at).date()
+    if stated_on >= published:
+        raise ValidationError(
+            {
+                "stated_on": f"A long-standing stance is dated before the source appeared "
+                f"({published:%d %b %Y}): give the latest day it was surely held, e.g. the day "
+                "before the statement that changed it, with an approximate precision."
+            }
+        )
+
+
+def require_consistent(*, position) -> None:
+    """Rules between a position's fields: a translation beside a quote not in English, and
+    a long-standing stance dated before its source."""
+    require_translation(quote=position.quote, translation=position.quote_translation)
+    require_dated_before_source(
+        long_standing=position.long_standing,
+        stated_on=position.stated_on,
+        # A missing source is reported by the model's own validation.
+        source=getattr(position, "source", None),
+    )
