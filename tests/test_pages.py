@@ -508,34 +508,53 @@ def test_home_lists_topics_with_subtopics_under_their_parent(client):
     assert html.index(">Peacekeeping<") < html.index(">Observer mission<")
 
 
-def test_a_busy_year_shows_its_latest_statements_and_says_how_many_it_leaves_out(
-    client, monkeypatch
-):
+def test_timeline_of_a_month_shows_that_month_only(client):
+    publish(topic=TopicFactory(proposition="February idea"), stated_on=datetime.date(2025, 2, 27))
+    publish(topic=TopicFactory(proposition="March idea"), stated_on=datetime.date(2025, 3, 4))
+    publish(topic=TopicFactory(proposition="April idea"), stated_on=datetime.date(2025, 4, 1))
+    EventFactory(title="March talks", date=datetime.date(2025, 3, 11))
+    EventFactory(title="April talks", date=datetime.date(2025, 4, 2))
+    html = page(client, "/timeline/?year=2025&month=3")
+    assert "<h1>Timeline of March 2025</h1>" in html
+    assert "March idea" in html and "March talks" in html
+    assert "February idea" not in html and "April idea" not in html
+    assert "April talks" not in html
+    assert '<strong aria-current="page">Mar</strong>' in html
+    assert '<a href="?year=2025&amp;month=4">Apr</a>' in html
+
+
+def test_timeline_pages_reach_every_statement_and_event_of_a_year_once(client, monkeypatch):
     import importlib
 
     # The package exports the view under the module's name, so fetch the module itself.
     timeline_module = importlib.import_module("positions.views.timeline")
-    monkeypatch.setattr(timeline_module, "TIMELINE_STATEMENTS", 2)
-    for day, proposition in ((1, "Earliest idea"), (2, "Middle idea"), (3, "Latest idea")):
-        publish(topic=TopicFactory(proposition=proposition), stated_on=datetime.date(2025, 5, day))
-    EventFactory(title="Early talks", date=datetime.date(2025, 1, 1))
-    html = page(client, "/timeline/?year=2025")
-    assert "Showing the latest 2 of 3 statements made in 2025" in html
-    assert "Latest idea" in html and "Middle idea" in html
-    assert "Earliest idea" not in html
-    assert "Early talks" in html
+    monkeypatch.setattr(timeline_module, "TIMELINE_PAGE", 2)
+    days = [(1, 5), (3, 1), (3, 1), (6, 30), (12, 31)]
+    for number, (month, day) in enumerate(days, start=1):
+        publish(
+            topic=TopicFactory(proposition=f"Idea number {number}"),
+            stated_on=datetime.date(2025, month, day),
+        )
+    for title, month, day in (
+        ("New year talks", 1, 1),
+        ("Spring talks", 3, 1),
+        ("Late talks", 9, 9),
+    ):
+        EventFactory(title=title, date=datetime.date(2025, month, day))
+    pages = [page(client, f"/timeline/?year=2025&page={n}") for n in (1, 2, 3)]
+    assert "Statements 1 to 2 of 5 statements made in 2025" in pages[0]
+    assert 'rel="next">Later</a>' in pages[0] and 'rel="prev">Earlier</a>' in pages[1]
+    seen = [sum(p.count(f"Idea number {n}”") for p in pages) for n in range(1, 6)]
+    assert seen == [1] * 5
+    for title in ("New year talks", "Spring talks", "Late talks"):
+        assert sum(p.count(title) for p in pages) == 1, title
+    # The talks of 1 March stand before the first statement of that day, on its page.
+    assert "Spring talks" in pages[0] and "Late talks" in pages[2]
 
 
-def test_a_very_busy_year_says_more_than_it_counts(client, monkeypatch):
-    import importlib
-
-    timeline_module = importlib.import_module("positions.views.timeline")
-    monkeypatch.setattr(timeline_module, "TIMELINE_STATEMENTS", 1)
-    monkeypatch.setattr(timeline_module, "COUNTED_AT_MOST", 2)
-    for day in (1, 2, 3):
-        publish(stated_on=datetime.date(2025, 5, day))
-    html = page(client, "/timeline/?year=2025")
-    assert "Showing the latest 1 of more than 2 statements made in 2025" in html
+def test_timeline_month_must_be_a_month(client):
+    html = page(client, "/timeline/?year=2025&month=13", status=400)
+    assert "“month” must be a month number from 1 (January) to 12 (December)." in html
 
 
 def test_a_matrix_row_writes_each_unknown_stance_where_it_falls():
@@ -561,3 +580,17 @@ def test_templates_are_compiled_once_per_process():
 
     loaders = engines["django"].engine.template_loaders
     assert loaders and all(isinstance(loader, Loader) for loader in loaders)
+
+
+def test_home_counts_a_parent_topics_positions_with_its_subtopics(client):
+    parent = TopicFactory(name="Security guarantees")
+    child = TopicFactory(parent=parent, name="Peacekeepers")
+    grandchild = TopicFactory(parent=child, name="Observers")
+    publish(topic=parent)
+    publish(topic=child)
+    publish(topic=grandchild)
+    publish(topic=grandchild)
+    html = page(client, "/").split('id="topics-heading"')[1].split("</section>")[0]
+    assert 'Security guarantees</a> <span class="count">4 positions with its sub-topics' in html
+    assert 'Peacekeepers</a> <span class="count">3 positions with its sub-topics' in html
+    assert 'Observers</a> <span class="count">2 positions</span>' in html

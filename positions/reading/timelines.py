@@ -185,22 +185,16 @@ class TimelineEntry:
     position: Position | None = None
 
 
-def negotiation_timeline(*, year: int, latest: int | None = None) -> list[TimelineEntry]:
-    """Events and public positions of one year in date order, so that each event stands
-    among the statements made around it (three queries).
-
-    ``latest`` keeps only the year's most recent statements (every event stays), so a
-    busy year's page costs the same as a quiet one's.
-    """
-    events = (
-        Event.objects.filter(date__year=year).prefetch_related("parties").order_by("date", "id")
-    )
-    positions = Position.objects.public().filter(stated_on__year=year).for_statement_list()
-    if latest is not None:
-        newest = positions.order_by("-stated_on", "-id")[:latest]
-        positions = sorted(newest, key=lambda p: (p.stated_on, p.id))
-    else:
-        positions = positions.order_by("stated_on", "id")
+def timeline_entries(
+    *, positions: list, start: datetime.date, end: datetime.date | None
+) -> list[TimelineEntry]:
+    """``positions`` (rows of ``for_statement_list``, in date order) with the events dated
+    from ``start`` up to but not including ``end`` (if any), in date order, so that each
+    event stands among the statements made around it (two queries, for the events)."""
+    events = Event.objects.filter(date__gte=start)
+    if end is not None:
+        events = events.filter(date__lt=end)
+    events = events.prefetch_related("parties").order_by("date", "id")
     entries = [TimelineEntry(date=e.date, event=e) for e in events]
     entries += [TimelineEntry(date=p.stated_on, position=p) for p in positions]
     # Events first on a shared date: statements on the day of talks read as reactions to them.

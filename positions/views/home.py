@@ -2,12 +2,13 @@ from django.shortcuts import render
 
 from positions.models import Party, Position, Topic
 from positions.reading.records import recent_shifts, with_published_counts
-from positions.views.ordering import tree_order
+from positions.views.ordering import count_subtopics_in_parents, tree_order
 
 
 def home(request):
     """What changed recently, the latest positions, and the topics and parties to explore."""
     topics = list(with_published_counts(Topic.objects.all(), "topic"))
+    count_subtopics_in_parents(topics)
     context = {
         "shifts": recent_shifts(limit=8),
         "latest": Position.objects.published()
