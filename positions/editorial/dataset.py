@@ -306,6 +306,10 @@ def _instance(table: Table, record: dict, deferred: set[str]):
         raise DatasetError(f"{table.filename}: unknown fields {', '.join(sorted(unknown))}.")
     values = {}
     for name, field in fields.items():
+        if name not in record and _optional(field):
+            # A field added since the release was written: what the desk leaves in it.
+            values[field.attname] = field.get_default()
+            continue
         if name not in record:
             raise DatasetError(f"{table.filename}: a record has no {name!r}.")
         value = record[name]
@@ -323,6 +327,10 @@ def _instance(table: Table, record: dict, deferred: set[str]):
                 ) from None
         values[field.attname] = value
     return table.model(**values)
+
+
+def _optional(field: models.Field) -> bool:
+    return field.has_default() or (field.blank and field.empty_strings_allowed)
 
 
 def import_dataset(directory: Path) -> dict:
