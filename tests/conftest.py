@@ -21,6 +21,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE_KEY = ("Xinhua", "Russia seeks security guarantees in Ukraine peace deal")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgresql`` run only there; elsewhere they are skipped with the reason
+    the marker gives (``make test`` runs them again on PostgreSQL when a server answers)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    for item in items:
+        if marker := item.get_closest_marker("postgresql"):
+            reason = marker.kwargs.get("reason", "needs PostgreSQL")
+            item.add_marker(pytest.mark.skip(reason=f"PostgreSQL only: {reason}"))
+
+
 @pytest.fixture
 def seeded(db):
     """The database as ``make run`` leaves it: every seed file loaded."""

@@ -19,9 +19,7 @@ from tests.factories import PositionFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 URL = reverse("admin:positions_position_changelist")
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the index is skipped through on PostgreSQL"
-)
+postgresql_only = pytest.mark.postgresql(reason="the index is skipped through on PostgreSQL")
 
 DAYS = [
     datetime.date(2019, 3, 5),

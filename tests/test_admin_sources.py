@@ -264,7 +264,7 @@ def test_source_list_filters_offer_each_outlet_and_language_once_in_order(client
     assert {source.outlet for source in listed} == {"Xinhua"} and len(listed) == 2
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is skipped on PostgreSQL")
+@pytest.mark.postgresql(reason="the index is skipped on PostgreSQL")
 def test_source_list_filters_read_their_values_by_skipping_through_indexes(client, editor):
     SourceFactory.create_batch(3, outlet="Xinhua")
     client.force_login(editor)

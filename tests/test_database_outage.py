@@ -14,9 +14,8 @@ from django.db import connection
 from tests.conftest import REPO_ROOT
 from tracker import outage
 
-on_postgresql = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="pg_terminate_backend needs PostgreSQL; SQLite has no server to lose",
+on_postgresql = pytest.mark.postgresql(
+    reason="pg_terminate_backend needs PostgreSQL; SQLite has no server to lose"
 )
 
 

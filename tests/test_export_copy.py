@@ -25,9 +25,8 @@ from tests.factories import (
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="COPY is PostgreSQL's; elsewhere the export is written by Python's csv writer",
+    pytest.mark.postgresql(
+        reason="COPY is PostgreSQL's; elsewhere the export is written by Python's csv writer"
     ),
 ]
 

@@ -1,7 +1,6 @@
 """On PostgreSQL timestamps are read by psycopg's compiled loader, with the same values."""
 
 import datetime
-import os
 
 import pytest
 from django.db import connection
@@ -12,10 +11,7 @@ from positions.models import Position
 from positions.models.choices import Status
 from tests.factories import PositionFactory
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the timestamp loader is PostgreSQL's",
-)
+pytestmark = pytest.mark.postgresql(reason="the timestamp loader is PostgreSQL's")
 
 MOMENTS = [
     datetime.datetime(2025, 3, 17, 9, 30, tzinfo=datetime.UTC),

@@ -1,7 +1,5 @@
 """On PostgreSQL a page asked for again and again is planned once per connection, not each time."""
 
-import os
-
 import pytest
 from django.db import connection
 
@@ -9,10 +7,7 @@ from positions.models.choices import Status
 from tests.factories import PositionFactory
 from tests.test_production_settings import production_env, run
 
-on_postgresql = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="prepared statements are PostgreSQL's",
-)
+on_postgresql = pytest.mark.postgresql(reason="prepared statements are PostgreSQL's")
 
 
 def prepared_statements() -> list[str]:

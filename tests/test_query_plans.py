@@ -18,7 +18,7 @@ from tests.factories import PartyFactory, PersonFactory, PositionFactory, Source
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL"),
+    pytest.mark.postgresql(reason="query plans of PostgreSQL"),
 ]
 
 

@@ -15,9 +15,7 @@ from tests.test_pages import page, publish
 
 pytestmark = pytest.mark.django_db
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="full-text search needs PostgreSQL"
-)
+on_postgresql = pytest.mark.postgresql(reason="full-text search needs PostgreSQL")
 
 
 def results_section(html: str) -> str:

@@ -74,7 +74,7 @@ def test_a_past_date_is_read_in_one_query(record):
     assert len(captured.captured_queries) == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL")
+@pytest.mark.postgresql(reason="query plans of PostgreSQL")
 def test_cells_changed_since_the_date_are_probed_once_each_on_postgresql(record):
     with CaptureQueriesContext(connection) as captured:
         stances_as_of(as_of=DAYS[1])

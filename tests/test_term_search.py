@@ -17,9 +17,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 URL = reverse("admin:positions_position_changelist")
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the indexed search is PostgreSQL's"
-)
+postgresql_only = pytest.mark.postgresql(reason="the indexed search is PostgreSQL's")
 
 
 @pytest.fixture
