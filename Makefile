@@ -64,8 +64,24 @@ serve-check:
 	  echo '  python3 -c "import secrets; print(secrets.token_urlsafe(50))"' >&2; exit 2; }
 	@test -n "$$DJANGO_ALLOWED_HOSTS" || { echo "make serve needs DJANGO_ALLOWED_HOSTS, e.g. standpoint.example.org" >&2; exit 2; }
 
+# After a run on SQLite, the tests marked postgresql run again on PostgreSQL when a server
+# answers at PG_SERVER, in a test database of their own (dropped at the end);
+# POSTGRES_PASS=no leaves them out (.ci/run, whose next run is on PostgreSQL).
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+POSTGRES_PASS ?= yes
+
 test: install-dev node_modules/.installed
 	$(PY) -m pytest
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) exit 0;; esac; \
+	if [ "$(POSTGRES_PASS)" = no ]; then \
+	  echo "PostgreSQL-only tests left out (POSTGRES_PASS=no)"; exit 0; fi; \
+	if ! reason=$$($(PY) -c "import psycopg; psycopg.connect('$(PG_SERVER)/postgres', \
+	    connect_timeout=3).close()" 2>&1); then \
+	  echo "PostgreSQL-only tests skipped: no PostgreSQL server answers at $(PG_SERVER)"; \
+	  echo "  ($$(echo "$$reason" | tail -n 1))"; exit 0; fi; \
+	db="standpoint_make_test_$$$$_$$(date +%s)"; \
+	echo "== PostgreSQL-only tests on $(PG_SERVER)/test_$$db"; \
+	DATABASE_URL="$(PG_SERVER)/$$db" $(PY) -m pytest -m postgresql
 
 # The loop while working: no browser, no slow tests (markers in pyproject.toml).
 test-quick: install-dev
