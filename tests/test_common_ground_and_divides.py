@@ -117,20 +117,25 @@ def test_compare_page_marks_common_ground_and_divides_for_every_pair(client, eve
 @pytest.mark.parametrize(
     ("stances", "common_ground", "divide"),
     [
-        # A silent party does not count; an ambiguous one does: 2 for of 3 is under 3/4.
         (("open", "supports", "supports"), True, False),
+        # No known position is left out of the count; an ambiguous one is counted.
         (("open", "supports", "none"), True, False),
-        (("open", "supports", "ambiguous"), False, False),
-        # One for and one against make a divide (1 of 2 taking a side is a third or more).
+        (("open", "supports", "ambiguous"), False, False),  # 2 of 3 known: under 3/4
+        (("supports", "supports", "supports", "ambiguous"), True, False),  # 3 of 4: exactly 3/4
+        (("supports", "supports", "supports", "rejects"), True, False),  # against: 1 of 4 < 1/3
+        (("supports", "supports", "rejects"), False, True),  # against: 1 of 3, exactly a third
+        (("open", "supports", "rejects"), False, True),
+        (("supports", "supports", "rejects", "opposes"), False, True),
+        (("supports",) * 5 + ("rejects",) * 2, False, False),  # 2 of 7 < 1/3; 5 of 7 < 3/4
+        (("supports",) * 4 + ("rejects",) * 2, False, True),  # 2 of 6 is a third
         (("supports", "ambiguous", "opposes"), False, True),
         (("none", "open", "rejects"), False, True),
-        # Two for and one against: the smaller side is 1 of 3, a third.
-        (("open", "supports", "rejects"), False, True),
         (("ambiguous", "ambiguous", "ambiguous"), False, False),
         (("rejects", "opposes", "rejects"), False, False),
+        (("none", "none", "open"), False, False),  # one party for it is not enough
     ],
 )
-def test_three_parties(api, stances, common_ground, divide):
+def test_several_parties(api, stances, common_ground, divide):
     topic = TopicFactory(slug="deal")
     slugs = []
     for i, name in enumerate(stances):
