@@ -95,6 +95,7 @@ def test_topic_page_gives_each_partys_current_stance_on_each_subtopic(client):
     topic = TopicFactory(name="Security guarantees")
     child = TopicFactory(parent=topic, name="Observer mission")
     silent = TopicFactory(parent=topic, name="Peacekeepers")
+    PositionFactory(topic=silent, status=Status.RETRACTED, retraction_reason="Misattributed.")
     russia, ukraine = PartyFactory(short_name="Russia"), PartyFactory(short_name="Ukraine")
     publish(topic=child, party=ukraine, stance=Stance.OPEN, stated_on=datetime.date(2025, 1, 5))
     now = publish(
@@ -111,6 +112,9 @@ def test_topic_page_gives_each_partys_current_stance_on_each_subtopic(client):
     assert observer.index("Russia") < observer.index("Ukraine")
     assert "supports" in observer and "Drafted" not in observer
     assert "no known positions" in peacekeepers and silent.get_absolute_url() in subtopics
+    # A sub-topic nothing published cites is not public.
+    PositionFactory(topic=TopicFactory(parent=topic, name="Drafted topic"), status=Status.DRAFT)
+    assert "Drafted topic" not in page(client, topic.get_absolute_url())
 
 
 @pytest.mark.parametrize(
@@ -501,11 +505,13 @@ def test_templates_hold_no_inline_script_or_style_and_never_mark_text_safe():
 
 def test_home_lists_topics_with_subtopics_under_their_parent(client):
     parent = TopicFactory(name="Peacekeeping")
-    TopicFactory(name="Another topic")
-    TopicFactory(name="Observer mission", parent=parent)
+    publish(topic=TopicFactory(name="Another topic"))
+    publish(topic=TopicFactory(name="Observer mission", parent=parent))
+    TopicFactory(name="Drafted topic")
     html = page(client, "/").split('id="topics-heading"')[1]
     assert html.index(">Another topic<") < html.index(">Peacekeeping<")
     assert html.index(">Peacekeeping<") < html.index(">Observer mission<")
+    assert ">Drafted topic<" not in html
 
 
 def test_timeline_of_a_month_shows_that_month_only(client):

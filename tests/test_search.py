@@ -41,12 +41,23 @@ def test_search_never_finds_drafts(client):
 
 
 def test_search_lists_matching_topics_parties_and_speakers(client):
-    TopicFactory(name="Peacekeeping", proposition="Peacekeepers are deployed")
-    PartyFactory(name="Russian Federation", short_name="Russia")
-    PersonFactory(name="Alexander Grushko")
+    publish(
+        topic=TopicFactory(name="Peacekeeping", proposition="Peacekeepers are deployed"),
+        party=PartyFactory(name="Russian Federation", short_name="Russia"),
+        speaker=PersonFactory(name="Alexander Grushko"),
+    )
     assert "Topic: <a" in page(client, "/search/?q=peacekeeping")
     assert "Party: <a" in page(client, "/search/?q=russian")
     assert "Speaker: <a" in page(client, "/search/?q=grushko")
+
+
+def test_search_lists_no_name_that_nothing_published_cites(client):
+    TopicFactory(name="Peacekeeping", proposition="Peacekeepers are deployed")
+    PartyFactory(name="Russian Federation", short_name="Russia")
+    PositionFactory(speaker=PersonFactory(name="Alexander Grushko"), status=Status.IN_REVIEW)
+    assert "Topic: <a" not in page(client, "/search/?q=peacekeeping")
+    assert "Party: <a" not in page(client, "/search/?q=russian")
+    assert "Speaker: <a" not in page(client, "/search/?q=grushko")
 
 
 def test_search_filters_by_party_topic_and_stance(client):

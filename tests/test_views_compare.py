@@ -181,6 +181,8 @@ def test_compare_form_offers_every_party_and_topic_ticking_the_chosen_ones(
 ):
     russia, ukraine, topic, _, _ = change_over_time
     hostile = PartyFactory(short_name="<b>Bloc</b> & co", slug="bloc")
+    publish(party=hostile, topic=topic)
+    PartyFactory(short_name="Unpublished", slug="unpublished")
     chosen = f"{address}{'&' if '?' in address else '?'}parties=russia&topics=peacekeepers"
     html = page(client, chosen)
     assert (
@@ -197,6 +199,7 @@ def test_compare_form_offers_every_party_and_topic_ticking_the_chosen_ones(
         f'<input type="checkbox" name="topics" value="peacekeepers" checked> {topic.name}</label>'
         in html
     )
+    assert "Unpublished" not in html
 
 
 def test_matrix_cells_show_each_stance_its_date_and_red_line(db):

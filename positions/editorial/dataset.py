@@ -44,9 +44,8 @@ class Table:
         return f"{self.name}.json"
 
     def rows(self) -> models.QuerySet:
-        if self.model is Position:
-            return Position.objects.public().order_by("pk")
-        return self.model.objects.order_by("pk")
+        # Only what readers may see: public positions and what they (or events) cite.
+        return self.model.objects.public().order_by("pk")
 
     def fields(self) -> list[models.Field]:
         # A generated column (the search document) is the database's to write.
@@ -208,7 +207,9 @@ def export_dataset(
     with transaction.atomic():
         if outermost:
             read_one_snapshot(using=connection.alias)
-        public_ids = {Position: set(Position.objects.public().values_list("pk", flat=True))}
+        public_ids = {
+            table.model: set(table.rows().values_list("pk", flat=True)) for table in TABLES
+        }
         contents = {}
         for table in TABLES:
             records = [_record(table, row, public_ids) for row in _with_m2m(table)]

@@ -12,6 +12,13 @@ from positions.models.choices import (
     EventKind,
     PartyKind,
 )
+from positions.models.public_records import (
+    EventQuerySet,
+    PartyQuerySet,
+    PersonQuerySet,
+    RoleQuerySet,
+    TopicQuerySet,
+)
 from positions.reading.links import record_url
 
 
@@ -44,6 +51,7 @@ class Party(TimestampedModel):
     )
     description = models.TextField(blank=True)
 
+    objects = PartyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -88,6 +96,7 @@ class Person(TimestampedModel):
     )
     description = models.TextField(blank=True)
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -121,6 +130,7 @@ class Role(TimestampedModel):
     start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
     end_date = models.DateField(null=True, blank=True, help_text="Empty while the role is held.")
 
+    objects = RoleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -155,6 +165,7 @@ class Topic(TimestampedModel):
     )
     description = models.TextField(blank=True)
 
+    objects = TopicQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -223,6 +234,7 @@ class Event(TimestampedModel):
     topics = models.ManyToManyField("positions.Topic", blank=True, related_name="events")
     sources = models.ManyToManyField("positions.Source", blank=True, related_name="events")
 
+    objects = EventQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

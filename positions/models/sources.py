@@ -8,6 +8,7 @@ from positions.models.base import TimestampedModel, text_sha256
 from positions.models.choices import (
     SourceKind,
 )
+from positions.models.public_records import SourceQuerySet
 from positions.reading.links import record_url
 
 
@@ -39,6 +40,7 @@ class Source(TimestampedModel):
         help_text="The source this one reports on, e.g. the interview a news report quotes.",
     )
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["text_sha256"])
 
     class Meta:

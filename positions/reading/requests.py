@@ -101,7 +101,7 @@ def existing_slugs(slugs: list[str], model, rows=None) -> list[str]:
     if not slugs:
         return slugs
     if rows is None:
-        known = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        known = set(model.objects.public().filter(slug__in=slugs).values_list("slug", flat=True))
     else:
         known = {row.slug for row in rows}
     if unknown := [slug for slug in slugs if slug not in known]:
@@ -284,7 +284,7 @@ class TimelineForm(ReadRequestForm):
 
     def clean_topic(self) -> Topic:
         slug = self.cleaned_data["topic"]
-        topic = Topic.objects.filter(slug=slug).first()
+        topic = Topic.objects.public().filter(slug=slug).first()
         if topic is None:
             raise unknown_slugs_error([slug])
         return topic

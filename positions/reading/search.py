@@ -71,7 +71,7 @@ def best_matches(query: str, *, within: Q | None = None) -> BestMatches:
 def _named(model, stems: list[str], *fields: str) -> list:
     if not stems:
         return []
-    return list(model.objects.filter(every_word_in(stems, *fields))[:MAX_RELATED])
+    return list(model.objects.public().filter(every_word_in(stems, *fields))[:MAX_RELATED])
 
 
 @dataclass

@@ -304,8 +304,8 @@ class StanceMatrix:
 
 def _parties_and_topics(party_slugs, topic_slugs) -> tuple[list[Party], list[Topic]]:
     """The matrix axes: what was asked for, else whatever has a published position."""
-    parties = Party.objects.all()
-    topics = Topic.objects.all()
+    parties = Party.objects.public()
+    topics = Topic.objects.public()
     published = StanceCell.objects.filter(latest__isnull=False)
     if party_slugs:
         parties = parties.filter(slug__in=party_slugs)

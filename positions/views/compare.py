@@ -72,7 +72,7 @@ def _picker_context(form: CompareForm, all_parties, all_topics) -> dict:
 
 def compare(request):
     """Parties × topics as of a date, or (with ``from``) what changed between two dates."""
-    all_parties, all_topics = list(Party.objects.all()), list(Topic.objects.all())
+    all_parties, all_topics = list(Party.objects.public()), list(Topic.objects.public())
     form = CompareForm(request.GET, parties=all_parties, topics=all_topics)
     context = _picker_context(form, all_parties, all_topics)
     if not form.is_valid():

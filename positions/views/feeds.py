@@ -79,7 +79,7 @@ class PositionFeed(Feed):
 
 class PartyPositionFeed(PositionFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Party, slug=slug)
+        return get_object_or_404(Party.objects.public(), slug=slug)
 
     def title(self, obj):
         return f"Standpoint: new positions of {obj.name}"
@@ -96,7 +96,7 @@ class PartyPositionFeed(PositionFeed):
 
 class TopicPositionFeed(PositionFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        return get_object_or_404(Topic.objects.public(), slug=slug)
 
     def title(self, obj):
         return f"Standpoint: new positions on {obj.name}"

@@ -7,7 +7,7 @@ from positions.views.ordering import count_subtopics_in_parents, tree_order
 
 def home(request):
     """What changed recently, the latest positions, and the topics and parties to explore."""
-    topics = list(with_published_counts(Topic.objects.all(), "topic"))
+    topics = list(with_published_counts(Topic.objects.public(), "topic"))
     count_subtopics_in_parents(topics)
     context = {
         "shifts": recent_shifts(limit=8),
@@ -16,6 +16,6 @@ def home(request):
         # By when they were said: a bulk publication of old statements stays below new ones.
         .order_by("-stated_on", "-id")[:10],
         "topics": tree_order(topics, topics),
-        "parties": with_published_counts(Party.objects.all(), "party"),
+        "parties": with_published_counts(Party.objects.public(), "party"),
     }
     return render(request, "positions/home.html", context)

@@ -40,7 +40,7 @@ def position_detail(request, pk):
 
 
 def party_detail(request, slug):
-    party = get_object_or_404(Party, slug=slug)
+    party = get_object_or_404(Party.objects.public(), slug=slug)
     current = current_stances(party=party, as_of=timezone.localdate())
     statements = party.positions.public().for_statement_list().order_by("-stated_on", "-id")
     context = {
@@ -55,13 +55,18 @@ def party_detail(request, slug):
 
 @friendly_bad_request
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
+    topic = get_object_or_404(Topic.objects.public().select_related("parent"), slug=slug)
     standings = topic_standings(topic)
     # Who spoke on the topic and how often, read from its stance cells, not its statements.
     parties = topic_parties(topic)
     chosen = None
     if party_slug := text_param(request, "party"):
-        chosen = Party.objects.only("slug", "short_name", "name").filter(slug=party_slug).first()
+        chosen = (
+            Party.objects.public()
+            .only("slug", "short_name", "name")
+            .filter(slug=party_slug)
+            .first()
+        )
         if chosen is None:
             raise BadParameter(f"No party “{party_slug}” is on record.")
     lanes = stance_lanes(
@@ -70,7 +75,7 @@ def topic_detail(request, slug):
         party_ids={chosen.id} if chosen else None,
         events=topic_events(topic=topic),
     )
-    children = with_published_counts(topic.children.all(), "topic")
+    children = with_published_counts(topic.children.public(), "topic")
     statements = topic.positions.public().for_statement_list().order_by("-stated_on", "-id")
     listed = parties
     if chosen:
@@ -96,7 +101,7 @@ def topic_detail(request, slug):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
+    person = get_object_or_404(Person.objects.public(), slug=slug)
     context = {
         "person": person,
         "roles": person.roles.select_related("party"),
@@ -108,7 +113,7 @@ def person_detail(request, slug):
 
 
 def source_detail(request, pk):
-    source = get_object_or_404(Source.objects.select_related("original"), pk=pk)
+    source = get_object_or_404(Source.objects.public().select_related("original"), pk=pk)
     positions = list(
         source.positions.public()
         .select_related("party", "topic", "speaker")
@@ -119,7 +124,7 @@ def source_detail(request, pk):
         position.ref_number = number
     context = {
         "source": source,
-        "reports": source.reports.all(),
+        "reports": source.reports.public(),
         "positions": positions,
         "runs": highlighted_runs(source, positions) if source.text else [],
         "unlocated": [p for p in positions if p not in locatable(source, positions)],

@@ -20,8 +20,8 @@ def search(request):
         raise BadParameter("“stance” must be one of −2, −1, 0, 1, 2.")
     context = {
         "query": query,
-        "parties": Party.objects.all(),
-        "topics": Topic.objects.all(),
+        "parties": Party.objects.public(),
+        "topics": Topic.objects.public(),
         "stances": Stance.choices,
         "party_slug": party_slug,
         "topic_slug": topic_slug,

@@ -43,7 +43,7 @@ class ReadOnlyResource(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
 class PartyViewSet(ReadOnlyResource):
     """States, alliances, blocs and non-state groups that take positions."""
 
-    queryset = Party.objects.all()
+    queryset = Party.objects.public()
     serializer_class = PartySerializer
     filterset_class = PartyFilterSet
     lookup_field = "slug"
@@ -57,7 +57,7 @@ class PartyViewSet(ReadOnlyResource):
 class PersonViewSet(ReadOnlyResource):
     """People whose statements are recorded, with the roles they held (memberships)."""
 
-    queryset = Person.objects.prefetch_related(
+    queryset = Person.objects.public().prefetch_related(
         Prefetch("roles", queryset=Role.objects.select_related("party"))
     )
     serializer_class = PersonSerializer
@@ -73,7 +73,7 @@ class PersonViewSet(ReadOnlyResource):
 class TopicViewSet(ReadOnlyResource):
     """Parts of a deal, each phrased as a proposition; topics nest under a parent."""
 
-    queryset = Topic.objects.select_related("parent")
+    queryset = Topic.objects.public().select_related("parent")
     serializer_class = TopicSerializer
     filterset_class = TopicFilterSet
     lookup_field = "slug"
@@ -88,7 +88,7 @@ class SourceViewSet(ReadOnlyResource):
     """News reports, interviews, statements and documents that positions cite."""
 
     # The API gives a source's metadata; its full text stays in the database.
-    queryset = Source.objects.defer("text")
+    queryset = Source.objects.public().defer("text")
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
     lookup_value_regex = ID_PATTERN
