@@ -27,9 +27,11 @@ def _follow(request, record, feed_name: str, kind: str):
 
 def follow_topic(request, slug: str):
     """How to be told of each new position on a topic."""
-    return _follow(request, get_object_or_404(Topic.objects.public(), slug=slug), "feed-topic", "topic")
+    topic = get_object_or_404(Topic.objects.public(), slug=slug)
+    return _follow(request, topic, "feed-topic", "topic")
 
 
 def follow_party(request, slug: str):
     """How to be told of each new position of a party."""
-    return _follow(request, get_object_or_404(Party.objects.public(), slug=slug), "feed-party", "party")
+    party = get_object_or_404(Party.objects.public(), slug=slug)
+    return _follow(request, party, "feed-party", "party")
