@@ -1,0 +1,249 @@
+"""Who made a statement, and for which party: the subject of its attribution, read with what
+the article has said so far.
+
+Pronouns ("He stressed …") and descriptions ("The Ukrainian leader said …") stand for a speaker
+the article has already attributed statements to, not for whoever was named last. A speaker's
+party comes from the speaker's own role in the record, else from their title or demonym
+("Russian Foreign Minister …"), never from the first country a sentence mentions. People the
+record does not know are proposed with the name, title and party the article gives.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from positions.editorial.names import TITLE_WORDS, NameHit, NameIndex, tokens
+from positions.models import Party, Person
+
+_PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
+# Descriptions that stand for a speaker already named: "the Russian leader", "the minister".
+_DESCRIPTION = re.compile(
+    r"\b(?:leader|president|minister|chancellor|premier|spokesman|spokeswoman|spokesperson|"
+    r"envoy|aide|adviser|advisor|secretary|head|chief|diplomat|official)\b",
+    re.IGNORECASE,
+)
+# Speakers the article does not name: no one to propose, the party only.
+_ANONYMOUS = re.compile(
+    r"\b(?:source|sources|official|officials|diplomat|diplomats|people|person|analysts?|"
+    r"leaders|governments?|allies|ministry|office|readout|statement|government|administration)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_WORDS = frozenset({"ministry", "office", "delegation", "embassy", "government", "administration", "service"})
+
+
+@dataclass
+class NewSpeaker:
+    """Someone the record does not know yet, as the article names and describes them."""
+
+    name: str
+    title: str = ""
+    party: Party | None = None
+
+
+@dataclass
+class Speaker:
+    """Who an attribution names: a person of the record, someone new, or a party only."""
+
+    person: Person | None = None
+    new: NewSpeaker | None = None
+    party: Party | None = None
+    evidence: str = ""
+    party_evidence: str = ""
+    # Parties named in the subject itself ("Russian", "the Kremlin", "Ukraine's ministry").
+    subject_parties: list[Party] = field(default_factory=list)
+
+    @property
+    def someone(self) -> bool:
+        return self.person is not None or self.new is not None
+
+    @property
+    def name(self) -> str:
+        if self.person is not None:
+            return self.person.name
+        return self.new.name if self.new else ""
+
+
+@dataclass
+class Context:
+    """What the article has attributed so far, to resolve pronouns and descriptions."""
+
+    index: NameIndex
+    history: list[Speaker] = field(default_factory=list)
+    paragraph: list[Speaker] = field(default_factory=list)
+    new_people: dict[str, NewSpeaker] = field(default_factory=dict)
+    # The words before the verb beyond the subject itself, for a new person's party.
+    around: str = ""
+    # A person a sentence without a statement is about ("Erdogan spoke with Putin …").
+    mentioned: Speaker | None = None
+
+    def new_paragraph(self) -> None:
+        self.paragraph = []
+        self.mentioned = None
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.someone or speaker.party:
+            self.history.append(speaker)
+            self.paragraph.append(speaker)
+
+    def focus(self) -> Speaker | None:
+        """The speaker of the paragraph so far, else the article's last one."""
+        for speaker in reversed(self.paragraph):
+            if speaker.someone:
+                return speaker
+        if self.mentioned is not None:
+            return self.mentioned
+        for speaker in reversed(self.history):
+            if speaker.someone:
+                return speaker
+        return None
+
+
+def resolve(subject: str, subject_start: int, context: Context, party_of) -> Speaker:
+    """The speaker a subject phrase names; ``party_of(person)`` gives a person's party."""
+    words = subject.strip().strip(",")
+    if not words:
+        return Speaker()
+    if _PRONOUN.match(words):
+        focus = context.focus()
+        if focus is None:
+            return Speaker(evidence=f"“{words}”: no speaker earlier in the article")
+        return Speaker(
+            person=focus.person,
+            new=focus.new,
+            party=focus.party,
+            evidence=f"“{words}”: the speaker the paragraph is about, {focus.name}",
+            party_evidence=focus.party_evidence,
+        )
+    hits = context.index.find(words, subject_start)
+    parties = [hit.party for hit in hits if hit.party is not None]
+    people = [hit for hit in hits if hit.person is not None and not _possessive(subject, hit, subject_start)]
+    if people:
+        hit = people[-1]
+        return _known(hit, parties, party_of)
+    if new := _new_person(words, subject_start, hits, context, parties):
+        return new
+    demonym = parties[-1] if parties else None
+    if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words):
+        for earlier in reversed(context.history):
+            if earlier.someone and (demonym is None or earlier.party == demonym):
+                return Speaker(
+                    person=earlier.person,
+                    new=earlier.new,
+                    party=earlier.party,
+                    evidence=f"“{words}”: the {earlier.party or 'same'} speaker named before, "
+                    f"{earlier.name}",
+                    party_evidence=earlier.party_evidence,
+                    subject_parties=parties,
+                )
+    possessor = [hit for hit in hits if hit.person is not None]
+    if demonym is None and possessor:
+        # "Erdogan's office said …": the office speaks for its head's party.
+        party, why = party_of(possessor[-1].person)
+        if party is not None:
+            return Speaker(party=party, party_evidence=f"“{words}”: {why}")
+    if demonym is not None:
+        return Speaker(
+            party=demonym,
+            party_evidence=f"“{_hit_text(hits, demonym)}” in the subject “{words}”",
+            subject_parties=parties,
+        )
+    return Speaker(evidence=f"“{words}” names no one the record knows")
+
+
+def _possessive(subject: str, hit: NameHit, offset: int) -> bool:
+    after = subject[hit.end - offset : hit.end - offset + 2]
+    return after in {"'s", "’s"}
+
+
+def _hit_text(hits: list[NameHit], party: Party) -> str:
+    return next((hit.text for hit in reversed(hits) if hit.party == party), str(party))
+
+
+def _known(hit: NameHit, parties: list[Party], party_of) -> Speaker:
+    person = hit.person
+    evidence = f"“{hit.text}”"
+    if hit.text != person.name:
+        evidence += f", another name of {person.name}"
+    party, why = party_of(person)
+    if party is None and parties:
+        party, why = parties[-1], "from the title the article gives"
+    return Speaker(person=person, party=party, evidence=evidence, party_evidence=why, subject_parties=parties)
+
+
+def _new_person(words: str, offset: int, hits, context: Context, parties) -> Speaker | None:
+    """A name the record lacks: the last run of capitalised words that is no title or party."""
+    run: list = []
+    runs = []
+    for token in tokens(words):
+        start = offset + token.start
+        in_hit = any(hit.start <= start < hit.end for hit in hits)
+        capitalised = token.text[0].isupper() or token.text in {"de", "von", "van", "der", "bin", "al"}
+        if capitalised and not in_hit and token.bare.lower() not in TITLE_WORDS:
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [] if not (in_hit or token.bare.lower() in TITLE_WORDS) else []
+    if run:
+        runs.append(run)
+    if not runs:
+        return None
+    name_tokens = runs[-1]
+    name = " ".join(token.bare for token in name_tokens)
+    if len(name_tokens) == 1:
+        known = context.new_people.get(name)
+        if known is None:
+            return None
+        return Speaker(new=known, party=known.party, evidence=f"“{name}”, named earlier as {known.name}", party_evidence="as given where first named" if known.party else "")
+    if words.lower().startswith(("a ", "an ")):
+        return None
+    for known_key, known in context.new_people.items():
+        # "De Wever said" after "Belgian Prime Minister Bart De Wever": the same person.
+        if " " not in known_key and known_key == name_tokens[-1].bare and known.name.endswith(name):
+            return Speaker(new=known, party=known.party, evidence=f"“{name}”, named earlier as {known.name}", party_evidence="as given where first named" if known.party else "")
+    title_words = words[: name_tokens[0].start].strip(" ,")
+    title = _title(title_words, hits, offset)
+    party = parties[-1] if parties else None
+    why = f"“{_hit_text(hits, party)}” in the title the article gives" if party else ""
+    if party is None:
+        party, why = _institution_party(title, context)
+    if party is None and context.around:
+        # "the head of the Russian delegation, presidential aide Vladimir Medinsky, said"
+        around = {hit.party for hit in context.index.find(context.around) if hit.party}
+        if len(around) == 1:
+            party = around.pop()
+            why = f"the only party named in “{context.around.strip(' ,')}”"
+    new = NewSpeaker(name=name, title=title, party=party)
+    context.new_people[name_tokens[-1].bare] = new
+    context.new_people[name] = new
+    return Speaker(
+        new=new,
+        party=party,
+        evidence=f"“{name}” is not in the record: a new person, “{title or 'no title given'}”",
+        party_evidence=why,
+        subject_parties=parties,
+    )
+
+
+def _title(words: str, hits, offset: int) -> str:
+    """"Belgian Prime Minister" → "Prime Minister"; "the head of …, presidential aide" → the last."""
+    words = words.split(",")[-1].strip()
+    for hit in hits:
+        words = words.replace(hit.text + "'s", "").replace(hit.text + "’s", "").replace(hit.text, "")
+    title = " ".join(word for word in words.split() if word.lower() not in {"the", "a", "an"})
+    if title and title.split()[0][0].isupper() and title.split()[0].lower() not in TITLE_WORDS:
+        # A demonym the record does not know ("Belgian"): not part of the title.
+        title = " ".join(title.split()[1:])
+    return title[:1].upper() + title[1:]
+
+
+def _institution_party(title: str, context: Context) -> tuple[Party | None, str]:
+    """"ministry spokesman" after "Ukraine's Foreign Ministry said …": that ministry's party."""
+    institution = {word.lower() for word in title.split()} & _INSTITUTION_WORDS
+    if not institution:
+        return None, ""
+    for earlier in reversed(context.history):
+        if earlier.party and not earlier.someone and earlier.party_evidence and any(
+            word in earlier.party_evidence.lower() for word in institution
+        ):
+            return earlier.party, f"the {next(iter(institution))} named before, of {earlier.party}"
+    return None, ""

@@ -1,0 +1,499 @@
+"""Reading one sentence of a news report: who is said to have said what.
+
+A sentence yields clauses, each the words of one statement (offered as the quote) and the words
+that attribute it (whose subject names the speaker, and whose adjuncts may date it). This module
+reads text only; whom the subject names is worked out in ``attribution``.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from positions.editorial.names import TITLE_WORDS
+
+# Verbs of saying: what follows them (after "that") is the statement.
+SPEECH = (
+    r"said|says|say|told|tells|tell|stated|states|added|adds|stressed|stresses|emphasi[sz]ed|"
+    r"emphasi[sz]es|noted|notes|warned|warns|insisted|insists|argued|argues|declared|declares|"
+    r"announced|announces|asserted|asserts|claimed|claims|reiterated|reiterates|repeated|"
+    r"explained|acknowledged|admitted|conceded|confirmed|denied|indicated|wrote|writes|posted|"
+    r"tweeted|responded|replied|answered|reported|suggested|suggests|demanded|demands|"
+    r"affirmed|reaffirmed|reaffirms|maintained|maintains|predicted|promised|cautioned|"
+    r"complained|observed|remarked|recalled|signalled|signaled|signals|hinted|countered|"
+    r"believes|thinks|made clear|made it clear"
+)
+# Verbs of taking a stance on something named: the whole clause is the statement.
+STANCE = (
+    r"rejected|rejects|ruled out|rules out|dismissed|dismisses|pressed for|presses for|"
+    r"backed|backs|welcomed|welcomes|condemned|condemns|accused|accuses|called for|calls for|"
+    r"called on|calls on|urged|urges|opposed|opposes|supported|supports|endorsed|endorses|"
+    r"proposed|proposes|sought|seeks|questioned|stuck to|sticks to|upheld|restated|"
+    r"(?<!-)called"
+)
+# Verbs followed by what the speaker would do: the statement starts after "to".
+TO_TAKERS = r"offered|offers|agreed|agrees|pledged|pledges|vowed|vows|refused|refuses|threatened|threatens|declined|declines"
+_VERBS = rf"(?:{SPEECH}|{STANCE}|{TO_TAKERS})"
+_AUX = r"(?:(?:has|had|have|also|later|then|again|once again|himself|herself|repeatedly|previously|publicly|on\s+\w+|late\s+on\s+\w+|early\s+on\s+\w+|has\s+also|had\s+also)\s+)*"
+VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS})\b")
+SPEECH_VERB = re.compile(rf"^(?:{SPEECH})$")
+STANCE_VERB = re.compile(rf"^(?:{STANCE})$")
+TO_VERB = re.compile(rf"^(?:{TO_TAKERS})$")
+PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
+
+_OPEN, _CLOSE = "“\"«", "”\"»"
+# "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+")
+# The opening words a sentence may carry before its subject ("Speaking to reporters, ").
+_PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")
+_THAT_NOUN = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:condition|demand|stance|position|view|insistence|call|"
+    r"warning|pledge|promise|offer|proposal|argument|assurance)s?\s+that\s+",
+    re.IGNORECASE,
+)
+_DATE_ADJUNCT = re.compile(
+    r"^(?:\s*(?:here|again|also|publicly|separately|later|earlier|late|early|on|in|at|last|"
+    r"this|after|before|during|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"[A-Z][a-z]{2}\.?|\d{1,2},?|\d{4},?|yesterday|today|night|morning|evening|week|month|"
+    r"year|a|an|the|day|earlier|interview|statement|news|conference|briefing|meeting|talks|"
+    r"summit|call|video|address|speech|reporters|journalists|media|television|state|local|"
+    r"with|[A-Z][\w'’.-]*)\b,?)*\s*(?:that\b|:)?\s*"
+)
+# Where a participle adds a second statement: ", adding that …", ", calling on …".
+_TAIL = re.compile(
+    r",\s+(?P<participle>adding|saying|arguing|insisting|stressing|noting|warning|explaining|"
+    r"calling on|calling for|urging|demanding)\b(?:\s+that)?\s+(?P<rest>.+)$"
+)
+_SPEECH_TAIL = frozenset({"adding", "saying", "arguing", "insisting", "stressing", "noting", "warning", "explaining"})
+# Circumstances after a statement that are not part of it.
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r"(?:,\s*(?:in|at|during|after)\s+(?:his|her|their|its|a|an|the)\b[^,]*"
+    r"(?:conference|interview|address|speech|statement|meeting|call|summit|talks|session|briefing)[^,]*"
+    r"|\s+at\s+(?:a|an|the)\s+[^,]*?(?:summit|meeting|conference|talks)\b[^,]*"
+    r"|,\s*according to\b.*|,\s*an? (?:position|view|stance|point|claim|line)\b[^,]*)$",
+    re.IGNORECASE,
+)
+_SPLIT_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+but\s+(?!that\b)")
+_LIST_VERB = re.compile(r"\b(?:includes|include|included|would include|envisages|provides for|calls for)\s+")
+
+
+# Lower-case words a speaker's description may hold ("ministry spokesman", "the head of").
+_SPEAKER_WORDS = TITLE_WORDS | frozenset(
+    "ministry office delegation of for and the a an daily newspaper agency news state "
+    "official source spokesman spokeswoman aide envoy foreign policy he she they".split()
+)
+
+
+@dataclass
+class Clause:
+    """One statement in a sentence, and the words that attribute it."""
+
+    quote: str
+    start: int  # offset of the quote in the source text
+    subject: str = ""  # e.g. "Russian Foreign Minister Sergei Lavrov", "He", "The Kremlin"
+    subject_start: int = 0
+    verb: str = ""
+    kind: str = "reported"  # reported, quoted, stance, continuation, answer
+    # Text spans that attribute the statement (subject, verb, adjuncts): where its date is.
+    attribution: list[tuple[int, int]] = field(default_factory=list)
+    # Reported speech: who is said to have said it ("Putin has said that …, Witkoff told CNN").
+    original: str = ""
+    original_start: int = 0
+    original_verb: str = ""
+    # The words before the verb around the subject ("the head of the Russian delegation, …").
+    around: str = ""
+    # Other quotes the editor may prefer: the statement's parts.
+    parts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def strip_dateline(sentence: str) -> int:
+    """How many characters of dateline open the sentence."""
+    match = DATELINE.match(sentence)
+    return match.end() if match else 0
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    """Text without surrounding blanks and end punctuation, and its new start."""
+    stripped = text.lstrip(" ,;:")
+    start += len(text) - len(stripped)
+    stripped = stripped.rstrip(" ,;:.")
+    # A closing quotation mark without its opening one is left off, and the reverse.
+    if stripped and stripped[-1] in _CLOSE and not any(c in stripped[:-1] for c in _OPEN):
+        stripped = stripped[:-1].rstrip(" ,;:.")
+    if stripped and stripped[0] in _OPEN and not any(c in stripped[1:] for c in _CLOSE):
+        stripped = stripped[1:]
+        start += 1
+    return stripped, start
+
+
+def _subject_before(text: str, end: int) -> tuple[str, int]:
+    """The subject phrase that ends at ``end``: after any opening phrase, without appositions."""
+    head = text[:end]
+    relative = re.search(r",\s+who\s+(?:[a-z]+\s+)?$", head)
+    if relative:
+        # "… spokeswoman Maria Zakharova, who said …": the name the relative clause follows.
+        named = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", head[: relative.start()])
+        if named:
+            return named.group(1), named.start(1)
+    # ", who …, said" and ", speaking …, said": the subject is before the apposition.
+    apposition = re.search(
+        r",\s+(?:who|which|speaking|writing|asked|answering|responding)\b[^,]*,\s*$", head
+    )
+    if apposition:
+        head = head[: apposition.start()]
+    stripped = head.rstrip()
+    if stripped.endswith(","):
+        head = stripped[:-1]
+    start = 0
+    if preamble := _PREAMBLE.match(head):
+        # "Speaking to NBC …, Lavrov said", "In Kyiv, Zelenskiy said": the last comma part.
+        if head[preamble.end() :].strip():
+            start = preamble.end()
+    subject = head[start:].strip()
+    at = start + (len(head[start:]) - len(head[start:].lstrip()))
+    if start and re.match(r"^(?:the|a|an)\s|^\S+['’]s\s", subject):
+        # "Kirill Dmitriev, the Kremlin's envoy …, said": the name and its apposition.
+        before = head[: start].rstrip(", ")
+        name = re.search(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$", before)
+        if name:
+            return head[name.start(1) :].strip(), name.start(1)
+    return subject, at
+
+
+def _plausible_subject(subject: str, trailing: bool = False) -> bool:
+    words = subject.split()
+    if not words or len(words) > 14:
+        return False
+    first = words[0]
+    # ", ministry spokesman Heorhiy Tykhyi told journalists", not ", a position Putin …".
+    lower = [word.strip(",").lower() for word in words if word[0].islower()]
+    named = any(word[0].isupper() for word in words) or PRONOUN.match(first) is not None
+    if named and all(word in _SPEAKER_WORDS for word in lower):
+        return True
+    if trailing:
+        return False
+    return (
+        first[0].isupper()
+        or first[0] in _OPEN
+        or PRONOUN.match(first) is not None
+        or first.lower() in {"the", "a", "an"}
+    )
+
+
+def _content_after(text: str, verb_end: int, verb: str) -> int:
+    """Where the statement starts after the attribution verb."""
+    rest = text[verb_end:]
+    if TO_VERB.match(verb):
+        to = re.match(r"^(?:[^“\"]{0,40}?)\bto\s+", rest)
+        return verb_end + (to.end() if to else 0)
+    if STANCE_VERB.match(verb):
+        if noun := _THAT_NOUN.match(rest):
+            return verb_end + noun.end()
+        return -1  # the whole clause is the statement
+    that = re.match(r"^(?P<between>[^“\"]{0,90}?)\bthat\s+", rest)
+    if that and adjuncts_only(that.group("between")):
+        return verb_end + that.end()
+    if re.match(r"^\s*:", rest):
+        return verb_end + len(re.match(r"^\s*:\s*", rest).group())
+    if NP_OBJECT_VERB.match(verb):
+        return -1
+    adjunct = _DATE_ADJUNCT.match(rest)
+    # The adjunct reader is greedy about capitalised words: stop at the statement's subject.
+    position = adjunct.end() if adjunct else 0
+    words = list(re.finditer(r"\S+", rest[:position]))
+    for word in words:
+        token = word.group().rstrip(",:")
+        if token.lower() in {"on", "in", "at", "after", "before", "during", "to", "with", "last", "this", "here", "late", "early", "again", "also", "publicly", "separately", "later", "earlier", "that"}:
+            continue
+        if re.match(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d.*|[A-Z][a-z]{2}\.?|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|today)$", token):
+            continue
+        if word.start() > 0 and rest[word.start() - 1 : word.start()] == " " and _is_adjunct_noun(rest, word):
+            continue
+        return verb_end + word.start()
+    return verb_end + position
+
+
+ADJUNCT_WORDS = frozenset(
+    """
+    on in at after before during to with of for from by over via a an the his her their its
+    day night morning evening afternoon week month year hours minutes earlier later late early
+    yesterday today again also separately publicly repeatedly here there last this previously
+    once twice interview statement conference news briefing meeting talks summit call video
+    address speech television broadcast reporters journalists media lawmakers parliament chat
+    message messages post session press separate local state joint televised weekly daily
+    annual brief one two three four five six several long lengthy first second phone
+    """.split()
+)
+# Verbs of saying that, with no "that" after them, take what they name as the statement.
+NP_OBJECT_VERB = re.compile(
+    r"^(?:signalled|signaled|signals|hinted|demanded|demands|announced|announces|reiterated|"
+    r"reiterates|repeated|confirmed|denied|promised|reaffirmed|reaffirms|suggested|suggests)$"
+)
+
+
+def adjuncts_only(words: str) -> bool:
+    """Whether the words between a verb and "that" only say when, where or to whom."""
+    for word in re.findall(r"\w[\w'’.-]*", words):
+        word = word.rstrip(".")
+        if word.lower() in ADJUNCT_WORDS or word[0].isupper() or word[0].isdigit():
+            continue
+        return False
+    return True
+
+
+def _is_adjunct_noun(rest: str, word: re.Match) -> bool:
+    """Words of "in an interview with local media", "told reporters": not the statement."""
+    before = rest[: word.start()].split()
+    token = word.group().rstrip(",:").lower()
+    if token in {"reporters", "journalists", "media", "lawmakers", "parliament", "cnn", "nbc", "cbs"}:
+        return True
+    return bool(before) and before[-1].lower() in {"in", "at", "after", "to", "with", "during", "a", "an", "the", "local", "state"} and token in {
+        "interview", "statement", "conference", "news", "briefing", "meeting", "talks", "summit",
+        "call", "video", "address", "speech", "television", "media", "a", "an", "the", "local",
+        "state", "reporters", "journalists",
+    }
+
+
+def read_sentence(sentence: str, start: int) -> list[Clause]:
+    """The statements a sentence attributes (empty when it attributes none)."""
+    skip = strip_dateline(sentence)
+    text = sentence[skip:]
+    base = start + skip
+    clauses = _quoted(text, base) or _attributed(text, base)
+    for clause in clauses:
+        _find_original(clause)
+    return clauses
+
+
+def _quoted(text: str, base: int) -> list[Clause]:
+    """'“We will not withdraw,” he said.' and 'The minister said: “We will not withdraw.”'"""
+    leading = re.match(rf"^[{_OPEN}](?P<inner>.+?)[{_CLOSE}]\s*(?P<attribution>.*)$", text)
+    if leading:
+        inner_start = base + leading.start("inner")
+        attribution = leading.group("attribution")
+        if not attribution.strip(" .,"):
+            return [Clause(leading.group("inner").rstrip(" ,"), inner_start, kind="quoted")]
+        verb = VERB.search(attribution)
+        if verb and len(attribution[: verb.start()].split()) <= 8:
+            clause = Clause(
+                *_trim(leading.group("inner"), inner_start),
+                kind="quoted",
+                verb=verb.group("verb"),
+            )
+            subject, subject_at = _subject_or_inverted(attribution, verb)
+            clause.subject, clause.subject_start = subject, base + leading.start("attribution") + subject_at
+            clause.attribution = [(base + leading.start("attribution"), base + len(text))]
+            clause.parts = _tails(attribution, base + leading.start("attribution"))
+            return [clause]
+    trailing = re.match(rf"^(?P<attribution>[^{_OPEN}]+?)[:,]?\s+[{_OPEN}](?P<inner>[^{_CLOSE}]+)[{_CLOSE}]\.?$", text)
+    if trailing:
+        attribution = trailing.group("attribution")
+        verb = VERB.search(attribution)
+        if verb and len(trailing.group("inner").split()) >= 4 and not attribution[verb.end() :].strip(" ,:"):
+            subject, subject_at = _subject_before(attribution, verb.start())
+            clause = Clause(
+                *_trim(trailing.group("inner"), base + trailing.start("inner")),
+                subject=subject,
+                subject_start=base + subject_at,
+                verb=verb.group("verb"),
+                kind="quoted",
+                attribution=[(base, base + trailing.end("attribution"))],
+            )
+            return [clause]
+    return []
+
+
+def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
+    """The subject before the verb, or after it ("…, said Grushko in an interview")."""
+    before = attribution[: verb.start()].strip(" ,")
+    if before:
+        subject, at = _subject_before(attribution, verb.start())
+        return subject, at
+    after = attribution[verb.end() :]
+    name = re.match(r"^\s*((?:[A-Z][\w'’.-]*\s*){1,5})", after)
+    if name:
+        return name.group(1).strip(), verb.end() + name.start(1)
+    return "", 0
+
+
+def _attributed(text: str, base: int) -> list[Clause]:
+    verbs = list(VERB.finditer(text))
+    # Trailing attribution: ", Witkoff told CNN last month." or ", said Grushko."
+    for verb in reversed(verbs):
+        comma = text.rfind(", ", 0, verb.start())
+        if comma == -1:
+            continue
+        attribution = text[comma + 2 :]
+        tail = _TAIL.search(attribution)
+        own = attribution[: tail.start()] if tail else attribution
+        # ", … said on Friday, after Washington proposed …": the circumstance is not its own.
+        after_verb = own.find(", ", verb.end() - comma - 2)
+        if after_verb != -1:
+            own = own[:after_verb]
+        if len(own.split()) > 16 or any(c in own for c in _OPEN + _CLOSE):
+            continue
+        own_verb = VERB.search(own) or verb
+        subject, subject_at = _subject_or_inverted(own, own_verb)
+        if not subject or not _plausible_subject(subject, trailing=True):
+            continue
+        if not adjuncts_only(own[own_verb.end() :].replace(subject, "", 1)):
+            continue
+        content, content_start = _trim(_cut_circumstance(text[:comma]), base)
+        if len(content.split()) < 3:
+            continue
+        clause = Clause(
+            content,
+            content_start,
+            subject=subject,
+            subject_start=base + comma + 2 + subject_at,
+            verb=verb.group("verb"),
+            attribution=[(base + comma + 2, base + comma + 2 + len(own))],
+        )
+        clause.parts = _splits(clause) + _tails(attribution, base + comma + 2)
+        return [clause]
+    according = re.search(r",\s*according to\b", text)
+    clauses = _leading(text, base, verbs, according.start() if according else len(text))
+    if according and not clauses:
+        # "The White House is prepared …, according to officials": the whole claim.
+        content, at = _trim(text[: according.start()], base)
+        words = content.split()
+        if len(words) >= 4:
+            clauses.append(
+                Clause(
+                    content,
+                    at,
+                    subject=" ".join(words[:3]),
+                    subject_start=at,
+                    verb="according to",
+                    kind="stance",
+                    attribution=[(base + according.start(), base + len(text))],
+                )
+            )
+    return clauses
+
+
+def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
+    """Clauses that open with their attribution: "Lavrov said (on Monday) (that) …", and
+    several in one sentence ("…, Ukraine ruled out … and Trump signalled …")."""
+    heads = []  # (verb, subject, subject start, where the clause starts)
+    for verb in verbs:
+        if verb.start() >= limit:
+            break
+        head = text[: verb.start()]
+        if not heads:
+            subject, at = _subject_before(text, verb.start())
+            if _plausible_subject(subject):
+                heads.append((verb, subject, at, 0))
+            continue
+        previous = heads[-1][0]
+        boundary = max(head.rfind(", "), head.rfind(" and "), head.rfind(" but "))
+        if boundary < previous.end():
+            continue
+        tail = re.sub(r"^(?:,\s*)?(?:\s*(?:and|but)\s+)?", "", head[boundary:]).strip()
+        if not tail:
+            heads.append((verb, heads[-1][1], heads[-1][2], boundary))
+        elif len(tail.split()) <= 6 and tail[0].isupper() and _plausible_subject(tail):
+            heads.append((verb, tail, verb.start() - len(head) + head.rindex(tail), boundary))
+    clauses = []
+    for number, (verb, subject, subject_at, clause_start) in enumerate(heads):
+        end = heads[number + 1][3] if number + 1 < len(heads) else limit
+        content_at = _content_after(text, verb.end(), verb.group("verb"))
+        tail = _TAIL.search(text[verb.end() : end])
+        body_end = verb.end() + tail.start() if tail else end
+        shared = clause_start and subject_at < clause_start
+        if content_at == -1 or content_at >= body_end:
+            whole_from = verb.start() if shared else subject_at
+            words, at = _trim(_cut_circumstance(text[whole_from:body_end]), base + whole_from)
+            kind = "stance"
+        else:
+            words, at = _trim(_cut_circumstance(text[content_at:body_end]), base + content_at)
+            kind = "reported"
+        if len(words.split()) < 2:
+            continue
+        clause = Clause(
+            words,
+            at,
+            subject=subject,
+            subject_start=base + subject_at,
+            around=text[clause_start : verb.start()],
+            verb=verb.group("verb"),
+            kind=kind,
+            attribution=[(base + (0 if number == 0 else clause_start), base + max(content_at, verb.end()))],
+        )
+        clause.parts = _splits(clause) + _tails(text[verb.end() : end], base + verb.end())
+        clauses.append(clause)
+    return clauses
+
+
+def _cut_circumstance(text: str) -> str:
+    return _TRAILING_CIRCUMSTANCE.sub("", text)
+
+
+def _splits(clause: Clause) -> list[tuple[str, int]]:
+    """The parts of a statement joined by "and that", or listed after "includes"."""
+    parts = []
+    pieces = _SPLIT_THAT.split(clause.quote)
+    if len(pieces) > 1:
+        cursor = 0
+        for piece in pieces:
+            at = clause.quote.find(piece, cursor)
+            cursor = at + len(piece)
+            trimmed, trimmed_at = _trim(piece, clause.start + at)
+            if len(trimmed.split()) >= 3:
+                parts.append((trimmed, trimmed_at))
+    if listed := _LIST_VERB.search(clause.quote):
+        items_start = listed.end()
+        items = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|de)\b)", clause.quote[items_start:])
+        if len(items) > 1:
+            cursor = items_start
+            for item in items:
+                at = clause.quote.find(item, cursor)
+                cursor = at + len(item)
+                trimmed, trimmed_at = _trim(item, clause.start + at)
+                if len(trimmed.split()) >= 2:
+                    parts.append((trimmed, trimmed_at))
+    return parts
+
+
+def _tails(attribution: str, base: int) -> list[tuple[str, int]]:
+    tail = _TAIL.search(attribution)
+    if not tail:
+        return []
+    if tail.group("participle") in _SPEECH_TAIL:
+        text, at = tail.group("rest"), base + tail.start("rest")
+    else:
+        text, at = attribution[tail.start("participle") :], base + tail.start("participle")
+    trimmed, trimmed_at = _trim(_cut_circumstance(text), at)
+    return [(trimmed, trimmed_at)] if len(trimmed.split()) >= 3 else []
+
+
+_ORIGINAL = re.compile(
+    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
+    rf"(?:[\w'’,-]+\s+){{0,8}}?(?P<verb>{SPEECH})\s+that\s+"
+)
+
+
+_ORIGINAL_STANCE = re.compile(
+    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
+    rf"(?P<verb>{STANCE}|{TO_TAKERS})\b"
+)
+
+
+def _find_original(clause: Clause) -> None:
+    """Reported speech: "Putin has said that …" inside what another reports; or a reported
+    stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
+    if clause.kind not in {"reported", "stance"}:
+        return
+    match = _ORIGINAL.match(clause.quote)
+    if not match:
+        stance = _ORIGINAL_STANCE.match(clause.quote) if clause.kind == "reported" else None
+        if stance:
+            clause.original = stance.group("who")
+            clause.original_start = clause.start + stance.start("who")
+            clause.original_verb = stance.group("verb")
+        return
+    clause.original = match.group("who")
+    clause.original_start = clause.start + match.start("who")
+    clause.original_verb = match.group("verb")
+    inner, at = _trim(clause.quote[match.end() :], clause.start + match.end())
+    clause.quote, clause.start = inner, at
+    clause.parts = _splits(clause) + [p for p in clause.parts if p[1] >= at + len(inner)]

@@ -1,0 +1,179 @@
+"""When a statement was made, read from the words of the article against its publication day.
+
+Each finding carries the phrase it was read from and the reasoning, shown to the editor. A
+phrase that names no day ("last week") is reported as such, so the date can stay blank with a
+reason rather than be guessed.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES |= {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
+} | {"sept": 9}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = "|".join(WEEKDAYS)
+
+_PATTERNS = [
+    # "Monday, August 25", "on Aug. 25, 2025", "March 7"
+    (
+        "explicit",
+        re.compile(
+            rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
+    ),
+    # "25 August 2025", "on Monday 25 August"
+    (
+        "explicit",
+        re.compile(
+            rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b"
+        ),
+    ),
+    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|tonight)\b", re.IGNORECASE)),
+    (
+        "day_before",
+        re.compile(r"\b(?:a day earlier|the day before|the previous day)\b", re.IGNORECASE),
+    ),
+    ("this_month", re.compile(r"\b(?:earlier|late|later)?\s*this month\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\blast month\b", re.IGNORECASE)),
+    ("in_month", re.compile(rf"\b(?:in|since|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)")),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:last|this|next) (?:week|weekend|year)\b|\bearlier this (?:week|year)\b"
+            r"|\brecently\b|\bin recent (?:days|weeks)\b|\bsome time ago\b|\blast (?:spring|summer|autumn|fall|winter)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "on Sunday", "Friday's summit", "late on Friday"; "Thursday next week" is no past day.
+    (
+        "weekday",
+        re.compile(rf"\b(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})(?P<possessive>['’]s)?\b(?!\s+next\b)"),
+    ),
+]
+# Words that put a weekday in the future: it names a deadline or plan, not when one spoke.
+_FUTURE_BEFORE = re.compile(r"\b(?:next|until|by|from|before|coming|following)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateFinding:
+    """A date phrase of the text and what it says about the day."""
+
+    phrase: str
+    start: int
+    end: int
+    day: datetime.date | None
+    precision: str  # "day", "month", or "" when the phrase gives no usable date
+    reasoning: str
+
+
+def _year_for(month: int, day: int, published: datetime.date) -> int:
+    """Articles report the past: a day that would fall well after publication is last year's."""
+    year = published.year
+    try:
+        if datetime.date(year, month, day) > published + datetime.timedelta(days=2):
+            year -= 1
+    except ValueError:
+        pass
+    return year
+
+
+def _published(published: datetime.date) -> str:
+    return f"{published:%a} {published.day} {published:%b %Y}"
+
+
+def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> list[DateFinding]:
+    """Every date phrase in ``text``, read against the publication day, left to right."""
+    findings: list[DateFinding] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            finding = _read(kind, match, text, published)
+            if finding is None:
+                continue
+            taken.append((match.start(), match.end()))
+            findings.append(
+                DateFinding(
+                    phrase=finding[0],
+                    start=offset + match.start(),
+                    end=offset + match.end(),
+                    day=finding[1],
+                    precision=finding[2],
+                    reasoning=finding[3],
+                )
+            )
+    return sorted(findings, key=lambda finding: finding.start)
+
+
+def _read(kind: str, match: re.Match, text: str, published: datetime.date | None):
+    phrase = match.group().strip()
+    if published is None:
+        return phrase, None, "", f"“{phrase}”: the source has no publication date to read it against"
+    against = f"read against the publication date, {_published(published)}"
+    if kind == "explicit":
+        month = _MONTH_NAMES[match.group("month").rstrip(".").lower()]
+        day_number = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else None
+        year = year or _year_for(month, day_number, published)
+        try:
+            day = datetime.date(year, month, day_number)
+        except ValueError:
+            return None
+        note = f"“{phrase}”, an explicit date"
+        weekday = match.group("weekday")
+        if weekday and WEEKDAYS[day.weekday()] != weekday:
+            note += f" (the text's “{weekday}” does not match it: check)"
+        return phrase, day, "day", note
+    if kind == "yesterday":
+        return phrase, published - datetime.timedelta(days=1), "day", f"“{phrase}”, {against}"
+    if kind == "today":
+        return phrase, published, "day", f"“{phrase}”, {against}"
+    if kind == "day_before":
+        # Read against the day the article is about, which the caller knows; see ``relative``.
+        return phrase, None, "relative", f"“{phrase}”"
+    if kind == "this_month":
+        return phrase, published.replace(day=1), "month", f"“{phrase}”, {against}: a month, no day"
+    if kind == "last_month":
+        first = (published.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        return phrase, first, "month", f"“{phrase}”, {against}: a month, no day"
+    if kind == "in_month":
+        month = _MONTH_NAMES[match.group("month").rstrip(".").lower()]
+        year = int(match.group("year")) if match.group("year") else _year_for(month, 1, published)
+        return phrase, datetime.date(year, month, 1), "month", f"“{phrase}”: a month, no day"
+    if kind == "vague":
+        return phrase, None, "", f"“{phrase}” gives no day"
+    # A weekday: the latest such day on or before publication, so that "on Wednesday" in an
+    # article of Wednesday is that very day.
+    if _FUTURE_BEFORE.search(text[: match.start()]):
+        return None
+    weekday = WEEKDAYS.index(match.group("weekday"))
+    back = (published.weekday() - weekday) % 7
+    if match.group("last") and back == 0:
+        back = 7
+    day = published - datetime.timedelta(days=back)
+    same = " (the same day)" if back == 0 else ""
+    return phrase, day, "day", f"“{phrase}”, {against}{same}"
+
+
+def relative(finding: DateFinding, anchor: datetime.date | None, anchor_note: str) -> DateFinding:
+    """A "day before" phrase read against the day the article is about."""
+    if finding.precision != "relative":
+        return finding
+    if anchor is None:
+        return DateFinding(
+            finding.phrase, finding.start, finding.end, None, "",
+            f"{finding.reasoning}: no earlier day in the article to count from",
+        )  # fmt: skip
+    return DateFinding(
+        finding.phrase, finding.start, finding.end, anchor - datetime.timedelta(days=1), "day",
+        f"{finding.reasoning}, counted from {anchor_note}",
+    )  # fmt: skip
