@@ -276,6 +276,8 @@ def test_a_quote_repeated_in_the_article_is_anchored_where_it_was_picked(client,
     assert [quote for quote, _, _ in links] == ["We will not withdraw."] * 2
     second_url = links[1][1]
     data = page_form_data(client.get(second_url)) | {
+        # Nothing in the text dates the statement, so the editor gives the date.
+        "stated_on": "2025-03-17",
         "party": PartyFactory().pk,
         "topic": TopicFactory().pk,
         "stance": "-2",

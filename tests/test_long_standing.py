@@ -19,8 +19,8 @@ from tests.factories import PartyFactory, SourceFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 TEXT = (
-    "KYIV - President Volodymyr Zelenskyy said Ukraine could drop its long-standing bid to "
-    "join NATO in exchange for security guarantees.\n"
+    "KYIV - President Volodymyr Zelenskyy said on Wednesday Ukraine could drop its long-standing "
+    "bid to join NATO in exchange for security guarantees.\n"
     "He said talks would continue."
 )
 

@@ -255,18 +255,32 @@ class SourceAdmin(CitedRecordAdmin):
             source.positions.select_related("party", "topic").order_by("quote_start", "id")
         )
         rows = []
-        for proposal in extraction.propose(source):
+        proposals = extraction.propose(source)
+        for proposal in proposals:
             sentence = proposal.sentence
             here = [
                 p
                 for p in recorded
                 if p.quote_start is not None and sentence.start <= p.quote_start < sentence.end
             ]
-            links = _record_links(proposal, source) if proposal.attributed and can_add else []
+            offers = _record_links(proposal, source) if proposal.attributed and can_add else []
+            links = [(quote, url, others) for quote, url, others, _ in offers]
             earlier = _earlier_stance_link(proposal, source) if links else ""
             rows.append(
-                {"proposal": proposal, "recorded": here, "links": links, "earlier": earlier}
+                {
+                    "proposal": proposal,
+                    "recorded": here,
+                    "links": links,
+                    "offers": offers,
+                    "earlier": earlier,
+                    "sentence_link": _sentence_link(proposal, source) if can_add else "",
+                }
             )
+        # The statements most likely to hold a position first, for a quick pass.
+        ranked = sorted(
+            ((proposal.drafts[0], proposal) for proposal in proposals if proposal.drafts),
+            key=lambda pair: (-pair[0].confidence, pair[1].sentence.start),
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -274,25 +288,46 @@ class SourceAdmin(CitedRecordAdmin):
             "title": f"Extract positions: {source}",
             "rows": rows,
             "attributed_count": sum(1 for row in rows if row["proposal"].attributed),
+            "ranked": ranked,
             "can_add": can_add,
         }
         return TemplateResponse(request, "admin/positions/source/extract.html", context)
 
 
+def _add_url(query: dict) -> str:
+    return f"{reverse('admin:positions_position_add')}?{urlencode(query)}"
+
+
 def _record_links(proposal: extraction.Proposal, source: Source) -> list:
-    """For each quote a sentence offers: its add-form link, and links for the other topics."""
-    add_url = reverse("admin:positions_position_add")
-
-    def url_for(quote, topic=None):
-        query = {**proposal.prefill(source, quote, topic), "_extract": source.pk}
-        return f"{add_url}?{urlencode(query)}"
-
+    """For each draft a sentence offers: its quote, its add-form link, links for the other
+    suggested topics, and the draft itself (its evidence)."""
     links = []
-    for quote in [proposal.quote, *proposal.part_quotes]:
+    for draft in proposal.drafts:
+        query = {**draft.prefill(source), "_extract": source.pk}
+        if draft.new_speaker is not None:
+            # Someone the record lacks: the add form creates them with the position.
+            query["new_speaker"] = draft.new_speaker.name
+            query["new_speaker_role"] = draft.new_speaker.title
         # One sentence often carries positions on several topics.
-        others = [(topic, url_for(quote, topic)) for topic in proposal.topics[1:]]
-        links.append((quote, url_for(quote), others))
+        others = [
+            (topic, _add_url({**query, **draft.prefill(source, topic), "_extract": source.pk}))
+            for topic in draft.topics[1:]
+        ]
+        links.append((draft.quote, _add_url(query), others, draft))
     return links
+
+
+def _sentence_link(proposal: extraction.Proposal, source: Source) -> str:
+    """Any sentence can start a position: the add form with the source and the sentence."""
+    sentence = proposal.sentence
+    query = {
+        "source": source.pk,
+        "quote": sentence.text,
+        "quote_near": sentence.start,
+        "_extract": source.pk,
+    }
+    # No date: a sentence the rules did not read gives no evidence for one.
+    return _add_url(query)
 
 
 # Wording that says a stance was held before the statement: "its long-standing NATO bid".
@@ -308,7 +343,7 @@ def _earlier_stance_link(proposal: extraction.Proposal, source: Source) -> str:
     long-standing stance, dated approximately the day before, so that the change shows."""
     if not _EARLIER_STANCE.search(proposal.sentence.text):
         return ""
-    query = {**proposal.prefill(source), "_extract": source.pk, "long_standing": "1"}
+    query = {**proposal.drafts[0].prefill(source), "_extract": source.pk, "long_standing": "1"}
     query["stated_on_precision"] = DatePrecision.APPROXIMATE
     query.pop("move", None)  # the move is the new statement's, not the earlier stance's
     if proposal.stated_on:

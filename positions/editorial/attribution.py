@@ -27,7 +27,9 @@ _ANONYMOUS = re.compile(
     r"leaders|governments?|allies|ministry|office|readout|statement|government|administration)\b",
     re.IGNORECASE,
 )
-_INSTITUTION_WORDS = frozenset({"ministry", "office", "delegation", "embassy", "government", "administration", "service"})
+_INSTITUTION_WORDS = frozenset(
+    {"ministry", "office", "delegation", "embassy", "government", "administration", "service"}
+)
 
 
 @dataclass
@@ -115,7 +117,11 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         )
     hits = context.index.find(words, subject_start)
     parties = [hit.party for hit in hits if hit.party is not None]
-    people = [hit for hit in hits if hit.person is not None and not _possessive(subject, hit, subject_start)]
+    people = [
+        hit
+        for hit in hits
+        if hit.person is not None and not _possessive(subject, hit, subject_start)
+    ]
     if people:
         hit = people[-1]
         return _known(hit, parties, party_of)
@@ -166,7 +172,9 @@ def _known(hit: NameHit, parties: list[Party], party_of) -> Speaker:
     party, why = party_of(person)
     if party is None and parties:
         party, why = parties[-1], "from the title the article gives"
-    return Speaker(person=person, party=party, evidence=evidence, party_evidence=why, subject_parties=parties)
+    return Speaker(
+        person=person, party=party, evidence=evidence, party_evidence=why, subject_parties=parties
+    )
 
 
 def _new_person(words: str, offset: int, hits, context: Context, parties) -> Speaker | None:
@@ -176,7 +184,14 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     for token in tokens(words):
         start = offset + token.start
         in_hit = any(hit.start <= start < hit.end for hit in hits)
-        capitalised = token.text[0].isupper() or token.text in {"de", "von", "van", "der", "bin", "al"}
+        capitalised = token.text[0].isupper() or token.text in {
+            "de",
+            "von",
+            "van",
+            "der",
+            "bin",
+            "al",
+        }
         if capitalised and not in_hit and token.bare.lower() not in TITLE_WORDS:
             run.append(token)
             continue
@@ -193,13 +208,23 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         known = context.new_people.get(name)
         if known is None:
             return None
-        return Speaker(new=known, party=known.party, evidence=f"“{name}”, named earlier as {known.name}", party_evidence="as given where first named" if known.party else "")
+        return Speaker(
+            new=known,
+            party=known.party,
+            evidence=f"“{name}”, named earlier as {known.name}",
+            party_evidence="as given where first named" if known.party else "",
+        )
     if words.lower().startswith(("a ", "an ")):
         return None
     for known_key, known in context.new_people.items():
         # "De Wever said" after "Belgian Prime Minister Bart De Wever": the same person.
         if " " not in known_key and known_key == name_tokens[-1].bare and known.name.endswith(name):
-            return Speaker(new=known, party=known.party, evidence=f"“{name}”, named earlier as {known.name}", party_evidence="as given where first named" if known.party else "")
+            return Speaker(
+                new=known,
+                party=known.party,
+                evidence=f"“{name}”, named earlier as {known.name}",
+                party_evidence="as given where first named" if known.party else "",
+            )
     title_words = words[: name_tokens[0].start].strip(" ,")
     title = _title(title_words, hits, offset)
     party = parties[-1] if parties else None
@@ -225,10 +250,12 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
 
 
 def _title(words: str, hits, offset: int) -> str:
-    """"Belgian Prime Minister" → "Prime Minister"; "the head of …, presidential aide" → the last."""
+    """The title before a new person's name: "Belgian Prime Minister" → "Prime Minister"."""
     words = words.split(",")[-1].strip()
     for hit in hits:
-        words = words.replace(hit.text + "'s", "").replace(hit.text + "’s", "").replace(hit.text, "")
+        words = (
+            words.replace(hit.text + "'s", "").replace(hit.text + "’s", "").replace(hit.text, "")
+        )
     title = " ".join(word for word in words.split() if word.lower() not in {"the", "a", "an"})
     if title and title.split()[0][0].isupper() and title.split()[0].lower() not in TITLE_WORDS:
         # A demonym the record does not know ("Belgian"): not part of the title.
@@ -237,13 +264,16 @@ def _title(words: str, hits, offset: int) -> str:
 
 
 def _institution_party(title: str, context: Context) -> tuple[Party | None, str]:
-    """"ministry spokesman" after "Ukraine's Foreign Ministry said …": that ministry's party."""
+    """ "ministry spokesman" after "Ukraine's Foreign Ministry said …": that ministry's party."""
     institution = {word.lower() for word in title.split()} & _INSTITUTION_WORDS
     if not institution:
         return None, ""
     for earlier in reversed(context.history):
-        if earlier.party and not earlier.someone and earlier.party_evidence and any(
-            word in earlier.party_evidence.lower() for word in institution
+        if (
+            earlier.party
+            and not earlier.someone
+            and earlier.party_evidence
+            and any(word in earlier.party_evidence.lower() for word in institution)
         ):
             return earlier.party, f"the {next(iter(institution))} named before, of {earlier.party}"
     return None, ""

@@ -8,62 +8,32 @@ reads text only; whom the subject names is worked out in ``attribution``.
 import re
 from dataclasses import dataclass, field
 
-from positions.editorial.names import TITLE_WORDS
-
-# Verbs of saying: what follows them (after "that") is the statement.
-SPEECH = (
-    r"said|says|say|told|tells|tell|stated|states|added|adds|stressed|stresses|emphasi[sz]ed|"
-    r"emphasi[sz]es|noted|notes|warned|warns|insisted|insists|argued|argues|declared|declares|"
-    r"announced|announces|asserted|asserts|claimed|claims|reiterated|reiterates|repeated|"
-    r"explained|acknowledged|admitted|conceded|confirmed|denied|indicated|wrote|writes|posted|"
-    r"tweeted|responded|replied|answered|reported|suggested|suggests|demanded|demands|"
-    r"affirmed|reaffirmed|reaffirms|maintained|maintains|predicted|promised|cautioned|"
-    r"complained|observed|remarked|recalled|signalled|signaled|signals|hinted|countered|"
-    r"believes|thinks|made clear|made it clear"
+from positions.editorial.names import TITLE_WORDS, words
+from positions.editorial.reporting_verbs import (
+    PRONOUN,
+    SPEECH,
+    STANCE,
+    TO_TAKERS,
+    VERB,
+    adjuncts_only,
+    content_after,
 )
-# Verbs of taking a stance on something named: the whole clause is the statement.
-STANCE = (
-    r"rejected|rejects|ruled out|rules out|dismissed|dismisses|pressed for|presses for|"
-    r"backed|backs|welcomed|welcomes|condemned|condemns|accused|accuses|called for|calls for|"
-    r"called on|calls on|urged|urges|opposed|opposes|supported|supports|endorsed|endorses|"
-    r"proposed|proposes|sought|seeks|questioned|stuck to|sticks to|upheld|restated|"
-    r"(?<!-)called"
-)
-# Verbs followed by what the speaker would do: the statement starts after "to".
-TO_TAKERS = r"offered|offers|agreed|agrees|pledged|pledges|vowed|vows|refused|refuses|threatened|threatens|declined|declines"
-_VERBS = rf"(?:{SPEECH}|{STANCE}|{TO_TAKERS})"
-_AUX = r"(?:(?:has|had|have|also|later|then|again|once again|himself|herself|repeatedly|previously|publicly|on\s+\w+|late\s+on\s+\w+|early\s+on\s+\w+|has\s+also|had\s+also)\s+)*"
-VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS})\b")
-SPEECH_VERB = re.compile(rf"^(?:{SPEECH})$")
-STANCE_VERB = re.compile(rf"^(?:{STANCE})$")
-TO_VERB = re.compile(rf"^(?:{TO_TAKERS})$")
-PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
 
-_OPEN, _CLOSE = "“\"«", "”\"»"
+_OPEN, _CLOSE = '“"«', '”"»'
 # "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
+)
 # The opening words a sentence may carry before its subject ("Speaking to reporters, ").
 _PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")
-_THAT_NOUN = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:condition|demand|stance|position|view|insistence|call|"
-    r"warning|pledge|promise|offer|proposal|argument|assurance)s?\s+that\s+",
-    re.IGNORECASE,
-)
-_DATE_ADJUNCT = re.compile(
-    r"^(?:\s*(?:here|again|also|publicly|separately|later|earlier|late|early|on|in|at|last|"
-    r"this|after|before|during|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"[A-Z][a-z]{2}\.?|\d{1,2},?|\d{4},?|yesterday|today|night|morning|evening|week|month|"
-    r"year|a|an|the|day|earlier|interview|statement|news|conference|briefing|meeting|talks|"
-    r"summit|call|video|address|speech|reporters|journalists|media|television|state|local|"
-    r"with|[A-Z][\w'’.-]*)\b,?)*\s*(?:that\b|:)?\s*"
-)
 # Where a participle adds a second statement: ", adding that …", ", calling on …".
 _TAIL = re.compile(
     r",\s+(?P<participle>adding|saying|arguing|insisting|stressing|noting|warning|explaining|"
     r"calling on|calling for|urging|demanding)\b(?:\s+that)?\s+(?P<rest>.+)$"
 )
-_SPEECH_TAIL = frozenset({"adding", "saying", "arguing", "insisting", "stressing", "noting", "warning", "explaining"})
+_SPEECH_TAIL = frozenset(
+    {"adding", "saying", "arguing", "insisting", "stressing", "noting", "warning", "explaining"}
+)
 # Circumstances after a statement that are not part of it.
 _TRAILING_CIRCUMSTANCE = re.compile(
     r"(?:,\s*(?:in|at|during|after)\s+(?:his|her|their|its|a|an|the)\b[^,]*"
@@ -73,13 +43,19 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+but\s+(?!that\b)")
-_LIST_VERB = re.compile(r"\b(?:includes|include|included|would include|envisages|provides for|calls for)\s+")
+_LIST_VERB = re.compile(
+    r"\b(?:includes|include|included|would include|envisages|provides for|calls for)\s+"
+)
 
 
 # Lower-case words a speaker's description may hold ("ministry spokesman", "the head of").
 _SPEAKER_WORDS = TITLE_WORDS | frozenset(
-    "ministry office delegation of for and the a an daily newspaper agency news state "
-    "official source spokesman spokeswoman aide envoy foreign policy he she they".split()
+    words(
+        """
+    ministry office delegation of for and the a an daily newspaper agency news state
+    official source spokesman spokeswoman aide envoy foreign policy he she they
+    """
+    )
 )
 
 
@@ -111,11 +87,12 @@ def strip_dateline(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def _trim(text: str, start: int) -> tuple[str, int]:
-    """Text without surrounding blanks and end punctuation, and its new start."""
+def _trim(text: str, start: int, keep_stop: bool = False) -> tuple[str, int]:
+    """Text without surrounding blanks and end punctuation, and its new start; a quoted
+    sentence keeps its full stop."""
     stripped = text.lstrip(" ,;:")
     start += len(text) - len(stripped)
-    stripped = stripped.rstrip(" ,;:.")
+    stripped = stripped.rstrip(" ,;:" if keep_stop else " ,;:.")
     # A closing quotation mark without its opening one is left off, and the reverse.
     if stripped and stripped[-1] in _CLOSE and not any(c in stripped[:-1] for c in _OPEN):
         stripped = stripped[:-1].rstrip(" ,;:.")
@@ -131,7 +108,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     relative = re.search(r",\s+who\s+(?:[a-z]+\s+)?$", head)
     if relative:
         # "… spokeswoman Maria Zakharova, who said …": the name the relative clause follows.
-        named = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", head[: relative.start()])
+        named = re.search(
+            r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", head[: relative.start()]
+        )
         if named:
             return named.group(1), named.start(1)
     # ", who …, said" and ", speaking …, said": the subject is before the apposition.
@@ -144,18 +123,17 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     if stripped.endswith(","):
         head = stripped[:-1]
     start = 0
-    if preamble := _PREAMBLE.match(head):
-        # "Speaking to NBC …, Lavrov said", "In Kyiv, Zelenskiy said": the last comma part.
-        if head[preamble.end() :].strip():
-            start = preamble.end()
+    # "Speaking to NBC …, Lavrov said", "In Kyiv, Zelenskiy said": the last comma part.
+    if (preamble := _PREAMBLE.match(head)) and head[preamble.end() :].strip():
+        start = preamble.end()
     subject = head[start:].strip()
     at = start + (len(head[start:]) - len(head[start:].lstrip()))
-    if start and re.match(r"^(?:the|a|an)\s|^\S+['’]s\s", subject):
-        # "Kirill Dmitriev, the Kremlin's envoy …, said": the name and its apposition.
-        before = head[: start].rstrip(", ")
-        name = re.search(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$", before)
-        if name:
-            return head[name.start(1) :].strip(), name.start(1)
+    # "Kirill Dmitriev, the Kremlin's envoy …, said": the name and its apposition.
+    described = start and re.match(r"^(?:the|a|an)\s|^\S+['’]s\s", subject)
+    before = head[:start].rstrip(", ")
+    name = re.search(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$", before)
+    if described and name:
+        return head[name.start(1) :].strip(), name.start(1)
     return subject, at
 
 
@@ -169,6 +147,9 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     named = any(word[0].isupper() for word in words) or PRONOUN.match(first) is not None
     if named and all(word in _SPEAKER_WORDS for word in lower):
         return True
+    # ", the president said": a title alone names a speaker the paragraph has named.
+    if lower and lower[0] in {"the", "a"} and all(word in _SPEAKER_WORDS for word in lower[1:]):
+        return any(word in TITLE_WORDS - {"the", "a", "an"} for word in lower[1:])
     if trailing:
         return False
     return (
@@ -177,80 +158,6 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
         or PRONOUN.match(first) is not None
         or first.lower() in {"the", "a", "an"}
     )
-
-
-def _content_after(text: str, verb_end: int, verb: str) -> int:
-    """Where the statement starts after the attribution verb."""
-    rest = text[verb_end:]
-    if TO_VERB.match(verb):
-        to = re.match(r"^(?:[^“\"]{0,40}?)\bto\s+", rest)
-        return verb_end + (to.end() if to else 0)
-    if STANCE_VERB.match(verb):
-        if noun := _THAT_NOUN.match(rest):
-            return verb_end + noun.end()
-        return -1  # the whole clause is the statement
-    that = re.match(r"^(?P<between>[^“\"]{0,90}?)\bthat\s+", rest)
-    if that and adjuncts_only(that.group("between")):
-        return verb_end + that.end()
-    if re.match(r"^\s*:", rest):
-        return verb_end + len(re.match(r"^\s*:\s*", rest).group())
-    if NP_OBJECT_VERB.match(verb):
-        return -1
-    adjunct = _DATE_ADJUNCT.match(rest)
-    # The adjunct reader is greedy about capitalised words: stop at the statement's subject.
-    position = adjunct.end() if adjunct else 0
-    words = list(re.finditer(r"\S+", rest[:position]))
-    for word in words:
-        token = word.group().rstrip(",:")
-        if token.lower() in {"on", "in", "at", "after", "before", "during", "to", "with", "last", "this", "here", "late", "early", "again", "also", "publicly", "separately", "later", "earlier", "that"}:
-            continue
-        if re.match(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d.*|[A-Z][a-z]{2}\.?|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|today)$", token):
-            continue
-        if word.start() > 0 and rest[word.start() - 1 : word.start()] == " " and _is_adjunct_noun(rest, word):
-            continue
-        return verb_end + word.start()
-    return verb_end + position
-
-
-ADJUNCT_WORDS = frozenset(
-    """
-    on in at after before during to with of for from by over via a an the his her their its
-    day night morning evening afternoon week month year hours minutes earlier later late early
-    yesterday today again also separately publicly repeatedly here there last this previously
-    once twice interview statement conference news briefing meeting talks summit call video
-    address speech television broadcast reporters journalists media lawmakers parliament chat
-    message messages post session press separate local state joint televised weekly daily
-    annual brief one two three four five six several long lengthy first second phone
-    """.split()
-)
-# Verbs of saying that, with no "that" after them, take what they name as the statement.
-NP_OBJECT_VERB = re.compile(
-    r"^(?:signalled|signaled|signals|hinted|demanded|demands|announced|announces|reiterated|"
-    r"reiterates|repeated|confirmed|denied|promised|reaffirmed|reaffirms|suggested|suggests)$"
-)
-
-
-def adjuncts_only(words: str) -> bool:
-    """Whether the words between a verb and "that" only say when, where or to whom."""
-    for word in re.findall(r"\w[\w'’.-]*", words):
-        word = word.rstrip(".")
-        if word.lower() in ADJUNCT_WORDS or word[0].isupper() or word[0].isdigit():
-            continue
-        return False
-    return True
-
-
-def _is_adjunct_noun(rest: str, word: re.Match) -> bool:
-    """Words of "in an interview with local media", "told reporters": not the statement."""
-    before = rest[: word.start()].split()
-    token = word.group().rstrip(",:").lower()
-    if token in {"reporters", "journalists", "media", "lawmakers", "parliament", "cnn", "nbc", "cbs"}:
-        return True
-    return bool(before) and before[-1].lower() in {"in", "at", "after", "to", "with", "during", "a", "an", "the", "local", "state"} and token in {
-        "interview", "statement", "conference", "news", "briefing", "meeting", "talks", "summit",
-        "call", "video", "address", "speech", "television", "media", "a", "an", "the", "local",
-        "state", "reporters", "journalists",
-    }
 
 
 def read_sentence(sentence: str, start: int) -> list[Clause]:
@@ -275,23 +182,33 @@ def _quoted(text: str, base: int) -> list[Clause]:
         verb = VERB.search(attribution)
         if verb and len(attribution[: verb.start()].split()) <= 8:
             clause = Clause(
-                *_trim(leading.group("inner"), inner_start),
+                *_trim(leading.group("inner"), inner_start, keep_stop=True),
                 kind="quoted",
                 verb=verb.group("verb"),
             )
             subject, subject_at = _subject_or_inverted(attribution, verb)
-            clause.subject, clause.subject_start = subject, base + leading.start("attribution") + subject_at
+            clause.subject, clause.subject_start = (
+                subject,
+                base + leading.start("attribution") + subject_at,
+            )
             clause.attribution = [(base + leading.start("attribution"), base + len(text))]
             clause.parts = _tails(attribution, base + leading.start("attribution"))
             return [clause]
-    trailing = re.match(rf"^(?P<attribution>[^{_OPEN}]+?)[:,]?\s+[{_OPEN}](?P<inner>[^{_CLOSE}]+)[{_CLOSE}]\.?$", text)
+    trailing = re.match(
+        rf"^(?P<attribution>[^{_OPEN}]+?)[:,]?\s+[{_OPEN}](?P<inner>[^{_CLOSE}]+)[{_CLOSE}]\.?$",
+        text,
+    )
     if trailing:
         attribution = trailing.group("attribution")
         verb = VERB.search(attribution)
-        if verb and len(trailing.group("inner").split()) >= 4 and not attribution[verb.end() :].strip(" ,:"):
+        if (
+            verb
+            and len(trailing.group("inner").split()) >= 4
+            and not attribution[verb.end() :].strip(" ,:")
+        ):
             subject, subject_at = _subject_before(attribution, verb.start())
             clause = Clause(
-                *_trim(trailing.group("inner"), base + trailing.start("inner")),
+                *_trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
                 subject=subject,
                 subject_start=base + subject_at,
                 verb=verb.group("verb"),
@@ -396,7 +313,7 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     clauses = []
     for number, (verb, subject, subject_at, clause_start) in enumerate(heads):
         end = heads[number + 1][3] if number + 1 < len(heads) else limit
-        content_at = _content_after(text, verb.end(), verb.group("verb"))
+        content_at = content_after(text, verb.end(), verb.group("verb"))
         tail = _TAIL.search(text[verb.end() : end])
         body_end = verb.end() + tail.start() if tail else end
         shared = clause_start and subject_at < clause_start
@@ -417,7 +334,9 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
             around=text[clause_start : verb.start()],
             verb=verb.group("verb"),
             kind=kind,
-            attribution=[(base + (0 if number == 0 else clause_start), base + max(content_at, verb.end()))],
+            attribution=[
+                (base + (0 if number == 0 else clause_start), base + max(content_at, verb.end()))
+            ],
         )
         clause.parts = _splits(clause) + _tails(text[verb.end() : end], base + verb.end())
         clauses.append(clause)
@@ -442,7 +361,9 @@ def _splits(clause: Clause) -> list[tuple[str, int]]:
                 parts.append((trimmed, trimmed_at))
     if listed := _LIST_VERB.search(clause.quote):
         items_start = listed.end()
-        items = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|de)\b)", clause.quote[items_start:])
+        items = re.split(
+            r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|de)\b)", clause.quote[items_start:]
+        )
         if len(items) > 1:
             cursor = items_start
             for item in items:

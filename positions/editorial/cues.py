@@ -18,7 +18,8 @@ _MOVE_RULES = (
         re.compile(
             r"\b(?:never|cannot|can't|can not|will not|won't|would not|wouldn't|must not|"
             r"not (?:accept|agree|allow|tolerate|give up)|no veto|unacceptable|red line|"
-            r"ruled? out|rules out|categorically|not on the table|only (?:if|after|once|when|in)\b|"
+            r"ruled? out|rules out|categorically|not on the table|"
+            r"only\b[^,;.]{0,40}?\b(?:if|after|once|when)\b|"
             r"but only|no (?:\w+ )?boots|impossible|legitimate target|will not succeed)",
             re.I,
         ),
@@ -27,7 +28,8 @@ _MOVE_RULES = (
         Move.OPENNESS,
         re.compile(
             r"\b(?:open to|ready to|ready for|willing(?:ness)? to|prepared to|stood ready|"
-            r"stands ready|could be considered|would consider|does not rule out|could form the basis)\b",
+            r"stands ready|could be considered|would consider|does not rule out|"
+            r"could form the basis)\b",
             re.I,
         ),
     ),
@@ -75,7 +77,9 @@ def move_cue(quote: str, verb: str = "") -> Cue | None:
         return Cue(Move.RED_LINE, f"the verb “{verb}”")
     if re.match(r"^(?:offered|offers|proposed|proposes)$", verb):
         return Cue(Move.PROPOSAL, f"the verb “{verb}”")
-    if re.match(r"^(?:demanded|demands|insisted|insists|urged|urges|called for|pressed for)$", verb):
+    if re.match(
+        r"^(?:demanded|demands|insisted|insists|urged|urges|called for|pressed for)$", verb
+    ):
         return Cue(Move.DEMAND, f"the verb “{verb}”")
     return None
 

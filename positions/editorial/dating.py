@@ -15,7 +15,10 @@ _MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.mont
 _MONTH_NAMES |= {
     name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
 } | {"sept": 9}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _WEEKDAY = "|".join(WEEKDAYS)
 
 _PATTERNS = [
@@ -43,19 +46,28 @@ _PATTERNS = [
     ),
     ("this_month", re.compile(r"\b(?:earlier|late|later)?\s*this month\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\blast month\b", re.IGNORECASE)),
-    ("in_month", re.compile(rf"\b(?:in|since|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)")),
+    (
+        "in_month",
+        re.compile(
+            rf"\b(?:in|since|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)"
+        ),
+    ),
     (
         "vague",
         re.compile(
             r"\b(?:last|this|next) (?:week|weekend|year)\b|\bearlier this (?:week|year)\b"
-            r"|\brecently\b|\bin recent (?:days|weeks)\b|\bsome time ago\b|\blast (?:spring|summer|autumn|fall|winter)\b",
+            r"|\brecently\b|\bin recent (?:days|weeks)\b|\bsome time ago\b"
+            r"|\blast (?:spring|summer|autumn|fall|winter)\b",
             re.IGNORECASE,
         ),
     ),
     # "on Sunday", "Friday's summit", "late on Friday"; "Thursday next week" is no past day.
     (
         "weekday",
-        re.compile(rf"\b(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})(?P<possessive>['’]s)?\b(?!\s+next\b)"),
+        re.compile(
+            rf"\b(?:(?:late |early )?on\s+)?(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"(?P<possessive>['’]s)?\b(?!\s+next\b)"
+        ),
     ),
 ]
 # Words that put a weekday in the future: it names a deadline or plan, not when one spoke.
@@ -117,7 +129,12 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
 def _read(kind: str, match: re.Match, text: str, published: datetime.date | None):
     phrase = match.group().strip()
     if published is None:
-        return phrase, None, "", f"“{phrase}”: the source has no publication date to read it against"
+        return (
+            phrase,
+            None,
+            "",
+            f"“{phrase}”: the source has no publication date to read it against",
+        )
     against = f"read against the publication date, {_published(published)}"
     if kind == "explicit":
         month = _MONTH_NAMES[match.group("month").rstrip(".").lower()]

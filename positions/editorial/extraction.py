@@ -17,8 +17,16 @@ from django.utils import timezone
 
 from positions.editorial import cues, dating
 from positions.editorial.attribution import Context, NewSpeaker, Speaker, resolve
-from positions.editorial.clauses import SPEECH_VERB, VERB, Clause, read_sentence, strip_dateline
+from positions.editorial.clauses import Clause, read_sentence, strip_dateline
 from positions.editorial.names import NameIndex
+from positions.editorial.reporting_verbs import VERB
+from positions.editorial.statement_dates import (
+    DAY,
+    TERMINAL,
+    Found,
+    date_statements,
+    occasion,
+)
 from positions.editorial.topic_suggestions import TopicSuggester, suggester_for
 from positions.models import Party, Person, Role, Source, Topic
 
@@ -33,24 +41,11 @@ _STANCE_WORDS = re.compile(
     r"impossible|unacceptable|demand|guarantee\w*)\b",
     re.IGNORECASE,
 )
-# Another occasion than the one the sentence before spoke of: its date is not carried.
-_OTHER_OCCASION = re.compile(
-    r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|"
-    r"on social media)\b|^(?:In|From) [A-Z][a-z]+,",
-)
-_EVENT = re.compile(
-    r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
-    r"visit|negotiations|interview)\b",
-    re.IGNORECASE,
-)
 _CONDITION = re.compile(
     r"\b(?P<only>only\s+(?:[\w-]+\s+){0,3}?)?(?P<word>if|after|unless|provided that)\s+"
     r"(?P<rest>[^,;]+)$",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?][\"”’)]*\s*$|[\"”]\s*$")
-
-DAY, MONTH = "day", "month"
 
 
 @dataclass
@@ -115,12 +110,22 @@ class Proposal:
     def attributed(self) -> bool:
         return bool(self.drafts)
 
-    def __getattr__(self, name):
-        # The first draft's fields read as the sentence's own (quote, speaker, party, …).
-        if name in {"quote", "speaker", "party", "stated_on", "topics", "move", "role"}:
-            drafts = self.__dict__.get("drafts") or []
-            return getattr(drafts[0], name) if drafts else None
-        raise AttributeError(name)
+    # The first (most confident) draft's suggestions, read as the sentence's own.
+    @property
+    def first(self) -> Draft | None:
+        return self.drafts[0] if self.drafts else None
+
+    @property
+    def quote(self) -> str:
+        return self.first.quote if self.first else ""
+
+    @property
+    def speaker(self) -> Person | None:
+        return self.first.speaker if self.first else None
+
+    @property
+    def stated_on(self) -> datetime.date | None:
+        return self.first.stated_on if self.first else None
 
 
 @cache
@@ -200,23 +205,6 @@ def suggest_topics(quote: str, topics: list[Topic], limit: int = 3) -> list[Topi
 # -- reading a whole article --
 
 
-@dataclass
-class _Found:
-    """A clause as read, while its date is worked out from its neighbours."""
-
-    clause: Clause
-    proposal: Proposal
-    speaker: Speaker
-    own: dating.DateFinding | None = None
-    blocked: str = ""  # why no other statement's date may be carried to this one
-    reporter: Speaker | None = None
-    # The date of the reporter's own words, when the statement is reported speech.
-    reporter_date: dating.DateFinding | None = None
-    day: datetime.date | None = None
-    precision: str = ""
-    reasoning: str = ""
-
-
 def propose(source: Source) -> list[Proposal]:
     """Every sentence of the source's text, with drafts for the statements it carries."""
     text = source.text
@@ -236,7 +224,7 @@ def propose(source: Source) -> list[Proposal]:
 
     context = Context(index=index)
     proposals, found = _read(text, source.title, context, party_of)
-    _date(found, published, _occasion(proposals, text, source.title, published))
+    date_statements(found, published, occasion(proposals, text, source.title, published))
     suggester = suggester_for(source)
     for item in found:
         _draft(item, roles, suggester)
@@ -254,9 +242,9 @@ def _role_for(roles: list[Role], on: datetime.date | None) -> Role | None:
     return roles[0] if roles else None
 
 
-def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list[_Found]]:
+def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list[Found]]:
     proposals: list[Proposal] = []
-    found: list[_Found] = []
+    found: list[Found] = []
     paragraph_number = -1
     interviewee: Speaker | None = None
     previous_line = None
@@ -268,15 +256,17 @@ def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list
             previous_line = line_start
             paragraph_number += 1
             context.new_paragraph()
-        proposal = Proposal(sentence, attribution_markers(sentence.text), paragraph=paragraph_number)
+        proposal = Proposal(
+            sentence, attribution_markers(sentence.text), paragraph=paragraph_number
+        )
         proposals.append(proposal)
         stripped = line.strip()
         # Headlines, bylines and captions state nothing by themselves.
-        if not _TERMINAL.search(stripped) or stripped == title.strip() or stripped.startswith("Q:"):
+        if not TERMINAL.search(stripped) or stripped == title.strip() or stripped.startswith("Q:"):
             continue
         answer = stripped.startswith("A:")
         if interviewee is None and answer:
-            interviewee = _interviewee(text[: line_start], context, party_of)
+            interviewee = _interviewee(text[:line_start], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
         clauses = [] if answer else read_sentence(sentence.text[offset:], sentence.start + offset)
         if not clauses:
@@ -303,7 +293,12 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
         person = people[0].person
         if person is not None:
             party, why = party_of(person)
-            context.mentioned = Speaker(person=person, party=party, evidence=f"{person.name}, whom the paragraph is about", party_evidence=why)
+            context.mentioned = Speaker(
+                person=person,
+                party=party,
+                evidence=f"{person.name}, whom the paragraph is about",
+                party_evidence=why,
+            )
 
 
 def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
@@ -311,11 +306,18 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
     for hit in context.index.find(intro):
         if hit.person is not None:
             party, why = party_of(hit.person)
-            return Speaker(person=hit.person, party=party, evidence=f"the interview with {hit.person.name}", party_evidence=why)
+            return Speaker(
+                person=hit.person,
+                party=party,
+                evidence=f"the interview with {hit.person.name}",
+                party_evidence=why,
+            )
     return None
 
 
-def _unattributed(proposal: Proposal, found: list[_Found], answer: bool, offset: int) -> Clause | None:
+def _unattributed(
+    proposal: Proposal, found: list[Found], answer: bool, offset: int
+) -> Clause | None:
     """A sentence with no verb of saying: a statement if it follows one in its paragraph."""
     sentence = proposal.sentence
     words = sentence.text[offset:].strip()
@@ -325,25 +327,26 @@ def _unattributed(proposal: Proposal, found: list[_Found], answer: bool, offset:
             return None
     elif not follows or len(words.split()) < 4 or not _STANCE_WORDS.search(words):
         return None
-    quote = words.strip("“”\"").rstrip()
+    quote = words.strip('“”"').rstrip()
     start = sentence.start + sentence.text.find(quote)
     return Clause(quote, start, kind="answer" if answer else "continuation")
 
 
-def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, interviewee) -> _Found:
+def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, interviewee) -> Found:
     if interviewee:
         speaker = interviewee
     elif clause.kind in {"continuation"} or (clause.kind == "quoted" and not clause.subject):
         focus = context.focus()
         speaker = Speaker() if focus is None else Speaker(
             person=focus.person, new=focus.new, party=focus.party,
-            evidence=f"continues the statement of {focus.name}", party_evidence=focus.party_evidence,
+            evidence=f"continues the statement of {focus.name}",
+            party_evidence=focus.party_evidence,
         )  # fmt: skip
     else:
         context.around = clause.around
         speaker = resolve(clause.subject, clause.subject_start, context, party_of)
         context.around = ""
-    item = _Found(clause, proposal, speaker)
+    item = Found(clause, proposal, speaker)
     if clause.original:
         original = resolve(clause.original, clause.original_start, context, party_of)
         # A speaker saying what their own side does is not reporting someone else.
@@ -355,202 +358,25 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
     return item
 
 
-# -- dates --
-
-
-def _body(text: str, sentence: Sentence, title: str) -> bool:
-    """Whether a sentence is of the report's body, not a headline, byline or caption."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.start)
-    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
-    return bool(_TERMINAL.search(line)) and line != title.strip() and not line.startswith(("Q:", "A:"))
-
-
-def _occasion(proposals: list[Proposal], text: str, title: str, published) -> dating.DateFinding | None:
-    """The dated event the report's first paragraph describes ("talks … on Friday"), if any."""
-    if published is None:
-        return None
-    body = [p for p in proposals if _body(text, p.sentence, title)]
-    if not body:
-        return None
-    first = [p for p in body if p.paragraph == body[0].paragraph]
-    for proposal in first:
-        sentence = proposal.sentence.text
-        if not _EVENT.search(sentence):
-            continue
-        skip = strip_dateline(sentence)
-        for finding in dating.find_dates(sentence[skip:], published):
-            if finding.precision == DAY:
-                return dataclass_replace(finding, reasoning=f"the occasion the report opens with: {finding.reasoning}")
-    return None
-
-
-def _date(found: list[_Found], published: datetime.date | None, occasion) -> None:
-    """Each statement's date: its own, else one carried from the same speaker or occasion."""
-    if published is None:
-        for item in found:
-            item.reasoning = "The source has no publication date to read dates against."
-        return
-    lead = None
-    latest = None
-    for item in found:
-        _own_date(item, published, latest)
-        if item.own is not None and item.own.day is not None:
-            lead = lead or item
-            latest = item
-    for number, item in enumerate(found):
-        if item.own is not None:
-            if item.own.day is None and item.reporter is not None and not item.reasoning:
-                item.reasoning = item.own.reasoning
-            continue
-        if item.blocked:
-            item.reasoning = item.blocked
-            continue
-        source = _carried(found, number, lead, occasion)
-        if source is not None:
-            carried, why = source
-            if isinstance(carried, dating.DateFinding):
-                item.day, item.precision = carried.day, DAY
-                item.reasoning = (
-                    f"the day {item.speaker.name} spoke of it above: {carried.reasoning}"
-                    if why == "reporter"
-                    else carried.reasoning
-                )
-                continue
-            item.day, item.precision = carried.day, carried.precision
-            item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
-        else:
-            item.reasoning = (
-                f"Left blank: no date in the sentence or its paragraph, and the report "
-                f"(published {published:%a} {published.day} {published:%b %Y}) may be of a later day."
-            )
-
-
-def _own_date(item: _Found, published: datetime.date, lead: _Found | None) -> None:
-    """The date the statement's own attribution gives, or why it gives none."""
-    clause, sentence = item.clause, item.proposal.sentence
-    inside = clause.kind == "stance" or (
-        item.reporter is not None and not SPEECH_VERB.match(clause.original_verb)
-    )
-    quotes = [] if inside else [(clause.start, clause.start + len(clause.quote))]
-    # A dateline's date is when the report was filed, not when anyone spoke.
-    skip = strip_dateline(sentence.text)
-    text = sentence.text[skip:]
-    findings = [
-        finding
-        for finding in dating.find_dates(text, published, sentence.start + skip)
-        if not any(start <= finding.start < end for start, end in quotes)
-    ]
-    if item.reporter is not None:
-        told = [f for f in findings if f.precision == DAY and not clause.start <= f.start < clause.start + len(clause.quote)]
-        item.reporter_date = told[-1] if told else None
-    if item.reporter is not None and inside:
-        dated = [f for f in findings if clause.start <= f.start and f.precision in (DAY, MONTH)]
-        if dated:
-            item.own, item.day, item.precision = dated[0], dated[0].day, dated[0].precision
-            item.reasoning = dated[0].reasoning
-            return
-    if item.reporter is not None:
-        who = item.speaker.name or clause.original
-        outlet = not (item.reporter.someone or item.reporter.party)
-        dated = [f for f in findings if f.precision in (DAY, MONTH)]
-        if outlet and dated:
-            finding = dated[0]
-            item.own = dataclass_replace(finding, reasoning=f"the report's own date: {finding.reasoning}")
-            item.day, item.precision = finding.day, finding.precision
-        else:
-            item.blocked = (
-                f"Left blank: the article does not say when {who} said it"
-                + (f"; “{findings[0].phrase}” dates {item.reporter.name or 'the report'}'s account" if findings else "")
-                + "."
-            )
-            item.own = dating.DateFinding("", 0, 0, None, "", item.blocked)
-            item.reasoning = item.blocked
-        return
-    anchor_day = lead.day if lead else published
-    for finding in findings:
-        finding = dating.relative(finding, anchor_day, "the day reported just before" if lead else "publication")
-        if finding.precision in (DAY, MONTH):
-            item.own, item.day, item.precision = finding, finding.day, finding.precision
-            item.reasoning = finding.reasoning
-            return
-        if finding.precision == "":
-            item.blocked = f"Left blank: {finding.reasoning}."
-    if not item.blocked and _OTHER_OCCASION.search(_outside(text, clause, sentence.start)):
-        item.blocked = "Left blank: another occasion than the one reported above, and no date is given."
-
-
-def dataclass_replace(finding: dating.DateFinding, **changes) -> dating.DateFinding:
-    values = {**finding.__dict__, **changes}
-    return dating.DateFinding(**values)
-
-
-def _outside(text: str, clause: Clause, offset: int) -> str:
-    start = clause.start - offset
-    if clause.kind == "stance" or start < 0:
-        return text
-    return text[:start] + text[start + len(clause.quote) :]
-
-
-def _same(one: Speaker, other: Speaker) -> bool:
-    if one.someone or other.someone:
-        return (one.person is not None and one.person == other.person) or (
-            one.new is not None and one.new is other.new
-        )
-    return one.party is not None and one.party == other.party
-
-
-def _carried(found: list[_Found], number: int, lead: _Found | None, occasion):
-    item = found[number]
-    paragraph = item.proposal.paragraph
-    dated = [
-        (other_number, other)
-        for other_number, other in enumerate(found)
-        if other.day is not None and other.own is not None and other_number != number
-    ]
-    for other_number, other in reversed(dated):
-        if other_number < number and other.proposal.paragraph == paragraph and (
-            _same(other.speaker, item.speaker)
-            or (item.speaker.party is not None and item.speaker.party == other.speaker.party)
-        ):
-            return other, "given earlier in the paragraph"
-    for other_number, other in dated:
-        if other_number > number and other.proposal.paragraph == paragraph and _same(other.speaker, item.speaker):
-            return other, "given later in the paragraph, for the same speaker"
-    for other_number, other in reversed(dated):
-        if other_number < number and _same(other.speaker, item.speaker):
-            return other, f"the date of {item.speaker.name or item.speaker.party}'s statements above"
-    for other in reversed(found[:number]):
-        if other.reporter is not None and other.reporter_date and _same(other.reporter, item.speaker):
-            return other.reporter_date, "reporter"
-    # A relayed statement ("…, Witkoff said") does not set the report's occasion.
-    relayed = bool(found) and found[0].reporter is not None
-    if occasion is not None and not relayed:
-        return occasion, "occasion"
-    if lead is not None and lead.own is not None and lead.reporter is None and found.index(lead) < number:
-        if item.speaker.party is not None and lead.speaker.party == item.speaker.party:
-            return lead, f"the day of {item.speaker.party}'s statements in the lead"
-    if item.proposal.paragraph == found[0].proposal.paragraph:
-        for other_number, other in dated:
-            if other_number > number and _same(other.speaker, item.speaker):
-                if re.match(r"^\s*Earlier\b", other.proposal.sentence.text):
-                    break
-                return other, "the lead sums up the occasion reported below"
-    return None
-
-
 # -- drafts --
 
 
-def _draft(item: _Found, roles: dict, suggester: TopicSuggester) -> None:
+def _draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:
     clause, speaker = item.clause, item.speaker
     quotes = [(clause.quote, clause.start)] + clause.parts
+    if clause.kind == "quoted":
+        quotes += _sentences_of(clause.quote, clause.start)
     seen = set()
     for number, (quote, start) in enumerate(quotes):
         if quote in seen or len(quote.split()) < 2:
             continue
         seen.add(quote)
-        draft = Draft(quote=quote, start=start, stated_on=item.day, date_precision=item.precision if item.day else "")
+        draft = Draft(
+            quote=quote,
+            start=start,
+            stated_on=item.day,
+            date_precision=item.precision if item.day else "",
+        )
         draft.evidence["date"] = item.reasoning
         draft.speaker = speaker.person
         draft.new_speaker = speaker.new
@@ -565,20 +391,34 @@ def _draft(item: _Found, roles: dict, suggester: TopicSuggester) -> None:
         )
         scored = suggester.suggest(quote)
         draft.topics = [score.topic for score in scored]
-        draft.evidence["topics"] = "; ".join(f"{s.topic}: {s.evidence} ({s.score:.2f})" for s in scored)
+        draft.evidence["topics"] = "; ".join(
+            f"{s.topic}: {s.evidence} ({s.score:.2f})" for s in scored
+        )
         move = cues.move_cue(quote, clause.verb if number == 0 else "")
         draft.move = move.value if move else ""
-        draft.evidence["move"] = move.evidence if move else "Left blank: no word in the quote marks a move."
+        draft.evidence["move"] = (
+            move.evidence if move else "Left blank: no word in the quote marks a move."
+        )
         draft.stance_cue = cues.stance_cue(quote, clause.verb if number == 0 else "")
         draft.conditions = suggest_conditions(quote)
         draft.confidence = _confidence(item, draft, number)
         item.proposal.drafts.append(draft)
 
 
+def _sentences_of(quote: str, start: int) -> list[tuple[str, int]]:
+    """The sentences of a quote of several, each a shorter quote an editor may prefer."""
+    parts = []
+    for span in _segmenter().segment(quote):
+        part = span.sent.strip().rstrip(",").strip()
+        if part:
+            parts.append((part, start + quote.find(part)))
+    return parts if len(parts) > 1 else []
+
+
 _BASE = {"quoted": 0.85, "reported": 0.8, "stance": 0.65, "answer": 0.6, "continuation": 0.5}
 
 
-def _confidence(item: _Found, draft: Draft, number: int) -> float:
+def _confidence(item: Found, draft: Draft, number: int) -> float:
     score = _BASE.get(item.clause.kind, 0.5) - 0.05 * min(number, 2)
     if item.speaker.someone:
         score += 0.1

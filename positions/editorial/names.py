@@ -13,16 +13,25 @@ from positions.models import Party, Person
 MAX_WORDS = 5
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž0-9][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def words(text: str) -> list[str]:
+    """The words of a list written as text, one space apart."""
+    return text.split()
+
+
 # Words that start a capitalised run but are no part of a name.
 TITLE_WORDS = frozenset(
+    words(
+        """
+    president vice prime minister deputy foreign defence defense secretary general
+    chancellor spokesman spokeswoman spokesperson ambassador envoy special treasury state
+    head chief presidential adviser advisor aide senior leader premier king queen chairman
+    chair commissioner representative high affairs policy security national council interior
+    finance economy energy justice lieutenant colonel commander army navy foreign-policy the
+    a an mr mrs ms dr sen senator rep
     """
-    president vice prime minister deputy foreign defence defense secretary general chancellor
-    spokesman spokeswoman spokesperson ambassador envoy special treasury state head chief
-    presidential adviser advisor aide senior leader premier king queen chairman chair
-    commissioner representative high affairs policy security national council interior
-    finance economy energy justice lieutenant colonel commander army navy foreign-policy
-    the a an mr mrs ms dr sen senator rep
-    """.split()
+    )
 )
 
 
@@ -75,7 +84,8 @@ class NameIndex:
             for name in [person.name, *person.other_names_list()]:
                 key = _key(name)
                 self._add(key, person)
-                if len(key) > 1:
+                # A surname alone names a person only if it looks like one ("Grushko").
+                if len(key) > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’-]{2,}", key[-1]):
                     surnames.setdefault(key[-1:], set()).add(person)
         for key, owners in surnames.items():
             # A surname two people share names neither of them.

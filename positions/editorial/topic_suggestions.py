@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from positions.editorial.names import words
 from positions.models import Position, Topic
 from positions.models.choices import Status
 
@@ -21,13 +22,16 @@ EXAMPLE_WEIGHT = 1.0
 DEFINITION_WEIGHT = 0.6
 
 _STOPWORDS = frozenset(
-    """
+    words(
+        """
     a an and are as at be been being but by for from has had have he her his i if in into is
     it its of on or our she so than that the their them then there these they this those to
-    was we were what when which while who will with would should could can may might must not
-    no any all also more most other some such only very about after before over under between
-    said says told say added part against new one two three whether because up out do does did
-    """.split()
+    was we were what when which while who will with would should could can may might must
+    not no any all also more most other some such only very about after before over under
+    between said says told say added part against new one two three whether because up out
+    do does did
+    """
+    )
 )
 
 
@@ -58,13 +62,19 @@ class TopicSuggester:
 
     def __init__(self, topics: list[Topic], examples: list[tuple[str, int]]):
         self.topics = {topic.pk: topic for topic in topics}
-        documents = [(terms(f"{t.name} {t.proposition} {t.description}"), t.pk, None) for t in topics]
-        documents += [(terms(text), topic_id, text) for text, topic_id in examples if topic_id in self.topics]
+        documents = [
+            (terms(f"{t.name} {t.proposition} {t.description}"), t.pk, None) for t in topics
+        ]
+        documents += [
+            (terms(text), topic_id, text) for text, topic_id in examples if topic_id in self.topics
+        ]
         frequency = Counter()
         for counts, _, _ in documents:
             frequency.update(counts.keys())
         total = len(documents) or 1
-        self.idf = {term: math.log((1 + total) / (1 + count)) + 1 for term, count in frequency.items()}
+        self.idf = {
+            term: math.log((1 + total) / (1 + count)) + 1 for term, count in frequency.items()
+        }
         # An inverted index, so a statement is compared only with documents sharing a word.
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.documents = []
@@ -75,7 +85,9 @@ class TopicSuggester:
                 self.postings[term].append((number, weight))
 
     def _vector(self, counts: Counter) -> dict[str, float]:
-        vector = {term: (1 + math.log(count)) * self.idf.get(term, 1.0) for term, count in counts.items()}
+        vector = {
+            term: (1 + math.log(count)) * self.idf.get(term, 1.0) for term, count in counts.items()
+        }
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
         return {term: weight / norm for term, weight in vector.items()}
 

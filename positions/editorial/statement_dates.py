@@ -1,0 +1,263 @@
+"""When each statement of an article was made: its own date, else one carried from the same
+speaker, paragraph or occasion, else blank with the reason. The reasoning is kept with each."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from positions.editorial import dating
+from positions.editorial.attribution import Speaker
+from positions.editorial.clauses import Clause, strip_dateline
+from positions.editorial.reporting_verbs import SPEECH_VERB
+
+DAY, MONTH = "day", "month"
+# Another occasion than the one the sentence before spoke of: its date is not carried.
+_OTHER_OCCASION = re.compile(
+    r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|"
+    r"on social media)\b|^(?:In|From) [A-Z][a-z]+,",
+)
+_EVENT = re.compile(
+    r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
+    r"visit|negotiations|interview)\b",
+    re.IGNORECASE,
+)
+# A line that ends as a sentence does; headlines, bylines and captions do not.
+TERMINAL = re.compile(r"[.!?][\"”’)]*\s*$|[\"”]\s*$")
+
+
+@dataclass
+class Found:
+    """A clause as read, while its date is worked out from its neighbours."""
+
+    clause: Clause
+    proposal: object  # the sentence's Proposal
+    speaker: Speaker
+    own: dating.DateFinding | None = None
+    blocked: str = ""  # why no other statement's date may be carried to this one
+    reporter: Speaker | None = None
+    # The date of the reporter's own words, when the statement is reported speech.
+    reporter_date: dating.DateFinding | None = None
+    day: datetime.date | None = None
+    precision: str = ""
+    reasoning: str = ""
+
+
+def in_body(text: str, sentence, title: str) -> bool:
+    """Whether a sentence is of the report's body, not a headline, byline or caption."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.start)
+    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    return (
+        bool(TERMINAL.search(line)) and line != title.strip() and not line.startswith(("Q:", "A:"))
+    )
+
+
+def occasion(proposals: list, text: str, title: str, published) -> dating.DateFinding | None:
+    """The dated event the report's first paragraph describes ("talks … on Friday"), if any."""
+    if published is None:
+        return None
+    body = [p for p in proposals if in_body(text, p.sentence, title)]
+    if not body:
+        return None
+    first = [p for p in body if p.paragraph == body[0].paragraph]
+    for proposal in first:
+        sentence = proposal.sentence.text
+        if not _EVENT.search(sentence):
+            continue
+        skip = strip_dateline(sentence)
+        for finding in dating.find_dates(sentence[skip:], published):
+            if finding.precision == DAY:
+                return dataclass_replace(
+                    finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
+                )
+    return None
+
+
+def date_statements(found: list[Found], published: datetime.date | None, occasion) -> None:
+    """Each statement's date: its own, else one carried from the same speaker or occasion."""
+    if published is None:
+        for item in found:
+            item.reasoning = "The source has no publication date to read dates against."
+        return
+    lead = None
+    latest = None
+    for item in found:
+        _own_date(item, published, latest)
+        if item.own is not None and item.own.day is not None:
+            lead = lead or item
+            latest = item
+    for number, item in enumerate(found):
+        if item.own is not None:
+            if item.own.day is None and item.reporter is not None and not item.reasoning:
+                item.reasoning = item.own.reasoning
+            continue
+        if item.blocked:
+            item.reasoning = item.blocked
+            continue
+        source = _carried(found, number, lead, occasion)
+        if source is not None:
+            carried, why = source
+            if isinstance(carried, dating.DateFinding):
+                item.day, item.precision = carried.day, DAY
+                item.reasoning = (
+                    f"the day {item.speaker.name} spoke of it above: {carried.reasoning}"
+                    if why == "reporter"
+                    else carried.reasoning
+                )
+                continue
+            item.day, item.precision = carried.day, carried.precision
+            item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
+        else:
+            item.reasoning = (
+                f"Left blank: no date in the sentence or its paragraph, and the report "
+                f"(published {published:%a} {published.day} {published:%b %Y}) "
+                "may be of a later day."
+            )
+
+
+def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None:
+    """The date the statement's own attribution gives, or why it gives none."""
+    clause, sentence = item.clause, item.proposal.sentence
+    inside = clause.kind == "stance" or (
+        item.reporter is not None and not SPEECH_VERB.match(clause.original_verb)
+    )
+    quotes = [] if inside else [(clause.start, clause.start + len(clause.quote))]
+    # A dateline's date is when the report was filed, not when anyone spoke.
+    skip = strip_dateline(sentence.text)
+    text = sentence.text[skip:]
+    findings = [
+        finding
+        for finding in dating.find_dates(text, published, sentence.start + skip)
+        if not any(start <= finding.start < end for start, end in quotes)
+    ]
+    if item.reporter is not None:
+        told = [
+            f
+            for f in findings
+            if f.precision == DAY and not clause.start <= f.start < clause.start + len(clause.quote)
+        ]
+        item.reporter_date = told[-1] if told else None
+    if item.reporter is not None and inside:
+        dated = [f for f in findings if clause.start <= f.start and f.precision in (DAY, MONTH)]
+        if dated:
+            item.own, item.day, item.precision = dated[0], dated[0].day, dated[0].precision
+            item.reasoning = dated[0].reasoning
+            return
+    if item.reporter is not None:
+        who = item.speaker.name or clause.original
+        outlet = not (item.reporter.someone or item.reporter.party)
+        dated = [f for f in findings if f.precision in (DAY, MONTH)]
+        if outlet and dated:
+            finding = dated[0]
+            item.own = dataclass_replace(
+                finding, reasoning=f"the report's own date: {finding.reasoning}"
+            )
+            item.day, item.precision = finding.day, finding.precision
+        else:
+            item.blocked = (
+                f"Left blank: the article does not say when {who} said it"
+                + (
+                    f"; “{findings[0].phrase}” dates {item.reporter.name or 'the report'}'s account"
+                    if findings
+                    else ""
+                )
+                + "."
+            )
+            item.own = dating.DateFinding("", 0, 0, None, "", item.blocked)
+            item.reasoning = item.blocked
+        return
+    anchor_day = lead.day if lead else published
+    for finding in findings:
+        finding = dating.relative(
+            finding, anchor_day, "the day reported just before" if lead else "publication"
+        )
+        if finding.precision in (DAY, MONTH):
+            item.own, item.day, item.precision = finding, finding.day, finding.precision
+            item.reasoning = finding.reasoning
+            return
+        if finding.precision == "":
+            item.blocked = f"Left blank: {finding.reasoning}."
+    if not item.blocked and _OTHER_OCCASION.search(_outside(text, clause, sentence.start)):
+        item.blocked = (
+            "Left blank: another occasion than the one reported above, and no date is given."
+        )
+
+
+def dataclass_replace(finding: dating.DateFinding, **changes) -> dating.DateFinding:
+    values = {**finding.__dict__, **changes}
+    return dating.DateFinding(**values)
+
+
+def _outside(text: str, clause: Clause, offset: int) -> str:
+    start = clause.start - offset
+    if clause.kind == "stance" or start < 0:
+        return text
+    return text[:start] + text[start + len(clause.quote) :]
+
+
+def _same(one: Speaker, other: Speaker) -> bool:
+    if one.someone or other.someone:
+        return (one.person is not None and one.person == other.person) or (
+            one.new is not None and one.new is other.new
+        )
+    return one.party is not None and one.party == other.party
+
+
+def _carried(found: list[Found], number: int, lead: Found | None, occasion):
+    item = found[number]
+    paragraph = item.proposal.paragraph
+    dated = [
+        (other_number, other)
+        for other_number, other in enumerate(found)
+        if other.day is not None and other.own is not None and other_number != number
+    ]
+    for other_number, other in reversed(dated):
+        if (
+            other_number < number
+            and other.proposal.paragraph == paragraph
+            and (
+                _same(other.speaker, item.speaker)
+                or (item.speaker.party is not None and item.speaker.party == other.speaker.party)
+            )
+        ):
+            return other, "given earlier in the paragraph"
+    for other_number, other in dated:
+        if (
+            other_number > number
+            and other.proposal.paragraph == paragraph
+            and _same(other.speaker, item.speaker)
+        ):
+            return other, "given later in the paragraph, for the same speaker"
+    for other_number, other in reversed(dated):
+        if other_number < number and _same(other.speaker, item.speaker):
+            return (
+                other,
+                f"the date of {item.speaker.name or item.speaker.party}'s statements above",
+            )
+    for other in reversed(found[:number]):
+        if (
+            other.reporter is not None
+            and other.reporter_date
+            and _same(other.reporter, item.speaker)
+        ):
+            return other.reporter_date, "reporter"
+    # A relayed statement ("…, Witkoff said") does not set the report's occasion.
+    relayed = bool(found) and found[0].reporter is not None
+    if occasion is not None and not relayed:
+        return occasion, "occasion"
+    if (
+        lead is not None
+        and lead.own is not None
+        and lead.reporter is None
+        and found.index(lead) < number
+        and item.speaker.party is not None
+        and lead.speaker.party == item.speaker.party
+    ):
+        return lead, f"the day of {item.speaker.party}'s statements in the lead"
+    if item.proposal.paragraph == found[0].proposal.paragraph:
+        for other_number, other in dated:
+            if other_number > number and _same(other.speaker, item.speaker):
+                if re.match(r"^\s*Earlier\b", other.proposal.sentence.text):
+                    break
+                return other, "the lead sums up the occasion reported below"
+    return None
