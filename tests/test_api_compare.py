@@ -52,10 +52,15 @@ def test_timeline_gives_each_partys_series_in_date_order(api, record):
 def test_timeline_filters_parties_and_validates(api, record):
     response = api.get("/api/v1/timeline/", {"topic": "nato", "party": "ukraine"})
     assert [s["party"]["slug"] for s in response.json()["series"]] == ["ukraine"]
-    assert "topic" in api.get("/api/v1/timeline/").json()
-    assert "topic" in api.get("/api/v1/timeline/", {"topic": "nowhere"}).json()
-    assert "party" in api.get("/api/v1/timeline/", {"topic": "nato", "party": "atlantis"}).json()
-    assert "colour" in api.get("/api/v1/timeline/", {"topic": "nato", "colour": "x"}).json()
+    assert "topic" in api.get("/api/v1/timeline/").json()["errors"]
+    assert "topic" in api.get("/api/v1/timeline/", {"topic": "nowhere"}).json()["errors"]
+    assert (
+        "party"
+        in api.get("/api/v1/timeline/", {"topic": "nato", "party": "atlantis"}).json()["errors"]
+    )
+    assert (
+        "colour" in api.get("/api/v1/timeline/", {"topic": "nato", "colour": "x"}).json()["errors"]
+    )
 
 
 def test_compare_as_of_gives_each_partys_stance_in_force_on_the_date(api, record):
@@ -108,7 +113,7 @@ def test_compare_from_to_lists_what_changed(api, record):
 def test_compare_rejects_bad_parameters_by_name(api, record, params, name):
     response = api.get("/api/v1/compare/", params)
     assert response.status_code == 400
-    assert name in response.json()
+    assert name in response.json()["errors"]
 
 
 def test_compare_from_without_to_lists_what_changed_until_today(api, record):

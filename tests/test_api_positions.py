@@ -168,7 +168,7 @@ def test_malformed_or_unknown_parameters_are_a_400_naming_them(api, params, name
     published()
     response = api.get("/api/v1/positions/", params)
     assert response.status_code == 400
-    assert name in response.json()
+    assert name in response.json()["errors"]
 
 
 def test_cursor_pages_follow_stated_on_then_id(api):

@@ -57,7 +57,7 @@ def test_party_list_filters_by_classification(api, seeded):
     assert {p["slug"] for p in response.json()["results"]} == {"nato", "european-union"}
     bad = api.get("/api/v1/parties/", {"classification": "empire"})
     assert bad.status_code == 400
-    assert "classification" in bad.json()
+    assert "classification" in bad.json()["errors"]
 
 
 def test_person_shows_roles_as_popolo_memberships(api):
@@ -147,7 +147,7 @@ def test_bad_query_parameters_are_a_400_naming_them(api, path, params, name):
     PartyFactory(slug="russia")
     response = api.get(path, params)
     assert response.status_code == 400
-    assert name in response.json()
+    assert name in response.json()["errors"]
 
 
 def test_lists_page_with_a_bounded_page_size(api, seeded):

@@ -169,7 +169,7 @@ def test_bad_window_parameters_are_a_400_naming_them(api, topic, parties, params
     record_statements(topic, parties, 3)
     response = api.get(URL, {"topic": "nato", **params})
     assert response.status_code == 400
-    assert list(response.json()) == [name]
+    assert list(response.json()["errors"]) == [name]
 
 
 @pytest.mark.parametrize("size", [3, 40, 400])

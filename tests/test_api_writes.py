@@ -63,7 +63,7 @@ def test_invalid_data_names_the_field(editor, draft_body):
         "/api/v1/positions/", draft_body | {"stance": "hates", "party": "atlantis"}, format="json"
     )
     assert response.status_code == 400
-    assert {"stance", "party"} <= set(response.json())
+    assert {"stance", "party"} <= set(response.json()["errors"])
 
 
 def test_quote_missing_from_the_source_is_a_400_from_the_service(editor, draft_body):
@@ -71,7 +71,7 @@ def test_quote_missing_from_the_source_is_a_400_from_the_service(editor, draft_b
         "/api/v1/positions/", draft_body | {"quote": "We will accept it."}, format="json"
     )
     assert response.status_code == 400
-    assert "quote" in response.json()
+    assert "quote" in response.json()["errors"]
 
 
 def test_full_workflow_with_roles(editor, reviewer, draft_body):
@@ -92,7 +92,7 @@ def test_full_workflow_with_roles(editor, reviewer, draft_body):
 
     sent_back = as_reviewer.post(url + "send-back/", {"version": 3, "comment": ""}, format="json")
     assert sent_back.status_code == 400
-    assert "comment" in sent_back.json()
+    assert "comment" in sent_back.json()["errors"]
 
     published = as_reviewer.post(url + "publish/", {"version": 3}, format="json")
     assert published.status_code == 200
@@ -101,7 +101,7 @@ def test_full_workflow_with_roles(editor, reviewer, draft_body):
 
     no_note = as_reviewer.patch(url, {"summary": "x", "version": 4}, format="json")
     assert no_note.status_code == 400
-    assert "note" in no_note.json()
+    assert "note" in no_note.json()["errors"]
     corrected = as_reviewer.patch(
         url, {"summary": "Rejects it, firmly.", "note": "Wording.", "version": 4}, format="json"
     )
@@ -160,7 +160,9 @@ def test_editor_deletes_a_draft_but_never_a_published_position(editor, draft_bod
     created = client.post("/api/v1/positions/", draft_body, format="json").json()
     assert client.delete(f"/api/v1/positions/{created['id']}/").status_code == 204
     published = PositionFactory(status=Status.PUBLISHED)
-    assert client.delete(f"/api/v1/positions/{published.pk}/").status_code == 400
+    refused = client.delete(f"/api/v1/positions/{published.pk}/")
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == "A published position is never deleted: retract it instead."
     assert Position.objects.filter(pk=published.pk).exists()
 
 

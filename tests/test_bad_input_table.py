@@ -302,7 +302,7 @@ def test_rtl_or_combining_quote_missing_from_the_source_is_refused(bench, quote)
     before = footprint()
     response = bench.create(quote=quote)
     assert response.status_code == 400
-    assert "quote" in response.json()
+    assert "quote" in response.json()["errors"]
     assert footprint() == before
 
 
@@ -311,5 +311,5 @@ def test_unknown_or_read_only_body_fields_are_refused(bench, field):
     before = footprint()
     response = bench.create(**field)
     assert response.status_code == 400
-    assert set(field) <= set(response.json())
+    assert set(field) <= set(response.json()["errors"])
     assert footprint() == before

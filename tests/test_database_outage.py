@@ -33,7 +33,13 @@ def test_a_lost_connection_gives_a_plain_503_page_with_retry_after(client, db):
 def test_a_lost_connection_under_the_api_gives_json(client, db):
     response = client.get("/api/outage/broken/")
     assert response.status_code == 503
-    assert response.json() == {"detail": outage.MESSAGE}
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": outage.MESSAGE,
+    }
+    assert response["Content-Type"] == "application/problem+json"
 
 
 def test_a_database_error_outside_any_view_is_a_503_too(rf, db):

@@ -11,7 +11,8 @@ import sys
 from django.db import InterfaceError, OperationalError, connections
 from django.views import defaults
 
-from tracker.responses import error_response
+from tracker.problems import problem_response
+from tracker.responses import error_response, wants_json
 
 logger = logging.getLogger(__name__)
 
@@ -51,4 +52,6 @@ def server_error(request):
     exception = sys.exception()
     if isinstance(exception, DATABASE_ERRORS):
         return database_unavailable(request, exception)
+    if wants_json(request):
+        return problem_response(500, "Something went wrong on the server; it has been logged.")
     return defaults.server_error(request)

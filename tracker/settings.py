@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tracker.problems.ProblemMediaTypeMiddleware",
     "tracker.input_guard.RejectMalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -272,6 +273,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
+    "EXCEPTION_HANDLER": "positions.api.errors.handle_exception",
     # Proxies in front of the app; X-Forwarded-For is trusted only that far, so that a
     # client cannot dodge its rate limit by sending the header itself.
     # The same proxy count the login lockout trusts, so throttles see the real client.
@@ -287,8 +289,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Who said what about which part of a peace deal, when, and how it changed.\n\n"
         "Anonymous clients see published positions, and retracted ones marked as such; "
-        "drafts are never shown. Unknown or malformed query parameters are a 400 whose JSON "
-        "body names the parameter. Lists and records carry `ETag` and `Last-Modified` and "
+        "drafts are never shown. Unknown or malformed query parameters are a 400 naming the "
+        "parameter; every error is RFC 9457 problem details (`application/problem+json`)."
+        " Lists and records carry `ETag` and `Last-Modified` and "
         "answer `If-None-Match` / `If-Modified-Since` with 304. Anonymous clients are rate "
         "limited: 429 with `Retry-After`. Editors and reviewers write with "
         "`Authorization: Token …`; changes to a position send the version they were made "

@@ -25,8 +25,10 @@ from positions.models.choices import (
 )
 from positions.models.tombstones import TombstoneKind
 from positions.reading.requests import (
+    ISO_DATE,
     UNKNOWN_SLUG_ERROR,
     IsoDateField,
+    iso_date,
     topic_ids_with_descendants,
 )
 from positions.reading.term_search import matching_every_term
@@ -83,7 +85,12 @@ class IdsField(ModelMultipleChoiceField):
         for item in value if isinstance(value, list | tuple) else ():
             text = str(item)
             if not (text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS):
-                raise ValidationError(f"“{text}” is not a valid id.", code="invalid_pk_value")
+                # As a parameter: django-filter formats the message with its params.
+                raise ValidationError(
+                    "“%(value)s” is not a valid id.",
+                    code="invalid_pk_value",
+                    params={"value": text},
+                )
         return super().clean(value)
 
 
@@ -97,6 +104,9 @@ class UtcDateTimeField(IsoDateTimeField):
     """An ISO 8601 moment, converted to UTC (databases refuse some exotic offsets)."""
 
     def to_python(self, value):
+        text = value.strip() if isinstance(value, str) else ""
+        if ISO_DATE.fullmatch(text[:10]):
+            iso_date(text[:10])  # an impossible day is told apart from a malformed moment
         moment = super().to_python(value)
         if moment is None:
             return None
@@ -292,6 +302,7 @@ class TopicFilterSet(SyncFilterSet):
         field_name="parent",
         to_field_name="slug",
         queryset=Topic.objects.all(),
+        error_messages={"invalid_choice": UNKNOWN_SLUG_ERROR.format(slugs="%(value)s")},
         help_text="Only the direct sub-topics of this topic (slug).",
     )
 

@@ -15,6 +15,7 @@ from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from positions.api.filters import given
 from positions.api.filtersets import DEFAULT_POSITION_ORDERING, POSITION_ORDERINGS
 
 DEFAULT_PAGE_SIZE = 50
@@ -28,7 +29,7 @@ PAGE_SIZE_HELP = (
 
 def parse_page_size(request) -> int:
     raw = request.query_params.get("page_size")
-    if raw is None:
+    if not raw:  # left out, or empty: the same
         return DEFAULT_PAGE_SIZE
     try:
         size = int(raw)
@@ -64,7 +65,7 @@ class StrictPageNumberPagination(PageNumberPagination):
         }
 
     def paginate_queryset(self, queryset, request, view=None):
-        raw = request.query_params.get("page", "1")
+        raw = request.query_params.get("page") or "1"
         if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
             raise ValidationError({"page": ["Give a page number from 1."]})
         return super().paginate_queryset(queryset, request, view)
@@ -83,7 +84,8 @@ class KeysetCursorPagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.base_url = request.build_absolute_uri()
-        key = request.query_params.get("ordering") or DEFAULT_POSITION_ORDERING
+        ordering = given(request.query_params, "ordering")
+        key = ordering[0] if ordering else DEFAULT_POSITION_ORDERING
         self.field, _ = POSITION_ORDERINGS[key]
         self.descending = self.field.startswith("-")
         self.field = self.field.lstrip("-")
@@ -125,7 +127,7 @@ class KeysetCursorPagination(BasePagination):
         return replace_query_param(self.base_url, "cursor", encoded)
 
     def _decode(self, raw: str | None):
-        if raw is None:
+        if not raw:
             return None
         try:
             padded = raw + "=" * (-len(raw) % 4)

@@ -213,13 +213,18 @@ def _lock(position: Position, expected_version: int | None) -> Position:
     """
     current = _current(position, lock=True)
     if expected_version is not None and current.version != expected_version:
+        changes = _changes_since(current, expected_version)
+        # What changed since the caller's version (from history), and what differs from
+        # the copy the caller holds, if it holds one of its own.
+        since = {name for name, _, _ in changes}
         changed = [
             name
             for name in EDITABLE_FIELDS + ("status",)
-            if getattr(current, f"{name}_id", getattr(current, name, None))
+            if name in since
+            or getattr(current, f"{name}_id", getattr(current, name, None))
             != getattr(position, f"{name}_id", getattr(position, name, None))
         ]
-        raise VersionConflict(current, changed, _changes_since(current, expected_version))
+        raise VersionConflict(current, changed, changes)
     return current
 
 

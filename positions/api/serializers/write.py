@@ -16,10 +16,17 @@ from positions.models.choices import (
     Move,
     Stance,
 )
+from positions.reading.requests import UNKNOWN_SLUG_ERROR
 
 
 class SlugLookupField(serializers.SlugRelatedField):
-    """A slug naming an existing row; refused before the database sees a NUL character."""
+    """A slug naming an existing row; refused before the database sees a NUL character.
+    An unknown slug is refused with the words every endpoint and page uses."""
+
+    default_error_messages = {
+        **serializers.SlugRelatedField.default_error_messages,
+        "does_not_exist": UNKNOWN_SLUG_ERROR.format(slugs="{value}"),
+    }
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:

@@ -2,7 +2,6 @@
 
 import functools
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -13,7 +12,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 
 from positions.api import rows
@@ -37,6 +36,7 @@ from positions.api.views.mixins import ERROR_400, ID_PATTERN, ConditionalReadMix
 from positions.editorial import services
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
+from tracker.problems import problem
 
 
 def sees_drafts(user) -> bool:
@@ -79,14 +79,13 @@ def expected_version(request, body_version) -> tuple[int, bool]:
     return body_version, False
 
 
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
 class PreconditionRequired(Exception):
     """A write without a version would silently overwrite someone else's change."""
-
-
-def _service_errors(error: DjangoValidationError) -> dict:
-    if hasattr(error, "error_dict"):
-        return error.message_dict
-    return {"non_field_errors": error.messages}
 
 
 WRITE_ERRORS = {
@@ -157,23 +156,19 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     def handle_exception(self, exc):
         if isinstance(exc, PreconditionRequired):
             return Response(
-                {"detail": "Send the version you edited: `If-Match` header or `version` field."},
+                problem(428, "Send the version you edited: `If-Match` header or `version` field."),
                 status=status.HTTP_428_PRECONDITION_REQUIRED,
             )
-        if isinstance(exc, DjangoValidationError):
-            return Response(_service_errors(exc), status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, services.VersionConflict):
             from_header = getattr(self, "_version_from_header", False)
-            return Response(
-                {
-                    "detail": str(exc),
-                    "current_version": exc.current.version,
-                    "changed_fields": exc.changed_fields,
-                },
-                status=status.HTTP_412_PRECONDITION_FAILED
-                if from_header
-                else status.HTTP_409_CONFLICT,
+            code = 412 if from_header else 409
+            body = problem(
+                code,
+                str(exc),
+                current_version=exc.current.version,
+                changed_fields=exc.changed_fields,
             )
+            return Response(body, status=code)
         return super().handle_exception(exc)
 
     def _version(self, body_version):
@@ -221,6 +216,12 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
 
     def destroy(self, request, pk=None):
         position = self._for_write(pk)
+        if position.status not in services.DELETABLE_STATUSES:
+            # The request is well formed; the position's state forbids it.
+            raise Conflict(
+                f"A {position.get_status_display().lower()} position is never deleted: "
+                "retract it instead."
+            )
         services.position_delete(position=position, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
