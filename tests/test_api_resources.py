@@ -18,18 +18,26 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_api_root_lists_every_resource(api):
+def test_api_root_lists_every_endpoint(api):
     response = api.get("/api/v1/")
     assert response.status_code == 200
-    assert set(response.json()) == {
-        "parties",
-        "people",
-        "topics",
-        "sources",
-        "positions",
-        "events",
-        "deleted",
+    assert response.json() == {
+        "parties": "http://testserver/api/v1/parties/",
+        "people": "http://testserver/api/v1/people/",
+        "topics": "http://testserver/api/v1/topics/",
+        "sources": "http://testserver/api/v1/sources/",
+        "positions": "http://testserver/api/v1/positions/",
+        "events": "http://testserver/api/v1/events/",
+        "deleted": "http://testserver/api/v1/deleted/",
+        "positions/export.csv": "http://testserver/api/v1/positions/export.csv",
+        "positions/export.jsonl": "http://testserver/api/v1/positions/export.jsonl",
+        "timeline": "http://testserver/api/v1/timeline/",
+        "compare": "http://testserver/api/v1/compare/",
+        "schema": "http://testserver/api/v1/schema/",
+        "docs": "http://testserver/api/v1/docs/",
     }
+    for url in response.json().values():
+        assert api.get(url).status_code in (200, 400), url  # timeline needs a topic
 
 
 def test_party_detail_by_slug_uses_popolo_names(api, seeded):
