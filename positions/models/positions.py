@@ -198,9 +198,9 @@ class Position(TimestampedModel):
             models.Index(fields=["topic", "stated_on", "id"], name="position_topic_date_idx"),
             # Where each run of an unchanged stance began: "since when" a party holds its
             # stance, and a topic's stance lanes, read from the changes rather than every
-            # restatement.
+            # restatement; with the stance, so that the lanes read the index alone.
             models.Index(
-                fields=["topic", "party", "stated_on", "id"],
+                fields=["topic", "party", "stated_on", "id", "stance"],
                 condition=Q(status=Status.PUBLISHED) & ~Q(shift=Shift.UNCHANGED),
                 name="position_run_start_idx",
             ),

@@ -66,7 +66,7 @@ def _percent(columns: Columns, index: float) -> str:
 
 def _bars(lane: Lane) -> list[tuple[int, str]]:
     paths: dict[int, list[str]] = {}
-    for first, last, stance in lane.runs():
+    for first, last, stance in lane.runs:
         top, bottom = BANDS[stance]
         x, width = first * COLUMN, (last - first + 1) * COLUMN
         paths.setdefault(stance, []).append(f"M{x} {top:g}h{width}v{bottom - top:g}h-{width}Z")
@@ -74,21 +74,20 @@ def _bars(lane: Lane) -> list[tuple[int, str]]:
 
 
 def _description(lane: Lane, columns: Columns) -> str:
-    """The lane in words: each run of one stance and the columns it spans."""
-    runs = lane.runs()
+    """The lane in words, as long for a party that spoke a thousand times as for one that
+    spoke twice: its stance now, since when, and how often it moved (the party's lane as a
+    table, with ``?party=``, and its statements give the rest)."""
+    runs = lane.runs
+    name = lane.standing.party_short_name
     if not runs:
-        return f"{lane.standing.party_short_name}: no published position."
-    parts = []
-    for first, last, stance in runs:
-        span = columns.label(first)
-        if last != first:
-            span += f" to {columns.label(last)}"
-        parts.append(f"{STANCE_NAMES[stance]} {span}")
+        return f"{name}: no published position."
+    first, (since, _, stance) = runs[0][0], runs[-1]
     moved = sum(lane.moved)
-    changes = (
-        f" Stance moved in {moved} {columns.unit}{'s' if moved != 1 else ''}." if moved else ""
+    unit = columns.unit + ("" if moved == 1 else "s")
+    return (
+        f"{name}: {STANCE_NAMES[stance]} since {columns.label(since)}; "
+        f"first stated {columns.label(first)}; the stance moved in {moved} {unit}."
     )
-    return f"{lane.standing.party_short_name}: " + "; ".join(parts) + "." + changes
 
 
 def lane_chart(lanes: StanceLanes) -> LaneChart | None:

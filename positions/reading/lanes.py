@@ -9,6 +9,7 @@ the latest start and counts the starts, and only those rows come back.
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, TruncMonth, TruncQuarter, TruncYear
@@ -84,6 +85,7 @@ class Lane:
     def css_class(self) -> str:
         return f"series-{self.index % 8}"
 
+    @cached_property
     def runs(self) -> list[tuple[int, int, int]]:
         """Consecutive columns of one stance: (first column, last column, stance)."""
         runs: list[tuple[int, int, int]] = []
