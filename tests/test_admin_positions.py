@@ -295,8 +295,9 @@ def test_a_save_without_the_loaded_version_is_refused(client, editor):
 
 def test_reanchor_action_fixes_quotes_still_in_the_text_and_reports_the_rest(client, reviewer):
     source = SourceFactory(text="Alpha said: one. Beta said: two.")
-    kept = PositionFactory(source=source, quote="one.", status=Status.PUBLISHED)
-    lost = PositionFactory(source=source, quote="two.", status=Status.PUBLISHED)
+    # In review: a source published positions quote is re-anchored as its text is corrected.
+    kept = PositionFactory(source=source, quote="one.", status=Status.IN_REVIEW)
+    lost = PositionFactory(source=source, quote="two.", status=Status.IN_REVIEW)
     for position in (kept, lost):
         services.anchor_quote(position)
         position.save()
@@ -313,7 +314,7 @@ def test_reanchor_action_fixes_quotes_still_in_the_text_and_reports_the_rest(cli
     assert "Not re-anchored:" in page and "does not occur in the source text" in page
     kept.refresh_from_db()
     lost.refresh_from_db()
-    assert not kept.needs_anchoring and kept.status == Status.PUBLISHED
+    assert not kept.needs_anchoring and kept.status == Status.IN_REVIEW
     assert kept.history.first().history_change_reason.startswith("Quote re-anchored")
     assert lost.needs_anchoring
 

@@ -138,8 +138,33 @@ class CitedRecordAdmin(DeskAdmin):
     """Parties, people, topics, roles, events and sources: written through
     ``editorial.records``; refused deletion says who cites them."""
 
+    def public_refusal(self, request, obj) -> str | None:
+        """Why this user may not change ``obj`` (it is public), worked out once a request."""
+        refusals = request.__dict__.setdefault("standpoint_public_refusals", {})
+        key = (type(obj), obj.pk)
+        if key not in refusals:
+            refusals[key] = records.public_record_refusal(obj, request.user)
+        return refusals[key]
+
+    # What readers see changes only by a reviewer: editors get it read-only.
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.public_refusal(request, obj) is None)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self.public_refusal(request, obj) is None)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        refusal = obj is not None and self.public_refusal(request, obj)
+        if refusal and request.method == "GET":
+            self.message_user(request, f"Read-only: {refusal}", messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        records.record_save(record=obj, user=request.user)
+        note = form.cleaned_data.get("correction_note", "")
+        records.record_save(record=obj, user=request.user, note=note)
 
     def delete_model(self, request, obj):
         records.record_delete(record=obj, user=request.user)

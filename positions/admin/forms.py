@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from positions.editorial import services, speakers
+from positions.editorial import records, services, speakers
 from positions.editorial.source_import import find_duplicate
 from positions.models import Position, Source
 from positions.models.choices import Status
@@ -272,6 +272,14 @@ class SourceAdminForm(forms.ModelForm):
     archived_url = forms.URLField(
         label="archived URL", max_length=1000, required=False, assume_scheme="https"
     )
+    correction_note = forms.CharField(
+        label="Correction note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Published positions quote this text: a change to it is a correction. Say "
+        "what was corrected and why; the old text stays in the history, and quotes no longer "
+        "in the text are marked orphaned.",
+    )
 
     class Meta:
         model = Source
@@ -288,6 +296,16 @@ class SourceAdminForm(forms.ModelForm):
             "language",
             "text",
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        note = cleaned.get("correction_note", "")
+        if "text" in self.changed_data and not note.strip() and records.is_public(self.instance):
+            self.add_error(
+                "correction_note",
+                "Positions quote this text: say what was corrected in it and why.",
+            )
+        return cleaned
 
     def clean_url(self):
         url = self.cleaned_data.get("url", "")

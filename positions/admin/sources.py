@@ -25,6 +25,7 @@ from positions.admin.forms import SourceAdminForm, SourceImportForm, duplicate_m
 from positions.admin.positions import stance_badge, status_badge
 from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
 from positions.editorial import extraction, services, source_import
+from positions.editorial.records import is_public
 from positions.models import Position, Source
 from positions.models.choices import DatePrecision
 
@@ -136,6 +137,12 @@ class SourceAdmin(CitedRecordAdmin):
 
     def get_changelist(self, request, **kwargs):
         return DateLinksBySkipping
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and self.has_change_permission(request, obj) and is_public(obj):
+            fieldsets = [*fieldsets, ("Correction", {"fields": ["correction_note"]})]
+        return fieldsets
 
     def get_queryset(self, request):
         return (

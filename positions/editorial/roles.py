@@ -5,14 +5,28 @@ from django.contrib.auth.models import Group, Permission
 EDITOR = "Editor"
 REVIEWER = "Reviewer"
 
-# Editors make the record; they may touch everything a position cites.
+# Editors make the record: they add and change what positions cite, until it is public
+# (then only reviewers change it: ``editorial.records``). Events are public as soon as
+# saved, so only reviewers write them.
 _EDITOR_CODENAMES = [
     f"{action}_{model}"
-    for model in ("party", "person", "role", "topic", "source", "event")
+    for model in ("party", "person", "role", "topic", "source")
     for action in ("add", "change", "view")
-] + ["add_position", "change_position", "view_position", "delete_position", "submit_position"]
+] + [
+    "view_event",
+    "add_position",
+    "change_position",
+    "view_position",
+    "delete_position",
+    "submit_position",
+]
 
-_REVIEWER_CODENAMES = _EDITOR_CODENAMES + ["publish_position", "retract_position"]
+_REVIEWER_CODENAMES = _EDITOR_CODENAMES + [
+    "add_event",
+    "change_event",
+    "publish_position",
+    "retract_position",
+]
 
 GROUP_PERMISSIONS = {EDITOR: _EDITOR_CODENAMES, REVIEWER: _REVIEWER_CODENAMES}
 
