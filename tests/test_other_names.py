@@ -2,14 +2,17 @@
 
 import pytest
 
-from tests.factories import PartyFactory, PersonFactory
-from tests.test_pages import page
+from positions.models.choices import Status
+from tests.factories import PartyFactory, PersonFactory, PositionFactory
+from tests.test_pages import page, publish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_party_api_lists_its_other_names_one_per_line_without_blanks(api):
-    PartyFactory(slug="russia", other_names="Moscow\n\n  the   Kremlin \nMoscow\nRussian")
+    russia = PartyFactory(slug="russia", other_names="Moscow\n\n  the   Kremlin \nMoscow\nRussian")
+    # Parties and people are public once a published position cites them.
+    PositionFactory(party=russia, status=Status.PUBLISHED)
     party = api.get("/api/v1/parties/russia/").json()
     assert party["other_names"] == [
         {"name": "Moscow"},
@@ -19,19 +22,21 @@ def test_party_api_lists_its_other_names_one_per_line_without_blanks(api):
 
 
 def test_person_api_lists_other_spellings(api):
-    PersonFactory(slug="volodymyr-zelenskyy", other_names="Zelensky\nZelenskiy")
+    zelenskyy = PersonFactory(slug="volodymyr-zelenskyy", other_names="Zelensky\nZelenskiy")
+    PositionFactory(speaker=zelenskyy, status=Status.PUBLISHED)
     person = api.get("/api/v1/people/volodymyr-zelenskyy/").json()
     assert person["other_names"] == [{"name": "Zelensky"}, {"name": "Zelenskiy"}]
 
 
 def test_a_party_without_other_names_has_an_empty_list(api):
-    PartyFactory(slug="ruritania")
+    PositionFactory(party=PartyFactory(slug="ruritania"), status=Status.PUBLISHED)
     assert api.get("/api/v1/parties/ruritania/").json()["other_names"] == []
 
 
 def test_search_finds_parties_and_speakers_by_their_other_names(client):
-    PartyFactory(name="Russian Federation", short_name="Russia", other_names="the Kremlin")
-    PersonFactory(name="Volodymyr Zelenskyy", other_names="Zelenskiy")
+    russia = PartyFactory(name="Russian Federation", short_name="Russia", other_names="the Kremlin")
+    zelenskyy = PersonFactory(name="Volodymyr Zelenskyy", other_names="Zelenskiy")
+    publish(party=russia, speaker=zelenskyy)
     assert "Party: <a" in page(client, "/search/?q=kremlin")
     assert "Speaker: <a" in page(client, "/search/?q=zelenskiy")
 

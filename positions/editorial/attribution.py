@@ -216,6 +216,10 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         )
     if words.lower().startswith(("a ", "an ")):
         return None
+    before_name = words[: name_tokens[0].start].lower().split()
+    if before_name[:1] == ["the"] and not set(before_name[1:]) & TITLE_WORDS - {"the"}:
+        # "the Daily Example reported": an outlet or a body, not a person.
+        return None
     for known_key, known in context.new_people.items():
         # "De Wever said" after "Belgian Prime Minister Bart De Wever": the same person.
         if " " not in known_key and known_key == name_tokens[-1].bare and known.name.endswith(name):

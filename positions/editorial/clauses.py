@@ -31,6 +31,10 @@ _TAIL = re.compile(
     r",\s+(?P<participle>adding|saying|arguing|insisting|stressing|noting|warning|explaining|"
     r"calling on|calling for|urging|demanding)\b(?:\s+that)?\s+(?P<rest>.+)$"
 )
+# An aside on the statement, not part of it: ", calling such plans a “direct threat”".
+_ASIDE = re.compile(
+    r",\s+(?:calling|describing|rejecting|accusing|citing|referring|dismissing|welcoming)\b"
+)
 _SPEECH_TAIL = frozenset(
     {"adding", "saying", "arguing", "insisting", "stressing", "noting", "warning", "explaining"}
 )
@@ -77,6 +81,8 @@ class Clause:
     original_verb: str = ""
     # The words before the verb around the subject ("the head of the Russian delegation, …").
     around: str = ""
+    # Whether the parts are the items of a list ("The plan includes A, B and C").
+    listed: bool = False
     # Other quotes the editor may prefer: the statement's parts.
     parts: list[tuple[str, int]] = field(default_factory=list)
 
@@ -274,17 +280,17 @@ def _attributed(text: str, base: int) -> list[Clause]:
         content, at = _trim(text[: according.start()], base)
         words = content.split()
         if len(words) >= 4:
-            clauses.append(
-                Clause(
-                    content,
-                    at,
-                    subject=" ".join(words[:3]),
-                    subject_start=at,
-                    verb="according to",
-                    kind="stance",
-                    attribution=[(base + according.start(), base + len(text))],
-                )
+            clause = Clause(
+                content,
+                at,
+                subject=" ".join(words[:3]),
+                subject_start=at,
+                verb="according to",
+                kind="stance",
+                attribution=[(base + according.start(), base + len(text))],
             )
+            clause.parts = _splits(clause)
+            clauses.append(clause)
     return clauses
 
 
@@ -314,7 +320,7 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     for number, (verb, subject, subject_at, clause_start) in enumerate(heads):
         end = heads[number + 1][3] if number + 1 < len(heads) else limit
         content_at = content_after(text, verb.end(), verb.group("verb"))
-        tail = _TAIL.search(text[verb.end() : end])
+        tail = _TAIL.search(text[verb.end() : end]) or _ASIDE.search(text[verb.end() : end])
         body_end = verb.end() + tail.start() if tail else end
         shared = clause_start and subject_at < clause_start
         if content_at == -1 or content_at >= body_end:
@@ -361,10 +367,9 @@ def _splits(clause: Clause) -> list[tuple[str, int]]:
                 parts.append((trimmed, trimmed_at))
     if listed := _LIST_VERB.search(clause.quote):
         items_start = listed.end()
-        items = re.split(
-            r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|de)\b)", clause.quote[items_start:]
-        )
+        items = re.split(r",\s+(?:and\s+)?", clause.quote[items_start:])
         if len(items) > 1:
+            clause.listed = True
             cursor = items_start
             for item in items:
                 at = clause.quote.find(item, cursor)

@@ -16,11 +16,14 @@ _MOVE_RULES = (
     (
         Move.RED_LINE,
         re.compile(
-            r"\b(?:never|cannot|can't|can not|will not|won't|would not|wouldn't|must not|"
-            r"not (?:accept|agree|allow|tolerate|give up)|no veto|unacceptable|red line|"
+            r"\b(?:never|cannot|can't|can not|must not|"
+            # "will not accept", not "will not derail" (a forecast, no refusal)
+            r"(?:will|would|won't|wouldn't|do|does|did)(?: not)? (?:accept|agree|allow|"
+            r"tolerate|give up|withdraw|leave|recognise|recognize|sign|cede|trade|do it|"
+            r"work)\b|not (?:accept|agree|allow|tolerate|give up)|no veto|unacceptable|red line|"
             r"ruled? out|rules out|categorically|not on the table|"
             r"only\b[^,;.]{0,40}?\b(?:if|after|once|when)\b|"
-            r"but only|no (?:\w+ )?boots|impossible|legitimate target|will not succeed)",
+            r"but only|no (?:\w+ )?boots|impossible|legitimate target)",
             re.I,
         ),
     ),

@@ -29,6 +29,7 @@ from positions.editorial.statement_dates import (
 )
 from positions.editorial.topic_suggestions import TopicSuggester, suggester_for
 from positions.models import Party, Person, Role, Source, Topic
+from positions.models.choices import Move
 
 __all__ = ["NewSpeaker", "Draft", "Proposal", "propose", "split_sentences"]
 
@@ -199,7 +200,7 @@ def suggest_conditions(quote: str) -> str:
 
 def suggest_topics(quote: str, topics: list[Topic], limit: int = 3) -> list[Topic]:
     """Topics whose wording is closest to the quote (without the record's coded positions)."""
-    return [scored.topic for scored in TopicSuggester(topics, []).suggest(quote, limit)]
+    return [scored.topic for scored in TopicSuggester(topics, []).suggest(quote, limit=limit)]
 
 
 # -- reading a whole article --
@@ -269,17 +270,36 @@ def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list
             interviewee = _interviewee(text[:line_start], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
         clauses = [] if answer else read_sentence(sentence.text[offset:], sentence.start + offset)
+        clauses = [clause for clause in clauses if not _reaction(clause)]
         if not clauses:
             clause = _unattributed(proposal, found, answer, offset)
             if clause is None:
                 _mention(sentence, context, party_of)
                 continue
             clauses = [clause]
+        before = proposals[-2] if len(proposals) > 1 else None
+        around = sentence.text
+        if before is not None and before.paragraph == proposal.paragraph:
+            around = f"{before.sentence.text} {around}"
         for clause in clauses:
             item = _resolve(clause, proposal, context, party_of, answer and interviewee)
+            item.context = around
             found.append(item)
             context.remember(item.speaker)
     return proposals, found
+
+
+_REACTION = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:welcomed|dismissed|backed|rejected|condemned|praised)\s+"
+    r"(?:the|its|his|her|their|this|these|those)\s+\w+(?:\s+\w+)?$|"
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:welcomed|dismissed|backed|condemned|praised)\s+[A-Z]\w+$"
+)
+
+
+def _reaction(clause: Clause) -> bool:
+    """ "Moscow dismissed the discussion.", "Kyiv welcomed the US commitment.": a reaction to
+    something named before, with no proposition of its own to record."""
+    return clause.kind == "stance" and bool(_REACTION.match(clause.quote))
 
 
 def _mention(sentence: Sentence, context: Context, party_of) -> None:
@@ -323,7 +343,9 @@ def _unattributed(
     words = sentence.text[offset:].strip()
     follows = found and found[-1].proposal.paragraph == proposal.paragraph
     if answer:
-        if len(words.split()) < 5:
+        # Short answers ("Absolutely.", "This is not going to happen.") react; they hold
+        # no position of their own.
+        if len(words.split()) < 7:
             return None
     elif not follows or len(words.split()) < 4 or not _STANCE_WORDS.search(words):
         return None
@@ -389,12 +411,14 @@ def _draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:
             if draft.role
             else speaker.party_evidence or "Left blank: nothing in the attribution names the party."
         )
-        scored = suggester.suggest(quote)
+        scored = suggester.suggest(quote, item.context)
         draft.topics = [score.topic for score in scored]
         draft.evidence["topics"] = "; ".join(
             f"{s.topic}: {s.evidence} ({s.score:.2f})" for s in scored
         )
         move = cues.move_cue(quote, clause.verb if number == 0 else "")
+        if move is None and number and clause.listed:
+            move = cues.Cue(Move.PROPOSAL, "an item of what the plan includes")
         draft.move = move.value if move else ""
         draft.evidence["move"] = (
             move.evidence if move else "Left blank: no word in the quote marks a move."

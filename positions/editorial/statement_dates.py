@@ -35,6 +35,8 @@ class Found:
     own: dating.DateFinding | None = None
     blocked: str = ""  # why no other statement's date may be carried to this one
     reporter: Speaker | None = None
+    # The sentence around the quote and the one before it in the paragraph, for topics.
+    context: str = ""
     # The date of the reporter's own words, when the statement is reported speech.
     reporter_date: dating.DateFinding | None = None
     day: datetime.date | None = None
@@ -254,7 +256,8 @@ def _carried(found: list[Found], number: int, lead: Found | None, occasion):
         and lead.speaker.party == item.speaker.party
     ):
         return lead, f"the day of {item.speaker.party}'s statements in the lead"
-    if item.proposal.paragraph == found[0].proposal.paragraph:
+    # A lead naming a person sums up what that person said on the occasion reported below.
+    if item.speaker.someone and item.proposal.paragraph == found[0].proposal.paragraph:
         for other_number, other in dated:
             if other_number > number and _same(other.speaker, item.speaker):
                 if re.match(r"^\s*Earlier\b", other.proposal.sentence.text):

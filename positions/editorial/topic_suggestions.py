@@ -17,9 +17,13 @@ from positions.models.choices import Status
 # How many coded positions are read per extraction, newest first: enough to learn from,
 # bounded so a large record does not slow the page.
 EXAMPLES = 3000
-# A coded position close to the statement says more than the topic's own wording.
-EXAMPLE_WEIGHT = 1.0
-DEFINITION_WEIGHT = 0.6
+# A coded position close to the statement counts as much as the topic's own wording; a
+# second close one confirms it.
+EXAMPLE_WEIGHTS = (1.0, 0.5)
+DEFINITION_WEIGHT = 1.0
+CONTEXT_WEIGHT = 0.4
+# Below this a topic shares too little with the statement to be worth suggesting.
+MIN_SCORE = 0.08
 
 _STOPWORDS = frozenset(
     words(
@@ -84,31 +88,48 @@ class TopicSuggester:
             for term, weight in vector.items():
                 self.postings[term].append((number, weight))
 
-    def _vector(self, counts: Counter) -> dict[str, float]:
-        vector = {
-            term: (1 + math.log(count)) * self.idf.get(term, 1.0) for term, count in counts.items()
-        }
+    def _vector(self, counts: Counter, context: Counter | None = None) -> dict[str, float]:
+        vector = {term: 1 + math.log(count) for term, count in counts.items()}
+        for term in context or ():
+            # Words around the quote ("referring to the proposed limits on the army") help a
+            # little: "We cannot agree to this" names no topic by itself.
+            vector[term] = vector.get(term, 0.0) + CONTEXT_WEIGHT
+        vector = {term: weight * self.idf.get(term, 1.0) for term, weight in vector.items()}
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
         return {term: weight / norm for term, weight in vector.items()}
 
-    def suggest(self, text: str, limit: int = 3) -> list[TopicScore]:
-        query = self._vector(terms(text))
+    def suggest(self, text: str, context: str = "", limit: int = 3) -> list[TopicScore]:
+        query = self._vector(terms(text), terms(context) if context else None)
         similarity: dict[int, float] = defaultdict(float)
         for term, weight in query.items():
             for number, other in self.postings.get(term, ()):
                 similarity[number] += weight * other
-        best: dict[int, tuple[float, str]] = {}
+        # Per topic: its definition's similarity, and its two closest coded positions.
+        definition: dict[int, float] = defaultdict(float)
+        examples: dict[int, list[tuple[float, str]]] = defaultdict(list)
         for number, score in similarity.items():
             topic_id, example = self.documents[number]
-            weighted = score * (EXAMPLE_WEIGHT if example else DEFINITION_WEIGHT)
-            if weighted > best.get(topic_id, (0.0, ""))[0]:
-                why = f"like the coded “{example[:80]}”" if example else "its proposition's words"
-                best[topic_id] = (weighted, why)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.topics[item[0]].name))
+            if example:
+                examples[topic_id].append((score, example))
+            else:
+                definition[topic_id] = score
+        scored = []
+        for topic_id in set(definition) | set(examples):
+            closest = sorted(examples[topic_id], reverse=True)[:2]
+            score = DEFINITION_WEIGHT * definition[topic_id] + sum(
+                weight * similar
+                for weight, (similar, _) in zip(EXAMPLE_WEIGHTS, closest, strict=False)
+            )
+            if closest and closest[0][0] > DEFINITION_WEIGHT * definition[topic_id]:
+                why = f"like the coded “{closest[0][1][:80]}”"
+            else:
+                why = "its proposition's words"
+            scored.append((score, topic_id, why))
+        scored.sort(key=lambda row: (-row[0], self.topics[row[1]].name))
         return [
             TopicScore(self.topics[topic_id], round(score, 3), why)
-            for topic_id, (score, why) in ranked[:limit]
-            if score >= 0.08
+            for score, topic_id, why in scored[:limit]
+            if score >= MIN_SCORE
         ]
 
 
