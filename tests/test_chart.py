@@ -215,3 +215,41 @@ def test_reading_code_imports_no_page_api_or_desk_code():
             else:
                 continue
             assert not [name for name in names if name.startswith(outside)], (path.name, names)
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_topic_and_timeline_pages_run_as_many_queries_for_many_parties_as_for_one(
+    client, django_assert_max_num_queries, monkeypatch
+):
+    import importlib
+
+    timeline_module = importlib.import_module("positions.views.timeline")
+    monkeypatch.setattr(timeline_module, "TIMELINE_PAGE", 3)
+    topic = TopicFactory()
+    first = PartyFactory()
+    publish(party=first, topic=topic, stated_on=D(2024, 1, 5), stance=Stance.OPEN)
+    EventFactory(date=D(2024, 1, 2)).topics.add(topic)
+    urls = [
+        topic.get_absolute_url(),
+        f"{topic.get_absolute_url()}?party={first.slug}",
+        "/timeline/?year=2024&month=1",
+    ]
+    few = [_queries(client, url) for url in urls]
+    for number in range(6):
+        party = PartyFactory()
+        for month, stance in ((1, Stance.REJECTS), (4, Stance.OPEN), (9, Stance.OPEN)):
+            publish(party=party, topic=topic, stated_on=D(2024, month, number + 1), stance=stance)
+    EventFactory(date=D(2024, 6, 2)).topics.add(topic)
+    urls.append("/timeline/?year=2024&page=2")
+    # A later page also reads the date of the page before it.
+    for url, budget in zip(urls, few + [few[-1] + 1], strict=True):
+        with django_assert_max_num_queries(budget, info=url):
+            assert client.get(url).status_code == 200
