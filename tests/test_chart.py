@@ -153,6 +153,7 @@ def test_the_party_filter_narrows_the_chart_and_keeps_the_partys_colour(
 def test_a_known_party_with_no_statement_is_told_so_not_refused(client, three_parties_on_a_topic):
     topic, *_ = three_parties_on_a_topic
     silent = PartyFactory(short_name="Belarus")
+    publish(party=silent, topic=TopicFactory(), stated_on=D(2025, 1, 2))
     html = page(client, f"{topic.get_absolute_url()}?party={silent.slug}")
     assert "Belarus has no published statement on this proposition." in html
     assert 'data-lane-count="' not in html
