@@ -179,7 +179,8 @@ def change_rows(changes, newly_stated=False, before_label="", after_label="") ->
             )
         return format_html(
             '\n    <td class="{}" data-label="{}"><a href="{}">{}</a><br>'
-            '<span class="cell-date">stated {}</span><br>{}</td>',
+            '<span class="cell-date">stated {}</span><br>'
+            '<span class="summary-label">Summary:</span> {}</td>',
             classes[position.stance],
             label,
             f"{head}{position.id}{tail}",
