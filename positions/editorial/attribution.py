@@ -27,6 +27,8 @@ _ANONYMOUS = re.compile(
     r"leaders|governments?|allies|ministry|office|readout|statement|government|administration)\b",
     re.IGNORECASE,
 )
+# How far back a pronoun or a description looks for its speaker, in attributions.
+RECENT = 30
 _INSTITUTION_WORDS = frozenset(
     {"ministry", "office", "delegation", "embassy", "government", "administration", "service"}
 )
@@ -93,7 +95,7 @@ class Context:
                 return speaker
         if self.mentioned is not None:
             return self.mentioned
-        for speaker in reversed(self.history):
+        for speaker in reversed(self.history[-RECENT:]):
             if speaker.someone:
                 return speaker
         return None
@@ -129,7 +131,7 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         return new
     demonym = parties[-1] if parties else None
     if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words):
-        for earlier in reversed(context.history):
+        for earlier in reversed(context.history[-RECENT:]):
             if earlier.someone and (demonym is None or earlier.party == demonym):
                 return Speaker(
                     person=earlier.person,

@@ -106,6 +106,8 @@ class Proposal:
     markers: list[str]
     drafts: list[Draft] = field(default_factory=list)
     paragraph: int = 0
+    # Of the report's body: not a headline, byline, caption or interview question or answer.
+    body: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -225,7 +227,7 @@ def propose(source: Source) -> list[Proposal]:
 
     context = Context(index=index)
     proposals, found = _read(text, source.title, context, party_of)
-    date_statements(found, published, occasion(proposals, text, source.title, published))
+    date_statements(found, published, occasion(proposals, published))
     suggester = suggester_for(source)
     for item in found:
         _draft(item, roles, suggester)
@@ -248,26 +250,32 @@ def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list
     found: list[Found] = []
     paragraph_number = -1
     interviewee: Speaker | None = None
-    previous_line = None
+    # Where each line starts, read once: a sentence's paragraph is found by walking forward.
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    line = -1
+    body = question = answer = False
     for sentence in split_sentences(text):
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        line_end = text.find("\n", sentence.start)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        if line_start != previous_line:
-            previous_line = line_start
+        if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
+            while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
+                line += 1
+            end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
+            stripped = text[line_starts[line] : end].strip()
+            # Headlines, bylines and captions state nothing by themselves.
+            body = bool(TERMINAL.search(stripped)) and stripped != title.strip()
+            question, answer = stripped.startswith("Q:"), stripped.startswith("A:")
             paragraph_number += 1
             context.new_paragraph()
         proposal = Proposal(
-            sentence, attribution_markers(sentence.text), paragraph=paragraph_number
+            sentence,
+            attribution_markers(sentence.text),
+            paragraph=paragraph_number,
+            body=body and not (question or answer),
         )
         proposals.append(proposal)
-        stripped = line.strip()
-        # Headlines, bylines and captions state nothing by themselves.
-        if not TERMINAL.search(stripped) or stripped == title.strip() or stripped.startswith("Q:"):
+        if not body or question:
             continue
-        answer = stripped.startswith("A:")
         if interviewee is None and answer:
-            interviewee = _interviewee(text[:line_start], context, party_of)
+            interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
         clauses = [] if answer else read_sentence(sentence.text[offset:], sentence.start + offset)
         clauses = [clause for clause in clauses if not _reaction(clause)]

@@ -1,8 +1,10 @@
 """When each statement of an article was made: its own date, else one carried from the same
 speaker, paragraph or occasion, else blank with the reason. The reasoning is kept with each."""
 
+import bisect
 import datetime
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from positions.editorial import dating
@@ -44,21 +46,11 @@ class Found:
     reasoning: str = ""
 
 
-def in_body(text: str, sentence, title: str) -> bool:
-    """Whether a sentence is of the report's body, not a headline, byline or caption."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.start)
-    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
-    return (
-        bool(TERMINAL.search(line)) and line != title.strip() and not line.startswith(("Q:", "A:"))
-    )
-
-
-def occasion(proposals: list, text: str, title: str, published) -> dating.DateFinding | None:
+def occasion(proposals: list, published) -> dating.DateFinding | None:
     """The dated event the report's first paragraph describes ("talks … on Friday"), if any."""
     if published is None:
         return None
-    body = [p for p in proposals if in_body(text, p.sentence, title)]
+    body = [p for p in proposals if p.body]
     if not body:
         return None
     first = [p for p in body if p.paragraph == body[0].paragraph]
@@ -83,11 +75,12 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
         return
     lead = None
     latest = None
-    for item in found:
+    for number, item in enumerate(found):
         _own_date(item, published, latest)
         if item.own is not None and item.own.day is not None:
-            lead = lead or item
+            lead = number if lead is None else lead
             latest = item
+    index = _Dated(found)
     for number, item in enumerate(found):
         if item.own is not None:
             if item.own.day is None and item.reporter is not None and not item.reasoning:
@@ -96,7 +89,7 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
         if item.blocked:
             item.reasoning = item.blocked
             continue
-        source = _carried(found, number, lead, occasion)
+        source = _carried(found, number, index, lead, occasion)
         if source is not None:
             carried, why = source
             if isinstance(carried, dating.DateFinding):
@@ -205,62 +198,77 @@ def _same(one: Speaker, other: Speaker) -> bool:
     return one.party is not None and one.party == other.party
 
 
-def _carried(found: list[Found], number: int, lead: Found | None, occasion):
+def _key(speaker: Speaker):
+    """Who a statement is by, as the rules compare it: the person, else the party alone."""
+    if speaker.person is not None:
+        return ("person", speaker.person.pk)
+    if speaker.new is not None:
+        return ("new", id(speaker.new))
+    return ("party", speaker.party.pk) if speaker.party is not None else None
+
+
+class _Dated:
+    """The statements that give their own date, indexed by paragraph and by speaker, so that
+    finding one to carry costs no pass over the whole article."""
+
+    def __init__(self, found: list[Found]):
+        self.by_paragraph: dict[int, list[int]] = defaultdict(list)
+        self.by_speaker: dict[tuple, list[int]] = defaultdict(list)
+        self.told: dict[tuple, list[int]] = defaultdict(list)
+        for number, item in enumerate(found):
+            if item.day is not None and item.own is not None:
+                self.by_paragraph[item.proposal.paragraph].append(number)
+                if (key := _key(item.speaker)) is not None:
+                    self.by_speaker[key].append(number)
+            told = item.reporter is not None and item.reporter_date is not None
+            if told and (key := _key(item.reporter)) is not None:
+                self.told[key].append(number)
+
+    @staticmethod
+    def before(numbers: list[int], number: int) -> int | None:
+        at = bisect.bisect_left(numbers, number)
+        return numbers[at - 1] if at else None
+
+    @staticmethod
+    def after(numbers: list[int], number: int) -> int | None:
+        at = bisect.bisect_right(numbers, number)
+        return numbers[at] if at < len(numbers) else None
+
+
+def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, occasion):
     item = found[number]
     paragraph = item.proposal.paragraph
-    dated = [
-        (other_number, other)
-        for other_number, other in enumerate(found)
-        if other.day is not None and other.own is not None and other_number != number
-    ]
-    for other_number, other in reversed(dated):
-        if (
-            other_number < number
-            and other.proposal.paragraph == paragraph
-            and (
-                _same(other.speaker, item.speaker)
-                or (item.speaker.party is not None and item.speaker.party == other.speaker.party)
-            )
+    key = _key(item.speaker)
+    in_paragraph = index.by_paragraph.get(paragraph, [])
+    for other_number in reversed(in_paragraph):
+        other = found[other_number]
+        if other_number < number and (
+            _same(other.speaker, item.speaker)
+            or (item.speaker.party is not None and item.speaker.party == other.speaker.party)
         ):
             return other, "given earlier in the paragraph"
-    for other_number, other in dated:
-        if (
-            other_number > number
-            and other.proposal.paragraph == paragraph
-            and _same(other.speaker, item.speaker)
-        ):
-            return other, "given later in the paragraph, for the same speaker"
-    for other_number, other in reversed(dated):
-        if other_number < number and _same(other.speaker, item.speaker):
-            return (
-                other,
-                f"the date of {item.speaker.name or item.speaker.party}'s statements above",
-            )
-    for other in reversed(found[:number]):
-        if (
-            other.reporter is not None
-            and other.reporter_date
-            and _same(other.reporter, item.speaker)
-        ):
-            return other.reporter_date, "reporter"
+    for other_number in in_paragraph:
+        if other_number > number and _same(found[other_number].speaker, item.speaker):
+            return found[other_number], "given later in the paragraph, for the same speaker"
+    if key is not None:
+        if (earlier := index.before(index.by_speaker.get(key, []), number)) is not None:
+            who = item.speaker.name or item.speaker.party
+            return found[earlier], f"the date of {who}'s statements above"
+        if (told := index.before(index.told.get(key, []), number)) is not None:
+            return found[told].reporter_date, "reporter"
     # A relayed statement ("…, Witkoff said") does not set the report's occasion.
     relayed = bool(found) and found[0].reporter is not None
     if occasion is not None and not relayed:
         return occasion, "occasion"
-    if (
-        lead is not None
-        and lead.own is not None
-        and lead.reporter is None
-        and found.index(lead) < number
-        and item.speaker.party is not None
-        and lead.speaker.party == item.speaker.party
-    ):
-        return lead, f"the day of {item.speaker.party}'s statements in the lead"
+    if lead is not None and lead < number and found[lead].reporter is None:
+        party = item.speaker.party
+        if party is not None and found[lead].speaker.party == party:
+            return found[lead], f"the day of {party}'s statements in the lead"
     # A lead naming a person sums up what that person said on the occasion reported below.
-    if item.speaker.someone and item.proposal.paragraph == found[0].proposal.paragraph:
-        for other_number, other in dated:
-            if other_number > number and _same(other.speaker, item.speaker):
-                if re.match(r"^\s*Earlier\b", other.proposal.sentence.text):
-                    break
-                return other, "the lead sums up the occasion reported below"
+    if item.speaker.someone and paragraph == found[0].proposal.paragraph:
+        later = index.after(index.by_speaker.get(key, []), number)
+        if later is not None and not re.match(
+            r"^\s*Earlier\b", found[later].proposal.sentence.text
+        ):
+            return found[later], "the lead sums up the occasion reported below"
     return None
