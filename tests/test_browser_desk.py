@@ -221,7 +221,9 @@ def test_the_new_person_pop_up_sets_speaker_role_and_party_on_the_form(chromium,
     popup.locator("input[name=_save]").click()
     popup.wait_for_event("close")
 
-    page.wait_for_function("document.getElementById('id_role').value !== ''")
+    from playwright.sync_api import expect
+
+    expect(page.locator("#id_role option:checked")).to_have_count(1)
     selected = {
         name: page.locator(f"#id_{name} option:checked").inner_text()
         for name in ("speaker", "role", "party")

@@ -21,6 +21,13 @@ from positions.models import Position, StanceCell
 from positions.models.choices import PUBLIC_STATUSES
 from positions.reading.records import per_row
 
+# Listed after the admin scripts it extends, so that pages load it after them.
+NEW_SPEAKER_JS = (
+    "admin/js/jquery.init.js",
+    "admin/js/admin/RelatedObjectLookups.js",
+    "positions/admin/new-speaker.js",
+)
+
 admin.site.site_header = "Standpoint editors' desk"
 admin.site.site_title = "Standpoint desk"
 admin.site.index_title = "Record and review positions"

@@ -44,7 +44,8 @@ class PersonAdmin(CitedRecordAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         """Added from a position's form: hand back the new role and its party as well, so
-        that the form has speaker, role and party set (``new-speaker.js``)."""
+        that the form that opened the pop-up sets speaker, role and party (``new-speaker.js``
+        on the position and source forms)."""
         response = super().response_add(request, obj, post_url_continue)
         if IS_POPUP_VAR in request.POST and isinstance(response, TemplateResponse):
             data = json.loads(response.context_data["popup_response_data"])

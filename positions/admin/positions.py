@@ -19,7 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from positions.admin.base import DeskAdmin, all_positions_count
+from positions.admin.base import NEW_SPEAKER_JS, DeskAdmin, all_positions_count
 from positions.admin.forms import PositionAdminForm, TransitionForm
 from positions.admin.skipping import DATE_LINK_PARTS, DateLinksBySkipping
 from positions.editorial import services
@@ -118,6 +118,11 @@ def status_badge(position: Position):
 @admin.register(Position)
 class PositionAdmin(DeskAdmin):
     form = PositionAdminForm
+
+    class Media:
+        # A new speaker added from the pop-up also sets the role and party fields.
+        js = [*NEW_SPEAKER_JS]
+
     list_display = [
         "summary_short",
         "party",

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
-from positions.admin.base import CitedRecordAdmin, positions_count
+from positions.admin.base import NEW_SPEAKER_JS, CitedRecordAdmin, positions_count
 from positions.admin.forms import SourceAdminForm, SourceImportForm, duplicate_message
 from positions.admin.positions import stance_badge, status_badge
 from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
@@ -121,6 +121,11 @@ class NewDraftInline(admin.StackedInline):
 @admin.register(Source)
 class SourceAdmin(CitedRecordAdmin):
     form = SourceAdminForm
+
+    class Media:
+        # A new speaker added from a new draft's pop-up also sets that draft's party.
+        js = [*NEW_SPEAKER_JS]
+
     list_display = ["title", "outlet", "kind", "published_at", "position_count", "has_text"]
     list_filter = ["kind", ("language", ValuesBySkipping), ("outlet", ValuesBySkipping)]
     search_fields = ["title", "outlet", "byline", "url"]

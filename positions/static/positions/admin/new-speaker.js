@@ -1,27 +1,24 @@
 'use strict';
-// A person added from a position's "Speaker" field: besides the speaker, set the role and
-// party fields of the same form to the role entered with the person.
+// A person added from a form's "Speaker" field comes back from the pop-up with the role
+// entered with them and its party: set those fields of the same form too.
 {
-    const data = JSON.parse(document.getElementById('django-admin-popup-response-constants').dataset.popupResponse);
-    // The speaker field's id, e.g. "id_speaker" or "id_positions-2-0-speaker".
-    const field = window.name.replace(/__\d+$/, '');
-    if (data.action === undefined && field.endsWith('speaker')) {
-        for (const name of ['role', 'party']) {
-            const select = opener.document.getElementById(field.replace(/speaker$/, name));
-            if (data[name] && select && select.nodeName === 'SELECT') {
-                select.add(new opener.Option(data[name].obj, data[name].value, true, true));
-                opener.django.jQuery(select).trigger('change');
+    const dismiss = window.dismissAddRelatedObjectPopup;
+    if (dismiss) {
+        window.dismissAddRelatedObjectPopup = function(win, newId, newRepr) {
+            const constants = win.document.getElementById('django-admin-popup-response-constants');
+            const data = constants ? JSON.parse(constants.dataset.popupResponse) : {};
+            // The speaker field's id, e.g. "id_speaker" or "id_positions-2-0-speaker".
+            const field = win.name.replace(/__\d+$/, '');
+            if (field.endsWith('speaker')) {
+                for (const name of ['role', 'party']) {
+                    const select = document.getElementById(field.replace(/speaker$/, name));
+                    if (data[name] && select && select.nodeName === 'SELECT') {
+                        select.add(new Option(data[name].obj, data[name].value, true, true));
+                        django.jQuery(select).trigger('change');
+                    }
+                }
             }
-        }
-    }
-    switch (data.action) {
-    case 'change':
-        opener.dismissChangeRelatedObjectPopup(window, data.value, data.obj, data.new_value);
-        break;
-    case 'delete':
-        opener.dismissDeleteRelatedObjectPopup(window, data.value);
-        break;
-    default:
-        opener.dismissAddRelatedObjectPopup(window, data.value, data.obj);
+            dismiss(win, newId, newRepr);
+        };
     }
 }
