@@ -164,6 +164,10 @@ else:
         }
     }
 
+# After a cache failure, each worker skips Redis this long before trying again
+# (tracker/cache.py), so that a Redis that never answers costs one timeout per interval.
+STANDPOINT_CACHE_RETRY_SECONDS = env_int("STANDPOINT_CACHE_RETRY_SECONDS", 30)
+
 # Readers' pages are kept this long in the cache above; any change to the public record
 # replaces them at once (positions/reading/cache.py). 0 turns the page cache off.
 STANDPOINT_PAGE_CACHE_SECONDS = env_int("STANDPOINT_PAGE_CACHE_SECONDS", 300)

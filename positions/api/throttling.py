@@ -15,7 +15,7 @@ from django.core.cache import caches
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from tracker.cache import REDIS_ERRORS, FailOpenRedisCache, log_unavailable
+from tracker.cache import FailOpenRedisCache, guarded
 
 # Drop timestamps older than the window; record this request if the window has room.
 # Returns nothing when the request may go ahead, else the oldest timestamp still counted.
@@ -59,14 +59,13 @@ class AnonymousRateThrottle(AnonRateThrottle):
         if AnonymousRateThrottle._script is None:
             AnonymousRateThrottle._script = client.register_script(SLIDING_WINDOW)
         member = f"{self.now}:{secrets.token_hex(4)}"
-        try:
-            oldest = self._script(
+        # As the cache does: while Redis is down, requests go through uncounted (None).
+        oldest = guarded(
+            "throttle",
+            lambda: self._script(
                 keys=[key], args=[self.now, self.duration, self.num_requests, member], client=client
-            )
-        except REDIS_ERRORS as error:
-            # As the cache does: while Redis is down, requests go through uncounted.
-            log_unavailable("throttle", error)
-            return True
+            ),
+        )
         self.history = [] if oldest is None else [float(oldest)]
         return oldest is None
 
