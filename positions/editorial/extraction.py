@@ -29,7 +29,7 @@ from positions.editorial.statement_dates import (
 )
 from positions.editorial.topic_suggestions import TopicSuggester, suggester_for
 from positions.models import Party, Person, Role, Source, Topic
-from positions.models.choices import Move
+from positions.models.choices import MOVE_NAMES, Move
 
 __all__ = ["NewSpeaker", "Draft", "Proposal", "propose", "split_sentences"]
 
@@ -75,6 +75,10 @@ class Draft:
     # What each suggestion was read from, or why it is blank; shown beside it.
     evidence: dict[str, str] = field(default_factory=dict)
     stance_cue: cues.Cue | None = None
+
+    @property
+    def move_label(self) -> str:
+        return MOVE_NAMES.get(self.move, "")
 
     def prefill(self, source: Source, topic: Topic | None = None) -> dict[str, str]:
         """GET parameters that open the admin add form with this draft filled in."""
