@@ -6,6 +6,7 @@ The articles here are constructed test texts, not real reports.
 """
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,13 @@ def test_pasted_text_takes_outlet_from_the_dateline_and_a_date_without_time():
     assert found.outlet == "Xinhua"
     assert found.byline == "Anna Example"
     assert found.published_at == MIDNIGHT_20_AUGUST
+    assert not found.published_time_known
+
+
+def test_a_printed_time_is_known():
+    found = source_import.from_pasted("Published: 10:35, March 17, 2025\nTalks resume\n\nText.")
+    assert found.published_at == datetime.datetime(2025, 3, 17, 10, 35, tzinfo=datetime.UTC)
+    assert found.published_time_known
 
 
 def test_page_furniture_copied_with_the_article_is_no_headline():
@@ -141,6 +149,10 @@ def test_saving_a_pasted_article_goes_straight_to_its_extraction(client, editor)
     form = form_page.context["adminform"].form
     assert form.initial["title"] == "Russia rejects European peacekeepers in Ukraine"
     assert form.initial["outlet"] == "Xinhua"
+    page = form_page.content.decode()
+    assert 'name="published_at_0" value="2025-08-20"' in page
+    assert re.search(r'<input type="text" name="published_at_1" [^>]*>', page)
+    assert 'name="published_at_1" value=' not in page, "no time shown where none was printed"
 
     response = client.post(response["Location"], page_form_data(form_page))
     source = Source.objects.get()

@@ -199,8 +199,11 @@ class SourceAdmin(CitedRecordAdmin):
         imported = request.session.get(IMPORT_SESSION_KEY) if "_import" in request.GET else None
         if imported:
             initial.update(imported)
+            time_known = initial.pop("published_time_known", False)
             if imported.get("published_at"):
-                initial["published_at"] = parse_datetime(imported["published_at"])
+                published = parse_datetime(imported["published_at"])
+                # A date printed without a time is shown without one, not as midnight.
+                initial["published_at"] = published if time_known else [published.date(), None]
         return initial
 
     def get_urls(self):

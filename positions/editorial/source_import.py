@@ -99,6 +99,8 @@ class ImportedSource:
     byline: str = ""
     url: str = ""
     published_at: datetime.datetime | None = None
+    # Whether the source gave the time of day, or only the date (then shown without one).
+    published_time_known: bool = False
     language: str = ""
     text: str = ""
 
@@ -133,6 +135,7 @@ def from_html(html: str, url: str = "") -> ImportedSource:
         byline=(_meta(tree, "author") or document.author or "").strip(),
         url=url or (document.url or ""),
         published_at=_parse_date(published),
+        published_time_known=_has_time(published),
         language=(tree.get("lang") or document.language or "")[:20],
         text=text,
     )
@@ -178,8 +181,10 @@ def from_text(pasted: str, url: str = "") -> ImportedSource:
             break  # the report itself has begun
         if found.published_at is None and (match := _PUBLISHED_LINE.match(line)):
             found.published_at = _parse_date(match.group("when"))
+            found.published_time_known = _has_time(match.group("when"))
         elif found.published_at is None and _DATE_LINE.match(line):
             found.published_at = _parse_date(line)
+            found.published_time_known = _has_time(line)
         elif not found.byline and (match := _BYLINE.match(line)):
             found.byline = match.group("name").strip()
         elif _CAPTION.search(line) or _FURNITURE.match(line) or len(line) > 300:
@@ -285,6 +290,11 @@ def find_duplicate(url: str, *, exclude_pk: int | None = None) -> Source | None:
     # Narrow by host in the database; compare canonical forms in Python.
     candidates = Source.objects.filter(url__icontains=host).exclude(pk=exclude_pk)
     return next((s for s in candidates if canonical_url(s.url) == wanted), None)
+
+
+def _has_time(value: str | None) -> bool:
+    """Whether a date as printed gives the time of day ("10:35", "2025-03-17T10:35")."""
+    return bool(value) and re.search(r"\d{1,2}:\d{2}", value) is not None
 
 
 def _parse_date(value: str | None) -> datetime.datetime | None:
