@@ -50,10 +50,54 @@ def test_test_client_login_still_works_without_a_request(client, superuser):
 
 
 def test_client_address_comes_from_the_trusted_proxy_and_cannot_be_forged(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
-    request = RequestFactory().get(
-        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
+    import ipaddress
+
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
+
+    def seen(peer, forwarded=None):
+        extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+        return client_ip(RequestFactory().get("/", REMOTE_ADDR=peer, **extra))
+
+    assert seen("10.0.0.2", "6.6.6.6, 203.0.113.7") == "203.0.113.7"
+    # Two proxies in a row: the client is the first address that is not one.
+    assert seen("10.0.0.2", "6.6.6.6, 203.0.113.7, 10.0.0.5") == "203.0.113.7"
+    # A peer that is not a proxy is the client, whatever it claims.
+    assert seen("198.51.100.9", "6.6.6.6, 203.0.113.7") == "198.51.100.9"
+    assert seen("10.0.0.2", "not an address") == "10.0.0.2"
+    assert seen("10.0.0.2") == "10.0.0.2"
+    settings.TRUSTED_PROXIES = []
+    assert seen("10.0.0.2", "6.6.6.6, 203.0.113.7") == "10.0.0.2"
+
+
+def test_a_fresh_forwarded_for_per_try_does_not_dodge_the_lockout(client, superuser, settings):
+    settings.TRUSTED_PROXIES = []
+    statuses = [
+        client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "admin", "password": "guess"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        ).status_code
+        for attempt in range(settings.AXES_FAILURE_LIMIT + 2)
+    ]
+    assert statuses[-1] == 429
+    assert statuses.count(429) == 3
+
+
+def test_trusted_proxies_come_from_the_environment(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print([str(net) for net in settings.TRUSTED_PROXIES])"
     )
-    assert client_ip(request) == "203.0.113.7"
-    settings.TRUSTED_PROXY_COUNT = 0
-    assert client_ip(request) == "10.0.0.2"
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "tracker.settings"}
+    default = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
+    assert default.stdout.decode().strip() == "[]"
+    env["DJANGO_TRUSTED_PROXIES"] = "10.0.0.5, 192.168.0.0/16"
+    given = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
+    assert given.stdout.decode().strip() == "['10.0.0.5/32', '192.168.0.0/16']"
+    env["DJANGO_TRUSTED_PROXIES"] = "proxy.internal"
+    wrong = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
+    assert wrong.returncode != 0 and b"DJANGO_TRUSTED_PROXIES" in wrong.stderr

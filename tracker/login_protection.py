@@ -1,5 +1,7 @@
 """Brute-force protection for password logins, on top of django-axes."""
 
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 
@@ -19,20 +21,35 @@ class LoginAttemptBackend(AxesStandaloneBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
-def client_ip(request) -> str | None:
-    """The client's address, as seen by the nearest trusted proxy.
+def _address(text: str):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
 
-    Each of ``TRUSTED_PROXY_COUNT`` proxies appends the address it saw to X-Forwarded-For,
-    so the client is that many entries from the end; anything further left was sent by
-    the client and may be forged.
+
+def _trusted(address) -> bool:
+    return address is not None and any(address in net for net in settings.TRUSTED_PROXIES)
+
+
+def client_ip(request) -> str | None:
+    """The client's address: the peer's, unless the peer is a trusted proxy.
+
+    Each proxy appends the address it saw to X-Forwarded-For, so the header is read from
+    its end while the address at hand is a trusted proxy (``DJANGO_TRUSTED_PROXIES``); the
+    first one that is not is the client. Anything further left was sent by the client and
+    may be forged, and a request that does not come from a trusted proxy may forge it all.
     """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
+    peer = request.META.get("REMOTE_ADDR")
+    current = _address(peer or "")
+    if not _trusted(current):
+        return peer
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for text in reversed(forwarded):
+        hop = _address(text)
+        if hop is None:
+            break  # not an address a proxy writes: stop at the last proxy
+        current = hop
+        if not _trusted(hop):
+            break
+    return str(current)

@@ -6,6 +6,7 @@ repository root. With ``DJANGO_DEBUG`` off the process refuses to start without
 ``X-Forwarded-Proto``), secure cookies, HSTS and hashed, compressed static files.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -255,8 +256,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "tracker.login_protection.client_ip"
-# How many proxies in front append to X-Forwarded-For (0: use the peer address).
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+# Addresses or networks (CIDR) of the proxies in front. Only a request coming from one of
+# them has its X-Forwarded-For believed: anyone else could write their own (and dodge the
+# login lockout and the rate limits). None by default: the peer address is the client.
+try:
+    TRUSTED_PROXIES = [
+        ipaddress.ip_network(item, strict=False) for item in env_list("DJANGO_TRUSTED_PROXIES", [])
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
 
 # Editors paste whole article pages (HTML) into the desk; some are larger than Django's 2.5 MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -278,10 +286,6 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.AnonymousRateThrottle"],
     "EXCEPTION_HANDLER": "positions.api.errors.handle_exception",
-    # Proxies in front of the app; X-Forwarded-For is trusted only that far, so that a
-    # client cannot dodge its rate limit by sending the header itself.
-    # The same proxy count the login lockout trusts, so throttles see the real client.
-    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("STANDPOINT_API_ANON_RATE", "120/minute"),
         "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),

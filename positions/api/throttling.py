@@ -16,6 +16,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from tracker.cache import FailOpenRedisCache, guarded
+from tracker.login_protection import client_ip
 
 # Drop timestamps older than the window; record this request if the window has room.
 # Returns nothing when the request may go ahead, else the oldest timestamp still counted.
@@ -42,6 +43,10 @@ class AnonymousRateThrottle(AnonRateThrottle):
     @property
     def cache(self):
         return caches["default"]
+
+    def get_ident(self, request):
+        # The client as the login lockout sees it: forwarded headers only from trusted proxies.
+        return client_ip(request)
 
     def allow_request(self, request, view):
         if not isinstance(self.cache, FailOpenRedisCache):
