@@ -13,8 +13,8 @@ import lxml.html
 import trafilatura
 from django.conf import settings
 from django.utils import timezone
-from trafilatura.settings import use_config
 
+from positions.editorial.fetching import FetchError, fetch_page
 from positions.models import Source
 
 # Tracking parameters that do not change which article a URL points at.
@@ -84,10 +84,6 @@ _SITE_NAMES = {
     "president.gov.ua": "Office of the President of Ukraine",
     "mid.ru": "Russian Foreign Ministry",
 }
-
-
-class FetchError(Exception):
-    """The URL could not be fetched; the editor can paste the page instead."""
 
 
 @dataclass
@@ -263,13 +259,9 @@ def fetch(url: str, *, allow_private_addresses: bool = False) -> str:
     """
     if not settings.STANDPOINT_FETCH_SOURCES:
         raise FetchError("Fetching URLs is switched off here; paste the page instead.")
-    config = use_config()
-    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private_addresses else "on")
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", "15")
-    html = trafilatura.fetch_url(url, config=config)
-    if not html:
-        raise FetchError(f"Could not fetch {url}; paste the page instead.")
-    return html
+    if allow_private_addresses:
+        return fetch_page(url, allowed=lambda address: True)
+    return fetch_page(url)
 
 
 def canonical_url(url: str) -> str:
