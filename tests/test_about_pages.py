@@ -47,6 +47,7 @@ def test_data_page_links_exports_api_docs_and_gives_licence_and_citations(client
 def test_follow_pages_give_the_feed_of_a_topic_and_of_a_party(client):
     topic = TopicFactory(slug="peacekeeping", name="Peacekeeping")
     party = PartyFactory(slug="russia", name="Russian Federation")
+    publish(party=party, topic=topic)
     html = page(client, "/topics/peacekeeping/follow/")
     assert 'value="http://testserver/feeds/topics/peacekeeping/" readonly' in html
     assert topic.name in html
@@ -54,6 +55,9 @@ def test_follow_pages_give_the_feed_of_a_topic_and_of_a_party(client):
     assert 'value="http://testserver/feeds/parties/russia/" readonly' in html
     assert party.name in html
     page(client, "/topics/atlantis/follow/", status=404)
+    # Nothing public names it: no page.
+    TopicFactory(slug="unpublished")
+    page(client, "/topics/unpublished/follow/", status=404)
 
 
 def test_a_feed_names_its_stylesheet_which_renders_it_as_a_page(client):
@@ -84,6 +88,7 @@ def test_every_page_has_a_description_and_open_graph_tags(client, address):
 
 def test_a_description_escapes_what_editors_typed(client):
     topic = TopicFactory(slug="t", name='<b>"Bold"</b>')
+    publish(topic=topic)
     html = page(client, "/topics/t/follow/")
     head = html.split("</head>")[0]
     assert "<b>" not in head
@@ -93,7 +98,7 @@ def test_a_description_escapes_what_editors_typed(client):
 
 @pytest.mark.parametrize("address", ["/methodology/", "/data/", "/topics/t/follow/"])
 def test_the_pages_cost_a_fixed_number_of_queries(client, django_assert_max_num_queries, address):
-    TopicFactory(slug="t")
+    publish(topic=TopicFactory(slug="t"))
     with django_assert_max_num_queries(1):
         page(client, address)
 

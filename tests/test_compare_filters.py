@@ -41,6 +41,8 @@ def seven_parties():
         for party, stance in zip(parties, stances, strict=True):
             if stance is not None:
                 publish(party=party, topic=topic, stance=stance, stated_on=DAY)
+    # Silent as of April: its only statement comes later.
+    publish(party=parties[6], topic=topics["silent"], stated_on=datetime.date(2025, 6, 1))
     return parties, topics
 
 
@@ -129,7 +131,7 @@ def test_the_api_reads_the_same_filters_and_answers_the_same_rows(api, seven_par
 def test_a_bad_filter_is_the_same_400_on_page_and_api(client, api, query, field, message):
     response = api.get(f"/api/v1/compare/?{query}")
     assert response.status_code == 400
-    assert response.json() == {field: [message]}
+    assert response.json()["errors"] == {field: [message]}
     html = page(client, f"/compare/?{query}", status=400)
     assert f"<code>{field}</code>: {message}" in html
 
@@ -183,3 +185,26 @@ def test_the_matrix_scrolls_in_a_labelled_focusable_region(client, seven_parties
     assert 'class="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption"' in (
         html
     )
+
+
+def test_home_links_what_changed_in_the_30_days_up_to_the_latest_statement(client):
+    russia = PartyFactory(short_name="Russia")
+    topic = TopicFactory()
+    publish(party=russia, topic=topic, stance=Stance.OPEN, stated_on=datetime.date(2025, 1, 5))
+    publish(party=russia, topic=topic, stance=Stance.REJECTS, stated_on=datetime.date(2025, 3, 16))
+    html = page(client, "/")
+    assert (
+        '<a href="/compare/?from=2025-02-14&amp;to=2025-03-16">Everything that changed in the '
+        "30 days up to 16 March 2025</a>" in html
+    )
+    changes = page(client, "/compare/?from=2025-02-14&to=2025-03-16")
+    assert "Shifts: 1 stance changed" in changes
+
+
+def test_topic_and_party_pages_link_their_follow_pages(client):
+    topic, party = TopicFactory(slug="t"), PartyFactory(slug="p", short_name="P")
+    publish(party=party, topic=topic)
+    assert 'href="/topics/t/follow/">Follow new positions on this topic</a>' in page(
+        client, "/topics/t/"
+    )
+    assert 'href="/parties/p/follow/">Follow new positions of P</a>' in page(client, "/parties/p/")
