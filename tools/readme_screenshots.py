@@ -15,6 +15,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 SHOTS = {
     "compare.png": "/compare/?as_of=2025-03-31",
     "topic-chart.png": "/topics/nato-european-forces-in-ukraine/",
+    "what-changed.png": "/compare/?from=2025-02-14&to=2025-03-16",
+    "search.png": "/search/?q=Grushko",
 }
 
 
