@@ -131,7 +131,11 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         return new
     demonym = parties[-1] if parties else None
     if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words):
-        for earlier in reversed(context.history[-RECENT:]):
+        recent = context.history[-RECENT:]
+        if context.mentioned is not None:
+            # "Kaja Kallas does not believe … the EU's foreign policy chief said"
+            recent = [*recent, context.mentioned]
+        for earlier in reversed(recent):
             if earlier.someone and (demonym is None or earlier.party == demonym):
                 return Speaker(
                     person=earlier.person,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from positions.editorial.names import TITLE_WORDS, words
 from positions.editorial.reporting_verbs import (
+    FINITE,
     PRONOUN,
     SPEECH,
     STANCE,
@@ -43,7 +44,9 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"(?:,\s*(?:in|at|during|after)\s+(?:his|her|their|its|a|an|the)\b[^,]*"
     r"(?:conference|interview|address|speech|statement|meeting|call|summit|talks|session|briefing)[^,]*"
     r"|\s+at\s+(?:a|an|the)\s+[^,]*?(?:summit|meeting|conference|talks)\b[^,]*"
-    r"|,\s*according to\b.*|,\s*an? (?:position|view|stance|point|claim|line)\b[^,]*)$",
+    r"|,\s*according to\b.*|,\s*an? (?:position|view|stance|point|claim|line)\b[^,]*"
+    # ", as he arrived in Berlin for talks": when it was said, not what
+    r"|,\s+(?:as|while|when|before)\s+(?:he|she|they)\s+\w+ed\b[^,]*)$",
     re.IGNORECASE,
 )
 _SPLIT_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+but\s+(?!that\b)")
@@ -121,7 +124,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
             return named.group(1), named.start(1)
     # ", who …, said" and ", speaking …, said": the subject is before the apposition.
     apposition = re.search(
-        r",\s+(?:who|which|speaking|writing|asked|answering|responding)\b[^,]*,\s*$", head
+        r",\s+(?:who|which|speaking|writing|asked|answering|responding|in|on|at|during)\b"
+        r"[^,]*,\s*$",
+        head,
     )
     if apposition:
         head = head[: apposition.start()]
@@ -171,7 +176,7 @@ def read_sentence(sentence: str, start: int) -> list[Clause]:
     skip = strip_dateline(sentence)
     text = sentence[skip:]
     base = start + skip
-    clauses = _quoted(text, base) or _attributed(text, base)
+    clauses = _quoted(text, base) or _interpolated(text, base) or _attributed(text, base)
     for clause in clauses:
         _find_original(clause)
     return clauses
@@ -225,6 +230,33 @@ def _quoted(text: str, base: int) -> list[Clause]:
     return []
 
 
+_INTERPOLATED = re.compile(
+    rf"^(?P<before>[^,“”\"]+),\s+(?P<subject>he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+"
+    rf"(?P<verb>{SPEECH})\s*,\s+(?P<after>.+)$"
+)
+
+
+def _interpolated(text: str, base: int) -> list[Clause]:
+    """ "Any ceasefire, she said, would have to be monitored …": the sentence is the statement."""
+    match = _INTERPOLATED.match(text)
+    if not match or len(match.group("after").split()) < 3:
+        return []
+    # What comes before the attribution is the statement's subject, not a clause of its own.
+    if len(match.group("before").split()) > 6 or FINITE.search(match.group("before")):
+        return []
+    quote, at = _trim(text, base)
+    return [
+        Clause(
+            quote,
+            at,
+            subject=match.group("subject"),
+            subject_start=base + match.start("subject"),
+            verb=match.group("verb"),
+            attribution=[(base + match.start("subject"), base + match.end("verb"))],
+        )
+    ]
+
+
 def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
     """The subject before the verb, or after it ("…, said Grushko in an interview")."""
     before = attribution[: verb.start()].strip(" ,")
@@ -252,7 +284,7 @@ def _attributed(text: str, base: int) -> list[Clause]:
         after_verb = own.find(", ", verb.end() - comma - 2)
         if after_verb != -1:
             own = own[:after_verb]
-        if len(own.split()) > 16 or any(c in own for c in _OPEN + _CLOSE):
+        if len(own.split()) > 24 or any(c in own for c in _OPEN + _CLOSE):
             continue
         own_verb = VERB.search(own) or verb
         subject, subject_at = _subject_or_inverted(own, own_verb)

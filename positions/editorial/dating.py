@@ -49,7 +49,7 @@ _PATTERNS = [
     (
         "in_month",
         re.compile(
-            rf"\b(?:in|since|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)"
+            rf"\b(?:in|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)"
         ),
     ),
     (

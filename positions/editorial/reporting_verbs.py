@@ -131,7 +131,7 @@ ADJUNCT_WORDS = frozenset(
     call video address speech television broadcast reporters journalists media lawmakers
     parliament chat message messages post session press separate local state joint televised
     weekly daily annual brief one two three four five six several long lengthy first second
-    phone
+    phone however though nonetheless nevertheless now still
     """
     )
 )
@@ -142,8 +142,20 @@ NP_OBJECT_VERB = re.compile(
 )
 
 
+_CIRCUMSTANCE = re.compile(
+    r"^\s*(?:in|at|on|after|before|during|to|via|through|with|late|early|later|earlier)\b",
+    re.IGNORECASE,
+)
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|would|will|had|has|have|could|can|must|should|that)\b", re.I
+)
+
+
 def adjuncts_only(words: str) -> bool:
-    """Whether the words between a verb and "that" only say when, where or to whom."""
+    """Whether the words between a verb and "that" only say when, where or to whom: known
+    adjunct words, or a short phrase opening with a preposition ("in his nightly address")."""
+    if _CIRCUMSTANCE.match(words) and len(words.split()) <= 10 and not FINITE.search(words):
+        return True
     for word in re.findall(r"\w[\w'’.-]*", words):
         word = word.rstrip(".")
         if word.lower() in ADJUNCT_WORDS or word[0].isupper() or word[0].isdigit():

@@ -15,7 +15,7 @@ from positions.editorial.reporting_verbs import SPEECH_VERB
 DAY, MONTH = "day", "month"
 # Another occasion than the one the sentence before spoke of: its date is not carried.
 _OTHER_OCCASION = re.compile(
-    r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|"
+    r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|in a post|"
     r"on social media)\b|^(?:In|From) [A-Z][a-z]+,",
 )
 _EVENT = re.compile(
@@ -23,6 +23,8 @@ _EVENT = re.compile(
     r"visit|negotiations|interview)\b",
     re.IGNORECASE,
 )
+# How many words may lie between an event and its date.
+_NEAR = 8
 # A line that ends as a sentence does; headlines, bylines and captions do not.
 TERMINAL = re.compile(r"[.!?][\"”’)]*\s*$|[\"”]\s*$")
 
@@ -56,11 +58,17 @@ def occasion(proposals: list, published) -> dating.DateFinding | None:
     first = [p for p in body if p.paragraph == body[0].paragraph]
     for proposal in first:
         sentence = proposal.sentence.text
-        if not _EVENT.search(sentence):
-            continue
         skip = strip_dateline(sentence)
-        for finding in dating.find_dates(sentence[skip:], published):
-            if finding.precision == DAY:
+        text = sentence[skip:]
+        events = [event.start() for event in _EVENT.finditer(text)]
+        for finding in dating.find_dates(text, published):
+            # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
+            # not that of a statement that merely mentions talks.
+            near = any(
+                len(text[min(at, finding.start) : max(at, finding.end)].split()) <= _NEAR
+                for at in events
+            )
+            if finding.precision == DAY and near:
                 return dataclass_replace(
                     finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
                 )
@@ -172,6 +180,12 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             return
         if finding.precision == "":
             item.blocked = f"Left blank: {finding.reasoning}."
+    perfect = re.search(
+        rf"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?{clause.verb}\b", text
+    )
+    if not item.blocked and clause.verb and perfect:
+        # "Kyiv has said …": said at some time before, on no occasion the article names.
+        item.blocked = f"Left blank: “{perfect.group()}” names no occasion or date."
     if not item.blocked and _OTHER_OCCASION.search(_outside(text, clause, sentence.start)):
         item.blocked = (
             "Left blank: another occasion than the one reported above, and no date is given."
