@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.vary import vary_on_headers
 
 from positions import views
 from positions.views import about
@@ -7,8 +8,15 @@ from positions.views.feeds import (
     PositionFeed,
     TopicPositionFeed,
     feed_stylesheet,
+    opened_in_a_browser,
 )
 from positions.views.page_cache import cached_for_readers as cached
+
+
+def feed(view):
+    """A feed, cached apart for browsers, which get it as XML to render it."""
+    return vary_on_headers("Accept")(cached(view, variant=opened_in_a_browser))
+
 
 urlpatterns = [
     path("", cached(views.home), name="home"),
@@ -25,7 +33,7 @@ urlpatterns = [
     path("topics/<slug:slug>/follow/", cached(about.follow_topic), name="follow-topic"),
     path("parties/<slug:slug>/follow/", cached(about.follow_party), name="follow-party"),
     path("feeds/feed.xsl", cached(feed_stylesheet), name="feed-stylesheet"),
-    path("feeds/positions/", cached(PositionFeed()), name="feed-positions"),
-    path("feeds/parties/<slug:slug>/", cached(PartyPositionFeed()), name="feed-party"),
-    path("feeds/topics/<slug:slug>/", cached(TopicPositionFeed()), name="feed-topic"),
+    path("feeds/positions/", feed(PositionFeed()), name="feed-positions"),
+    path("feeds/parties/<slug:slug>/", feed(PartyPositionFeed()), name="feed-party"),
+    path("feeds/topics/<slug:slug>/", feed(TopicPositionFeed()), name="feed-topic"),
 ]

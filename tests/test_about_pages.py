@@ -112,3 +112,17 @@ def test_a_retracted_positions_citation_says_it_was_retracted(client):
     html = page(client, position.get_absolute_url())
     citation = html.split('<p class="citation">')[1].split("</p>")[0]
     assert f"Retracted on {position.retracted_at:%-d %B %Y}: Misattributed." in citation
+
+
+def test_a_browser_opening_a_feed_gets_it_as_xml_a_feed_reader_as_atom(client, settings):
+    settings.STANDPOINT_PAGE_CACHE_SECONDS = 300
+    publish()
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    reader = "application/atom+xml, application/rss+xml;q=0.9, */*;q=0.1"
+    for _ in range(2):  # the second time from the page cache, each its own
+        response = client.get("/feeds/positions/", headers={"Accept": browser})
+        assert response["Content-Type"] == "application/xml; charset=utf-8"
+        response = client.get("/feeds/positions/", headers={"Accept": reader})
+        assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+        assert response["Vary"].count("Accept") == 1
+    assert client.get("/feeds/positions/")["Content-Type"].startswith("application/atom+xml")

@@ -32,8 +32,23 @@ class StyledAtomFeed(Atom1Feed):
         handler.endElement("feed")
 
 
+def opened_in_a_browser(request) -> bool:
+    """Whether the request comes from a browser opening the feed rather than a feed reader:
+    it asks for HTML and not for Atom."""
+    accept = request.headers.get("Accept", "")
+    return "text/html" in accept and "atom+xml" not in accept
+
+
 class PositionFeed(Feed):
     feed_type = StyledAtomFeed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        if opened_in_a_browser(request):
+            # Browsers show Atom's own type as plain text; as XML they apply the stylesheet.
+            response["Content-Type"] = "application/xml; charset=utf-8"
+        return response
+
     title = "Standpoint: new positions"
     subtitle = "Positions newly published on Standpoint."
 

@@ -23,7 +23,7 @@
           <div class="notice">
             <p><strong>This is a feed</strong>, for a feed reader: copy this page's address from the address bar and paste it into a feed reader (many news apps and e-mail programs have one) to be told of each new position. <a href="{% url 'data' %}#follow">How to follow Standpoint</a>.</p>
           </div>
-          <p><xsl:value-of select="atom:subtitle"/> <a href="{atom:link[not(@rel) or @rel='alternate']/@href}">See the page on Standpoint</a>.</p>
+          <p><xsl:value-of select="atom:subtitle"/><xsl:text> </xsl:text><a href="{atom:link[not(@rel) or @rel='alternate']/@href}">See the page on Standpoint</a>.</p>
           <h2>Latest positions</h2>
           <ol class="statements">
             <xsl:for-each select="atom:entry">
