@@ -126,3 +126,13 @@ def test_a_browser_opening_a_feed_gets_it_as_xml_a_feed_reader_as_atom(client, s
         assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
         assert response["Vary"].count("Accept") == 1
     assert client.get("/feeds/positions/")["Content-Type"].startswith("application/atom+xml")
+
+
+def test_a_positions_description_says_who_stands_where_and_if_it_was_retracted(client):
+    position = publish(summary="Russia rejects it.")
+    head = page(client, position.get_absolute_url()).split("</head>")[0]
+    assert f"{position.party.short_name} supports “{position.topic.proposition}”" in head
+    assert "Summary: Russia rejects it." in head
+    retracted = PositionFactory(status=Status.RETRACTED, retraction_reason="Wrong.")
+    head = page(client, retracted.get_absolute_url()).split("</head>")[0]
+    assert '<meta name="description" content="Retracted. ' in head
