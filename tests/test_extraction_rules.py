@@ -107,14 +107,21 @@ def test_an_undated_statement_stays_blank_and_says_why(record):
     assert "stated_on" not in draft.prefill(SourceFactory())
 
 
-def test_a_vague_date_gives_no_day_and_earlier_this_month_gives_a_month(record):
+def test_last_week_is_approximate_recently_is_blank_and_earlier_this_month_a_month(record):
+    # 4 November 2025 is a Tuesday; the week before ran from Monday 27 October.
     found = drafts(
         "Zelensky said last week that Ukraine needed air defence.\n\n"
+        "Sergey Lavrov said recently that Russia wanted talks.\n\n"
         "Earlier this month, Ushakov said Russia would not accept a freeze.",
         published=datetime.date(2025, 11, 4),
     )
-    vague = found["Ukraine needed air defence"]
-    assert vague.stated_on is None and "“last week” gives no day" in vague.evidence["date"]
+    approximate = found["Ukraine needed air defence"]
+    assert (approximate.stated_on, approximate.date_precision) == (
+        datetime.date(2025, 10, 29),
+        "approximate",
+    )
+    vague = found["Russia wanted talks"]
+    assert vague.stated_on is None and "“recently” gives no day" in vague.evidence["date"]
     month = found["Russia would not accept a freeze"]
     assert (month.stated_on, month.date_precision) == (datetime.date(2025, 11, 1), "month")
 

@@ -52,10 +52,12 @@ _PATTERNS = [
             rf"\b(?:in|during|early|late)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)"
         ),
     ),
+    ("last_week", re.compile(r"\blast week\b|\bearlier this week\b", re.IGNORECASE)),
     (
         "vague",
         re.compile(
-            r"\b(?:last|this|next) (?:week|weekend|year)\b|\bearlier this (?:week|year)\b"
+            r"\b(?:this|next) (?:week|weekend|year)\b|\blast (?:weekend|year)\b"
+            r"|\bearlier this year\b"
             r"|\brecently\b|\bin recent (?:days|weeks)\b|\bsome time ago\b"
             r"|\blast (?:spring|summer|autumn|fall|winter)\b",
             re.IGNORECASE,
@@ -166,6 +168,21 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
         month = _MONTH_NAMES[match.group("month").rstrip(".").lower()]
         year = int(match.group("year")) if match.group("year") else _year_for(month, 1, published)
         return phrase, datetime.date(year, month, 1), "month", f"“{phrase}”: a month, no day"
+    if kind == "last_week":
+        monday = published - datetime.timedelta(days=published.weekday())
+        if phrase.lower() == "last week":
+            # The middle of the week before: about right, whichever day it was.
+            day = monday - datetime.timedelta(days=5)
+        elif monday < published:
+            day = monday
+        else:
+            return phrase, None, "", f"“{phrase}” gives no day"
+        return (
+            phrase,
+            day,
+            "approximate",
+            f"“{phrase}”, {against}: about {day:%a} {day.day} {day:%b}",
+        )
     if kind == "vague":
         return phrase, None, "", f"“{phrase}” gives no day"
     # A weekday: the latest such day on or before publication, so that "on Wednesday" in an

@@ -25,6 +25,8 @@ from positions.models import Party, Position, Source, Topic
 from positions.models.choices import DatePrecision, Move, Stance, Status
 
 FIELDS = ("speaker", "party", "date", "quote", "topic", "move")
+# How far an approximate date may be from the coded one and still count as right.
+APPROXIMATE_DAYS = 7
 # Figures where more is better; every other figure is better lower.
 HIGHER_IS_BETTER = frozenset(
     {
@@ -319,15 +321,23 @@ def _date_value(day, precision) -> str:
     return day.isoformat()
 
 
+def _date_verdict(expected: Expected, draft) -> str:
+    if expected.precision == DatePrecision.APPROXIMATE and expected.stated_on and draft.stated_on:
+        # "last week": right when it is given as approximate and within that week or so.
+        close = abs((draft.stated_on - expected.stated_on).days) <= APPROXIMATE_DAYS
+        return "right" if close and draft.date_precision == DatePrecision.APPROXIMATE else "wrong"
+    return _verdict(
+        _date_value(expected.stated_on, expected.precision),
+        _date_value(draft.stated_on, draft.date_precision or DatePrecision.DAY),
+    )
+
+
 def _judge(expected: Expected, draft) -> dict[str, str]:
     topics = [topic.slug for topic in draft.topics[:3]]
     return {
         "speaker": _verdict(expected.speaker.casefold(), _speaker_name(draft).casefold()),
         "party": _verdict(expected.party, _party_slug(draft)),
-        "date": _verdict(
-            _date_value(expected.stated_on, expected.precision),
-            _date_value(draft.stated_on, draft.date_precision or DatePrecision.DAY),
-        ),
+        "date": _date_verdict(expected, draft),
         "quote": "right" if _same_quote(draft.quote, expected.quote) else "wrong",
         "topic": ("right" if expected.topic in topics else "wrong") if topics else "blank",
         "move": _verdict(expected.move, draft.move),

@@ -131,7 +131,8 @@ ADJUNCT_WORDS = frozenset(
     call video address speech television broadcast reporters journalists media lawmakers
     parliament chat message messages post session press separate local state joint televised
     weekly daily annual brief one two three four five six several long lengthy first second
-    phone however though nonetheless nevertheless now still
+    phone however though nonetheless nevertheless now still recently reportedly privately
+    openly firmly
     """
     )
 )

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from positions.editorial import dating
 from positions.editorial.attribution import Speaker
 from positions.editorial.clauses import Clause, strip_dateline
-from positions.editorial.reporting_verbs import SPEECH_VERB
+from positions.editorial.reporting_verbs import SPEECH_VERB, VERB
 
-DAY, MONTH = "day", "month"
+DAY, MONTH, APPROXIMATE = "day", "month", "approximate"
+# Precisions that give a date to suggest; any other finding explains a blank.
+DATED = (DAY, MONTH, APPROXIMATE)
 # Another occasion than the one the sentence before spoke of: its date is not carried.
 _OTHER_OCCASION = re.compile(
     r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|in a post|"
@@ -128,10 +130,20 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
     # A dateline's date is when the report was filed, not when anyone spoke.
     skip = strip_dateline(sentence.text)
     text = sentence.text[skip:]
+    quote_end = clause.start + len(clause.quote)
     findings = [
         finding
         for finding in dating.find_dates(text, published, sentence.start + skip)
         if not any(start <= finding.start < end for start, end in quotes)
+        # "…, a position Putin repeated late on Friday": another's words, another date.
+        and not (
+            finding.start >= quote_end
+            and clause.attribution
+            and clause.attribution[0][1] <= clause.start
+            and VERB.search(
+                sentence.text[quote_end - sentence.start : finding.start - sentence.start]
+            )
+        )
     ]
     if item.reporter is not None:
         told = [
@@ -141,7 +153,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         ]
         item.reporter_date = told[-1] if told else None
     if item.reporter is not None and inside:
-        dated = [f for f in findings if clause.start <= f.start and f.precision in (DAY, MONTH)]
+        dated = [f for f in findings if clause.start <= f.start and f.precision in DATED]
         if dated:
             item.own, item.day, item.precision = dated[0], dated[0].day, dated[0].precision
             item.reasoning = dated[0].reasoning
@@ -149,7 +161,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
     if item.reporter is not None:
         who = item.speaker.name or clause.original
         outlet = not (item.reporter.someone or item.reporter.party)
-        dated = [f for f in findings if f.precision in (DAY, MONTH)]
+        dated = [f for f in findings if f.precision in DATED]
         if outlet and dated:
             finding = dated[0]
             item.own = dataclass_replace(
@@ -174,7 +186,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         finding = dating.relative(
             finding, anchor_day, "the day reported just before" if lead else "publication"
         )
-        if finding.precision in (DAY, MONTH):
+        if finding.precision in DATED:
             item.own, item.day, item.precision = finding, finding.day, finding.precision
             item.reasoning = finding.reasoning
             return
