@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from positions.editorial import records, services, speakers
 from positions.editorial.source_import import find_duplicate
 from positions.models import Position, Source
+from positions.models.base import SOURCE_TEXT_MAX_LENGTH
 from positions.models.choices import Status
 
 # Service error keys that have a different name on the form.
@@ -296,6 +297,12 @@ class SourceAdminForm(forms.ModelForm):
             "language",
             "text",
         ]
+        error_messages = {
+            "text": {
+                "max_length": f"A source's text can be at most {SOURCE_TEXT_MAX_LENGTH:,} "
+                "characters (it has %(show_value)s): store the part positions quote."
+            }
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -324,6 +331,10 @@ def duplicate_message(source: Model):
     )
 
 
+# A page's HTML, scripts and all, is often several times its article's text.
+PASTE_MAX_LENGTH = 5_000_000
+
+
 class SourceImportForm(forms.Form):
     """Paste an article (text or the page's HTML), or give its URL where fetching is allowed."""
 
@@ -331,6 +342,11 @@ class SourceImportForm(forms.Form):
     pasted = forms.CharField(
         label="Article text or page HTML",
         required=False,
+        max_length=PASTE_MAX_LENGTH,
+        error_messages={
+            "max_length": f"The paste can be at most {PASTE_MAX_LENGTH:,} characters (it has "
+            "%(show_value)s): paste the article's text rather than the whole page."
+        },
         widget=forms.Textarea(attrs={"rows": 16}),
         help_text="Paste the article as text, or the page's HTML source (Ctrl+U, select all).",
     )

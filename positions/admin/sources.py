@@ -3,6 +3,7 @@ from its text sentence by sentence."""
 
 import datetime
 import re
+import secrets
 from urllib.parse import urlencode
 
 from django import forms
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
@@ -27,9 +29,12 @@ from positions.admin.skipping import DateLinksBySkipping, ValuesBySkipping
 from positions.editorial import extraction, services, source_import
 from positions.editorial.records import is_public
 from positions.models import Position, Source
+from positions.models.base import SOURCE_TEXT_MAX_LENGTH
 from positions.models.choices import DatePrecision
 
 IMPORT_SESSION_KEY = "standpoint-source-import"
+# How long a pasted article waits for its add form to be opened.
+IMPORT_SECONDS = 3600
 
 
 class CitedPositionsInline(admin.TabularInline):
@@ -196,7 +201,8 @@ class SourceAdmin(CitedRecordAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        imported = request.session.get(IMPORT_SESSION_KEY) if "_import" in request.GET else None
+        token = request.session.get(IMPORT_SESSION_KEY) if "_import" in request.GET else None
+        imported = cache.get(f"{IMPORT_SESSION_KEY}:{token}") if token else None
         if imported:
             initial.update(imported)
             time_known = initial.pop("published_time_known", False)
@@ -238,11 +244,21 @@ class SourceAdmin(CitedRecordAdmin):
             else:
                 if (duplicate := source_import.find_duplicate(found.url)) is not None:
                     form.add_error("url", duplicate_message(duplicate))
+                elif len(found.text) > SOURCE_TEXT_MAX_LENGTH:
+                    form.add_error(
+                        "pasted" if "pasted" in form.cleaned_data else "url",
+                        f"The article's text is {len(found.text):,} characters; a source holds "
+                        f"at most {SOURCE_TEXT_MAX_LENGTH:,}. Paste the part positions quote.",
+                    )
                 else:
                     initial = found.initial()
                     if isinstance(initial.get("published_at"), datetime.datetime):
                         initial["published_at"] = initial["published_at"].isoformat()
-                    request.session[IMPORT_SESSION_KEY] = initial
+                    # The article waits in the cache for the add form, not in the session
+                    # (a database row read on every request): the session holds its key.
+                    token = secrets.token_urlsafe(16)
+                    cache.set(f"{IMPORT_SESSION_KEY}:{token}", initial, IMPORT_SECONDS)
+                    request.session[IMPORT_SESSION_KEY] = token
                     self.message_user(
                         request,
                         "Check what was found and correct it before saving: title, outlet, "

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 
 wikidata_id_validator = RegexValidator(
@@ -11,6 +11,20 @@ wikidata_id_validator = RegexValidator(
 
 
 QUOTE_MAX_LENGTH = 10_000
+# Every free-text field is bounded, so that no form or API call can store a book in one.
+# A source's text: far above a long article (50,000 characters), far below what would
+# make its pages and extraction slow.
+SOURCE_TEXT_MAX_LENGTH = 1_000_000
+# Descriptions and lists of other names.
+DESCRIPTION_MAX_LENGTH = 10_000
+# Conditions, review comments, retraction reasons and correction notes.
+NOTE_MAX_LENGTH = 5_000
+
+
+def bounded(limit: int, what: str = "This text") -> list[MaxLengthValidator]:
+    """The validator that refuses text over ``limit`` characters, saying so."""
+    message = f"{what} can be at most {limit:,} characters; this one has %(show_value)s."
+    return [MaxLengthValidator(limit, message)]
 
 
 def text_sha256(text: str) -> str:

@@ -9,8 +9,10 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from positions.models.base import (
+    NOTE_MAX_LENGTH,
     QUOTE_MAX_LENGTH,
     TimestampedModel,
+    bounded,
 )
 from positions.models.choices import (
     DATE_PRECISION_LENGTH,
@@ -71,7 +73,10 @@ class Position(TimestampedModel):
     stance = models.SmallIntegerField(choices=Stance)
     move = models.CharField(max_length=20, choices=Move, default=Move.ASSESSMENT)
     conditions = models.TextField(
-        blank=True, help_text="Conditions attached, e.g. “only if both parties deem it necessary”."
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=bounded(NOTE_MAX_LENGTH),
+        help_text="Conditions attached, e.g. “only if both parties deem it necessary”.",
     )
     summary = models.CharField(max_length=500, help_text="One neutral sentence.")
     # Bounded so that a pasted article cannot pass for a quote; long speeches are cited in parts.
@@ -101,8 +106,15 @@ class Position(TimestampedModel):
     quote_orphaned = models.BooleanField(default=False, db_default=False, editable=False)
 
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
-    review_comment = models.TextField(blank=True, help_text="Why it was sent back to draft.")
-    retraction_reason = models.TextField(blank=True)
+    review_comment = models.TextField(
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=bounded(NOTE_MAX_LENGTH),
+        help_text="Why it was sent back to draft.",
+    )
+    retraction_reason = models.TextField(
+        blank=True, max_length=NOTE_MAX_LENGTH, validators=bounded(NOTE_MAX_LENGTH)
+    )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -5,7 +5,12 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from positions.models.base import TimestampedModel, wikidata_id_validator
+from positions.models.base import (
+    DESCRIPTION_MAX_LENGTH,
+    TimestampedModel,
+    bounded,
+    wikidata_id_validator,
+)
 from positions.models.choices import (
     DATE_PRECISION_LENGTH,
     DatePrecision,
@@ -46,10 +51,14 @@ class Party(TimestampedModel):
     )
     other_names = models.TextField(
         blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=bounded(DESCRIPTION_MAX_LENGTH),
         help_text="One a line: other names and spellings, capitals and metonyms (“Moscow”, "
         "“the Kremlin”), demonyms (“Russian”). The desk's extraction and search use them.",
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, max_length=DESCRIPTION_MAX_LENGTH, validators=bounded(DESCRIPTION_MAX_LENGTH)
+    )
 
     objects = PartyQuerySet.as_manager()
     history = HistoricalRecords()
@@ -91,10 +100,14 @@ class Person(TimestampedModel):
     )
     other_names = models.TextField(
         blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=bounded(DESCRIPTION_MAX_LENGTH),
         help_text="One a line: other spellings and transliterations (“Zelensky”, "
         "“Sergey Lavrov”), and the short name articles use (“Wang” for Wang Yi).",
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, max_length=DESCRIPTION_MAX_LENGTH, validators=bounded(DESCRIPTION_MAX_LENGTH)
+    )
 
     objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
@@ -163,7 +176,9 @@ class Topic(TimestampedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, max_length=DESCRIPTION_MAX_LENGTH, validators=bounded(DESCRIPTION_MAX_LENGTH)
+    )
 
     objects = TopicQuerySet.as_manager()
     history = HistoricalRecords()
@@ -229,7 +244,9 @@ class Event(TimestampedModel):
         max_length=DATE_PRECISION_LENGTH, choices=DatePrecision, default=DatePrecision.DAY
     )
     location = models.CharField(max_length=200, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, max_length=DESCRIPTION_MAX_LENGTH, validators=bounded(DESCRIPTION_MAX_LENGTH)
+    )
     parties = models.ManyToManyField("positions.Party", blank=True, related_name="events")
     topics = models.ManyToManyField("positions.Topic", blank=True, related_name="events")
     sources = models.ManyToManyField("positions.Source", blank=True, related_name="events")

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from positions.models.base import TimestampedModel, text_sha256
+from positions.models.base import SOURCE_TEXT_MAX_LENGTH, TimestampedModel, bounded, text_sha256
 from positions.models.choices import (
     SourceKind,
 )
@@ -27,7 +27,11 @@ class Source(TimestampedModel):
     )
     language = models.CharField(max_length=20, default="en", help_text="BCP 47 code, e.g. en.")
     text = models.TextField(
-        blank=True, help_text="Full text of the item; quotes are checked against it."
+        blank=True,
+        max_length=SOURCE_TEXT_MAX_LENGTH,
+        validators=bounded(SOURCE_TEXT_MAX_LENGTH, "A source's text"),
+        help_text="Full text of the item; quotes are checked against it. At most "
+        f"{SOURCE_TEXT_MAX_LENGTH:,} characters: store the part positions quote.",
     )
     text_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # Reported speech points at what it reports on; that original must outlive the report.
