@@ -136,3 +136,10 @@ def test_a_positions_description_says_who_stands_where_and_if_it_was_retracted(c
     retracted = PositionFactory(status=Status.RETRACTED, retraction_reason="Wrong.")
     head = page(client, retracted.get_absolute_url()).split("</head>")[0]
     assert '<meta name="description" content="Retracted. ' in head
+
+
+def test_the_topic_charts_legend_links_to_the_methodology(client):
+    topic = TopicFactory(slug="t")
+    publish(topic=topic)
+    figure = page(client, "/topics/t/").split('<figure class="chart"')[1].split("</figcaption>")[0]
+    assert '<a href="/methodology/#stances">What the stances mean</a>' in figure
