@@ -282,11 +282,17 @@ class SourceAdmin(CitedRecordAdmin):
             raise Http404("No such source.")
         source = Source.objects.get(pk=source.pk)  # with its text
         can_add = request.user.has_perm("positions.add_position")
+        parts = extract_parts(source.text)
+        number = request.GET.get("part", "1")
+        if not number.isdigit() or not 1 <= int(number) <= len(parts):
+            raise Http404(f"No such part: the text has {len(parts)}.")
+        number = int(number)
+        start, end = parts[number - 1]
         recorded = list(
             source.positions.select_related("party", "topic").order_by("quote_start", "id")
         )
         rows = []
-        proposals = extraction.propose(source)
+        proposals = extraction.propose(part_of(source, start, end))
         for proposal in proposals:
             sentence = proposal.sentence
             here = [
@@ -321,8 +327,42 @@ class SourceAdmin(CitedRecordAdmin):
             "attributed_count": sum(1 for row in rows if row["proposal"].attributed),
             "ranked": ranked,
             "can_add": can_add,
+            "part": number,
+            "parts": len(parts),
         }
         return TemplateResponse(request, "admin/positions/source/extract.html", context)
+
+
+# The extract page reads a long text a part at a time: its cost grows with the text, and a
+# part of this size comes back in a second or two.
+EXTRACT_PART_LENGTH = 50_000
+
+
+def extract_parts(text: str) -> list[tuple[int, int]]:
+    """The text cut into parts of at most ``EXTRACT_PART_LENGTH`` characters, at line ends
+    where a part has one."""
+    parts, start = [], 0
+    while start < len(text) or not parts:
+        end = min(len(text), start + EXTRACT_PART_LENGTH)
+        if end < len(text) and (cut := text.rfind("\n", start, end)) > start:
+            end = cut + 1
+        parts.append((start, end))
+        start = end
+    return parts
+
+
+def part_of(source: Source, start: int, end: int) -> Source:
+    """``source`` (unsaved) with only ``text[start:end]`` left to read: the rest blanked out,
+    line ends kept, so that every offset found is an offset in the whole text."""
+    if (start, end) == (0, len(source.text)):
+        return source
+    text = source.text
+    blank = str.maketrans(dict.fromkeys(set(text) - {"\n"}, " "))
+    masked = text[:start].translate(blank) + text[start:end] + text[end:].translate(blank)
+    part = Source(text=masked, title=source.title, published_at=source.published_at)
+    part.pk, part.language, part.outlet = source.pk, source.language, source.outlet
+    part.text_sha256 = source.text_sha256
+    return part
 
 
 def _add_url(query: dict) -> str:
