@@ -306,6 +306,14 @@ SPECTACULAR_SETTINGS = {
         "against (`If-Match` or `version`) and a stale one is refused with 412 or 409."
     ),
     "VERSION": "1",
+    "LICENSE": {
+        "name": "Data: CC BY 4.0 (the software is AGPL-3.0-or-later)",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "CONTACT": {
+        "name": "Standpoint's editors",
+        **({"email": email} if (email := os.environ.get("STANDPOINT_CONTACT_EMAIL")) else {}),
+    },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -315,6 +323,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "positions.api.schema.describe_path_parameters",
+        "positions.api.schema.document_http_contract",
     ],
 }
 

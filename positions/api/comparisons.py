@@ -56,6 +56,9 @@ def form_parameters(form_class) -> list[OpenApiParameter]:
             kind = OpenApiTypes.INT
         else:
             kind = OpenApiTypes.STR
+        if isinstance(field, forms.IntegerField):
+            kind = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
+            kind = {key: value for key, value in kind.items() if value is not None}
         parameters.append(
             OpenApiParameter(
                 name,

@@ -35,6 +35,14 @@ from positions.reading.term_search import matching_every_term
 
 STANCE_BY_LABEL = {label: value for value, label in Stance.choices}
 
+
+def described(schema: dict, query_filter):
+    """``query_filter``, with the schema the OpenAPI document gives its values (a filter
+    with a ``method`` would otherwise be guessed from the model's column)."""
+    help_text = query_filter.extra.get("help_text", "")
+    return extend_schema_field({**schema, "description": help_text})(query_filter)
+
+
 # Sort keys the position cursor can follow; each is paired with ``id`` to break ties.
 POSITION_ORDERINGS = {
     "stated_on": ("stated_on", "id"),
@@ -189,31 +197,44 @@ class PositionFilterSet(SyncFilterSet):
         "speaker__slug",
         widget=RepeatableTextInput,
     )
-    source = IdsFilter(
-        queryset=Source.objects.all(),
-        distinct=False,  # a foreign key: each position matches once
-        help_text="Source id. Repeatable.",
-        widget=RepeatableTextInput,
+    source = described(
+        {"type": "integer", "minimum": 1, "maximum": 10**MAX_ID_DIGITS - 1},
+        IdsFilter(
+            queryset=Source.objects.all(),
+            distinct=False,  # a foreign key: each position matches once
+            help_text="Source id. Repeatable.",
+            widget=RepeatableTextInput,
+        ),
     )
-    stance = ChoicesFilter(
-        choices=[(label, label) for label in STANCE_BY_LABEL],
-        method="filter_stance",
-        help_text="Stance label. Repeatable.",
+    stance = described(
+        {"type": "string", "enum": list(STANCE_BY_LABEL)},
+        ChoicesFilter(
+            choices=[(label, label) for label in STANCE_BY_LABEL],
+            method="filter_stance",
+            help_text="Stance label. Repeatable.",
+        ),
     )
-    stance_score_min = IntegerFilter(
-        field_name="stance",
-        lookup_expr="gte",
-        min_value=STANCE_MIN,
-        max_value=STANCE_MAX,
-        help_text=f"Lowest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} supports).",
+    stance_score_min = described(
+        {"type": "integer", "minimum": STANCE_MIN, "maximum": STANCE_MAX},
+        IntegerFilter(
+            field_name="stance",
+            lookup_expr="gte",
+            min_value=STANCE_MIN,
+            max_value=STANCE_MAX,
+            help_text=f"Lowest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} "
+            "supports).",
+        ),
     )
-    stance_score_max = IntegerFilter(
-        field_name="stance",
-        lookup_expr="lte",
-        min_value=STANCE_MIN,
-        max_value=STANCE_MAX,
-        help_text=f"Highest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} "
-        "supports).",
+    stance_score_max = described(
+        {"type": "integer", "minimum": STANCE_MIN, "maximum": STANCE_MAX},
+        IntegerFilter(
+            field_name="stance",
+            lookup_expr="lte",
+            min_value=STANCE_MIN,
+            max_value=STANCE_MAX,
+            help_text=f"Highest stance score to include ({STANCE_MIN} rejects … {STANCE_MAX} "
+            "supports).",
+        ),
     )
     stated_after = IsoDateFilter(
         field_name="stated_on",

@@ -51,6 +51,13 @@ class StrictPageNumberPagination(PageNumberPagination):
     def get_page_size(self, request):
         return parse_page_size(request)
 
+    def get_schema_operation_parameters(self, view):
+        bounds = {"page": {"minimum": 1}, "page_size": {"minimum": 1, "maximum": MAX_PAGE_SIZE}}
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         link = {"type": "string", "format": "uri", "nullable": True}
         return {

@@ -33,7 +33,6 @@ from positions.api.serializers.write import (
     PositionWriteSerializer,
     RetractSerializer,
     SendBackSerializer,
-    VersionConflictSerializer,
     VersionSerializer,
 )
 
@@ -59,6 +58,5 @@ __all__ = [
     "SourceSerializer",
     "TopicBriefSerializer",
     "TopicSerializer",
-    "VersionConflictSerializer",
     "VersionSerializer",
 ]

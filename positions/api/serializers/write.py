@@ -129,11 +129,3 @@ class SendBackSerializer(VersionSerializer):
 
 class RetractSerializer(VersionSerializer):
     reason = serializers.CharField(help_text="Why the position is retracted (shown publicly).")
-
-
-class VersionConflictSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What went wrong.")
-    current_version = serializers.IntegerField(help_text="The position's version now.")
-    changed_fields = serializers.ListField(
-        child=serializers.CharField(), help_text="Fields that differ from what you sent."
-    )

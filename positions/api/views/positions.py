@@ -29,7 +29,6 @@ from positions.api.serializers import (
     PositionWriteSerializer,
     RetractSerializer,
     SendBackSerializer,
-    VersionConflictSerializer,
     VersionSerializer,
 )
 from positions.api.views.mixins import ERROR_400, ID_PATTERN, ConditionalReadMixin
@@ -93,8 +92,13 @@ WRITE_ERRORS = {
     401: OpenApiResponse(description="No credentials: send `Authorization: Token …`."),
     403: OpenApiResponse(description="Your role may not do this."),
     404: OpenApiResponse(description="No such position visible to you."),
-    409: OpenApiResponse(VersionConflictSerializer, description="Stale `version` in the body."),
-    412: OpenApiResponse(VersionConflictSerializer, description="Stale `If-Match`."),
+    409: OpenApiResponse(
+        description="Stale `version` in the body (`current_version`, `changed_fields`), or a "
+        "position that may not be deleted."
+    ),
+    412: OpenApiResponse(
+        description="Stale `If-Match` (`current_version`, `changed_fields` say what changed)."
+    ),
     428: OpenApiResponse(description="Send `If-Match` or `version`."),
 }
 
@@ -127,9 +131,7 @@ IF_MATCH = OpenApiParameter(
         parameters=[IF_MATCH],
         responses={200: PositionSerializer, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(
-        summary="Delete a draft", responses={204: None, **WRITE_ERRORS}, parameters=[IF_MATCH]
-    ),
+    destroy=extend_schema(summary="Delete a draft", responses={204: None, **WRITE_ERRORS}),
 )
 class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     """Who took which stance on which topic, when, per which source."""
