@@ -56,9 +56,12 @@ def every_pair():
     """Two parties and one topic per pair of stances, each party's position as the pair
     says (none: no position)."""
     first, second = PartyFactory(slug="first"), PartyFactory(slug="second")
+    # Not compared: it puts every topic on record, so that a pair of silences can be asked for.
+    bystander = PartyFactory(slug="bystander")
     topics = {}
     for a, b in PAIR_TABLE:
         topic = TopicFactory(slug=f"{a}-{b}", proposition=f"Pair {a} and {b}")
+        publish(party=bystander, topic=topic, stated_on=datetime.date(2025, 3, 1))
         for party, stance in ((first, STANCES[a]), (second, STANCES[b])):
             if stance is not None:
                 publish(
@@ -137,12 +140,16 @@ def test_compare_page_marks_common_ground_and_divides_for_every_pair(client, eve
 )
 def test_several_parties(api, stances, common_ground, divide):
     topic = TopicFactory(slug="deal")
+    elsewhere = TopicFactory(slug="elsewhere")
     slugs = []
     for i, name in enumerate(stances):
         party = PartyFactory(slug=f"party-{i}")
         slugs.append(party.slug)
         if STANCES[name] is not None:
             publish(party=party, topic=topic, stance=STANCES[name])
+        else:
+            # Silent on the deal, on record elsewhere.
+            publish(party=party, topic=elsewhere)
     data = api.get(
         "/api/v1/compare/", {"as_of": AS_OF, "parties": ",".join(slugs), "topics": "deal"}
     ).json()
