@@ -155,10 +155,11 @@ def test_drafts_accounts_and_review_comments_stay_out_of_the_release(record, tmp
     assert "created_by" not in positions[0] and "review_comment" not in positions[0]
 
 
-def test_orphaned_quotes_are_worked_out_again_on_import_not_released(record, tmp_path, editor):
+def test_orphaned_quotes_are_worked_out_again_on_import_not_released(record, tmp_path, reviewer):
     article = Position.objects.published().exclude(source__text="").first().source
-    article.text = "A corrected text. " + article.text
-    records.record_save(record=article, user=editor)
+    # A correction that drops the quoted passages leaves their quotes orphaned.
+    article.text = "A corrected text."
+    records.record_save(record=article, user=reviewer, note="The outlet replaced the text.")
     orphaned = set(Position.objects.filter(quote_orphaned=True).values_list("pk", flat=True))
     assert orphaned
     call_command("export_dataset", tmp_path / "release", verbosity=0)
