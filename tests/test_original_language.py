@@ -5,6 +5,7 @@ The articles here are constructed test texts, not real reports.
 """
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -50,14 +51,20 @@ def test_ukrainian_text_keeps_an_initial_inside_its_sentence():
     ]
 
 
-def test_extract_page_of_a_russian_source_lists_its_sentences(client, editor):
+def test_extract_page_of_a_russian_source_offers_each_of_its_sentences(client, editor):
     source = SourceFactory(language="ru", text=RUSSIAN_TEXT)
     client.force_login(editor)
     page = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
     rows = page.context["rows"]
-    assert len(rows) == 4
-    assert rows[2]["proposal"].sentence.text.startswith("«НАТО и миротворчество")
-    assert rows[2]["proposal"].attributed, "quotation marks « » mark a statement"
+    assert [row["proposal"].sentence.text for row in rows] == [
+        "МОСКВА, 16 марта.",
+        "Замминистра иностранных дел РФ А. Грушко дал интервью.",
+        "«НАТО и миротворчество абсолютно несовместимы», — заявил он.",
+        "Он добавил, что Россия потребует гарантий.",
+    ]
+    query = parse_qs(urlsplit(rows[2]["sentence_link"]).query)
+    assert query["quote"] == ["«НАТО и миротворчество абсолютно несовместимы», — заявил он."]
+    assert query["source"] == [str(source.pk)]
 
 
 def _add_form(source, **typed) -> dict:

@@ -135,19 +135,28 @@ class Proposal:
         return self.first.stated_on if self.first else None
 
 
+# Segmenters by a source's language; Ukrainian shares Russian's abbreviations and
+# punctuation, and a language without rules of its own is split as English.
+_SEGMENTER_LANGUAGES = {"en": "en", "ru": "ru", "uk": "ru"}
+
+
 @cache
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+def _segmenter(language: str = "en") -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets in ``text``; a paragraph never spans two sentences."""
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences with their offsets in ``text``; a paragraph never spans two sentences.
+
+    ``language`` is the source's BCP 47 code ("ru", "uk-UA").
+    """
+    segmenter = _segmenter(_SEGMENTER_LANGUAGES.get(language.split("-")[0].lower(), "en"))
     sentences = []
     offset = 0
     for paragraph in text.split("\n"):
         cursor = 0
         if paragraph.strip():
-            for span in _segmenter().segment(paragraph):
+            for span in segmenter.segment(paragraph):
                 stripped = span.sent.strip()
                 # Locate each sentence after the previous one, so repeated sentences and
                 # any drift in the segmenter's own spans cannot misplace it.
@@ -230,7 +239,7 @@ def propose(source: Source) -> list[Proposal]:
         return role.party, f"{person.name}'s role: {role.title}, {role.party}"
 
     context = Context(index=index)
-    proposals, found = _read(text, source.title, context, party_of)
+    proposals, found = _read(text, source.title, context, party_of, source.language or "en")
     date_statements(found, published, occasion(proposals, published))
     suggester = suggester_for(source)
     for item in found:
@@ -249,7 +258,9 @@ def _role_for(roles: list[Role], on: datetime.date | None) -> Role | None:
     return roles[0] if roles else None
 
 
-def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list[Found]]:
+def _read(
+    text: str, title: str, context: Context, party_of, language: str = "en"
+) -> tuple[list, list[Found]]:
     proposals: list[Proposal] = []
     found: list[Found] = []
     paragraph_number = -1
@@ -258,7 +269,7 @@ def _read(text: str, title: str, context: Context, party_of) -> tuple[list, list
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     line = -1
     body = question = answer = False
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text, language):
         if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
             while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
                 line += 1
