@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "rest_framework",
+    "corsheaders",
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
@@ -78,6 +79,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "positions.api.compression.ApiGZipMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "positions.api.throttling.RateLimitHeadersMiddleware",
     "tracker.problems.ProblemMediaTypeMiddleware",
     "tracker.input_guard.RejectMalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -291,6 +295,23 @@ REST_FRAMEWORK = {
         "anon_export": os.environ.get("STANDPOINT_API_ANON_EXPORT_RATE", "10/minute"),
     },
 }
+
+# Browser notebooks and dashboards on other sites may read the API anonymously: GET and
+# HEAD without credentials (no cookies, no Authorization header), with the validators and
+# rate-limit headers readable.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit",
+    "RateLimit-Policy",
+    "Content-Disposition",
+)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Standpoint API",

@@ -10,11 +10,12 @@ the shared cache under that ETag (``positions.reading.cache``); the browsable AP
 """
 
 import hashlib
+import time
 from calendar import timegm
 
 from django.db.models import Count, Max
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from positions.reading.cache import API
 from positions.reading.stamp import record_stamp
@@ -39,6 +40,11 @@ class Validators:
     def not_modified(self, request):
         """A 304 (or 412) response when the client's copy is current, else None."""
         timestamp = timegm(self.last_modified.utctimetuple()) if self.last_modified else None
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        if since is not None and since > time.time():
+            # A date in the future is the client's clock, not a copy it holds (RFC 9110
+            # 13.1.3): answered in full, as if it had not been sent.
+            timestamp = None
         response = get_conditional_response(
             request, etag=self.etag, last_modified=timestamp, response=None
         )

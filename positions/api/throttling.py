@@ -9,6 +9,7 @@ Redis instead of a pickled list read and written back, which costs two round tri
 lets two workers overwrite each other's count.
 """
 
+import math
 import secrets
 
 from django.core.cache import caches
@@ -32,6 +33,9 @@ return redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]
 """
 
 
+RATE_LIMIT_META = "standpoint.rate_limit"
+
+
 class AnonymousRateThrottle(AnonRateThrottle):
     scope = "anon"
     _script = None
@@ -49,6 +53,29 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return client_ip(request)
 
     def allow_request(self, request, view):
+        allowed = self._allow_request(request, view)
+        if self.rate is not None and getattr(self, "key", None) is not None:
+            # Read by RateLimitHeadersMiddleware; META is the request's own, shared with DRF.
+            request.META[RATE_LIMIT_META] = self.rate_limit_headers(allowed)
+        return allowed
+
+    def rate_limit_headers(self, allowed: bool) -> dict[str, str]:
+        """``RateLimit-Policy`` and ``RateLimit`` (draft-ietf-httpapi-ratelimit-headers):
+        the quota and window, and what is left of it and when it frees up."""
+        window = int(self.duration)
+        headers = {"RateLimit-Policy": f'"{self.scope}";q={self.num_requests};w={window}'}
+        history = getattr(self, "history", None) or []
+        if not allowed:
+            remaining = 0
+        elif isinstance(self.cache, FailOpenRedisCache):
+            return headers  # the Redis window answers only whether there is room
+        else:
+            remaining = max(0, self.num_requests - len(history))
+        reset = math.ceil(self.duration - (self.now - history[-1])) if history else window
+        headers["RateLimit"] = f'"{self.scope}";r={remaining};t={max(0, reset)}'
+        return headers
+
+    def _allow_request(self, request, view):
         if not isinstance(self.cache, FailOpenRedisCache):
             return super().allow_request(request, view)
         if self.rate is None:
@@ -84,3 +111,16 @@ class AnonymousExportThrottle(AnonymousRateThrottle):
     """Exports return the whole record, so they get their own, lower budget."""
 
     scope = "anon_export"
+
+
+class RateLimitHeadersMiddleware:
+    """Adds the rate-limit headers the throttles worked out to the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in request.META.get(RATE_LIMIT_META, {}).items():
+            response[name] = value
+        return response
