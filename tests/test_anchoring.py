@@ -31,3 +31,20 @@ def test_quote_that_appears_twice_has_two_anchors_told_apart_by_context():
 def test_missing_quote_has_no_anchor():
     assert find_anchors(ARTICLE, "NATO is a peacekeeper") == []
     assert find_anchors("", "anything") == []
+
+
+def test_a_dash_is_not_a_space():
+    assert normalise("peace - now") == "peace-now"
+    assert find_anchors("They want peace - now.", "peace now") == []
+    [anchor] = find_anchors("They want peace - now.", "peace — now")
+    assert anchor.exact == "peace - now"
+
+
+def test_an_empty_quote_is_found_nowhere():
+    assert find_anchors("Some text.", "") == []
+    assert find_anchors("", "Some text.") == []
+
+
+def test_the_context_of_a_quote_near_the_start_begins_at_the_start():
+    [anchor] = find_anchors("He said: never.", "never")
+    assert (anchor.start, anchor.prefix, anchor.suffix) == (9, "He said: ", ".")

@@ -148,3 +148,23 @@ def test_cells_and_changes_show_the_position_in_force(api, record):
     assert (change["party"]["slug"], change["topic"]["slug"]) == ("russia", "nato")
     assert change["before"]["stance"] == "open"
     assert change["after"] == {**side, "stated_on": "2025-03-16"}
+
+
+def test_what_changed_keeps_to_the_parties_and_topics_asked_for(api, record):
+    # Ukraine moves too, on the truce; asked for Russia alone, only Russia's change shows.
+    PositionFactory(
+        party=record["ukraine"],
+        topic=record["truce"],
+        stance=Stance.REJECTS,
+        stated_on="2025-03-10",
+        status=Status.PUBLISHED,
+    )
+    recompute_timeline(party_id=record["ukraine"].id, topic_id=record["truce"].id)
+
+    def changed(**params):
+        data = api.get("/api/v1/compare/", {"from": "2025-03-01", "to": "2025-03-31", **params})
+        return sorted((c["party"]["slug"], c["topic"]["slug"]) for c in data.json()["changes"])
+
+    assert changed() == [("russia", "nato"), ("ukraine", "truce")]
+    assert changed(parties="russia") == [("russia", "nato")]
+    assert changed(topics="truce") == [("ukraine", "truce")]

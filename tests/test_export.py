@@ -193,3 +193,37 @@ def test_export_reads_rows_in_chunks_with_constant_queries(
     with django_assert_max_num_queries(6):
         records = csv_records(api.get("/api/v1/positions/export.csv"))
     assert len(records) == 45
+
+
+def test_each_row_links_its_public_page(api):
+    position = PositionFactory(status=Status.PUBLISHED)
+    page = f"http://testserver/positions/{position.pk}/"
+    [record] = csv_records(api.get("/api/v1/positions/export.csv"))
+    assert record["html_url"] == page
+    [line] = body(api.get("/api/v1/positions/export.jsonl")).splitlines()
+    assert json.loads(line)["html_url"] == page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_exports_are_streamed_a_few_rows_at_a_time(api, monkeypatch, fmt):
+    from positions.api import export
+
+    monkeypatch.setattr(export, "ROWS_PER_CHUNK", 2)
+    for day in range(1, 6):
+        PositionFactory(status=Status.PUBLISHED, stated_on=f"2025-01-{day:02d}")
+    response = api.get(f"/api/v1/positions/export.{fmt}", {"ordering": "stated_on"})
+    chunks = [chunk.decode() for chunk in response.streaming_content]
+    rows_per_chunk = [chunk.count("\n") for chunk in chunks]
+    if fmt == "csv":  # the header comes with the first rows; the last chunk may be empty
+        assert rows_per_chunk in ([3, 2, 1], [3, 2, 1, 0])
+    else:
+        assert rows_per_chunk == [2, 2, 1]
+        lines = "".join(chunks).split("\n")
+        assert lines[-1] == ""
+        assert [json.loads(line)["stated_on"][-2:] for line in lines[:-1]] == [
+            "01",
+            "02",
+            "03",
+            "04",
+            "05",
+        ]

@@ -104,3 +104,27 @@ def test_user_text_in_feeds_is_text_not_markup(client):
     assert "<script>" not in summary.text and "<svg onload" not in summary.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary.text
     assert "<blockquote>" in summary.text
+
+
+def test_feeds_list_by_publication_then_statement_date_then_entry(client):
+    party = PartyFactory(slug="russia")
+    now = timezone.now()
+    stated_late_published_early = publish(
+        party=party, stated_on=datetime.date(2025, 3, 1), published_at=now - datetime.timedelta(1)
+    )
+    stated_early_published_late = publish(
+        party=party, stated_on=datetime.date(2025, 1, 1), published_at=now
+    )
+    same_moment = [
+        publish(party=party, stated_on=datetime.date(2025, 2, 1), published_at=now)
+        for _ in range(2)
+    ]
+    expected = [
+        same_moment[1],
+        same_moment[0],
+        stated_early_published_late,
+        stated_late_published_early,
+    ]
+    for url in ("/feeds/positions/", "/feeds/parties/russia/"):
+        links = entry_links(fetch_feed(client, url))
+        assert links == [f"http://testserver{p.get_absolute_url()}" for p in expected], url

@@ -275,3 +275,101 @@ def test_a_step_on_a_position_deleted_meanwhile_is_a_404_not_a_crash(editor, rev
     services.position_delete(position=position, user=editor)
     with pytest.raises(Http404, match=f"Position {loaded.pk} no longer exists"):
         services.take_step(step, position=loaded, user=reviewer, text="Why.")
+
+
+def test_a_step_from_a_stale_version_is_refused_with_the_current_version(editor, reviewer):
+    position = services.position_create(user=editor, **draft_fields())
+    services.take_step("submit", position=position, user=editor, expected_version=1)
+    with pytest.raises(services.VersionConflict) as conflict:
+        services.take_step("publish", position=position, user=reviewer, expected_version=1)
+    assert str(conflict.value) == (
+        "This position was changed by someone else (now version 2). "
+        "Review their changes, then apply yours again."
+    )
+    assert conflict.value.current.version == 2
+    assert conflict.value.changed_fields == ["status"]
+    assert Position.objects.get(pk=position.pk).status == Status.IN_REVIEW
+
+
+def test_steps_that_need_a_reason_are_refused_without_one(editor, reviewer):
+    position = services.position_create(user=editor, **draft_fields())
+    services.take_step("submit", position=position, user=editor)
+    with pytest.raises(ValidationError) as error:
+        services.take_step("send_back", position=position, user=reviewer)
+    assert error.value.message_dict == {"comment": ["Say what the editor should change."]}
+    services.take_step("send_back", position=position, user=reviewer, text=" Cite it. ")
+    stored = Position.objects.get(pk=position.pk)
+    assert (stored.status, stored.review_comment) == (Status.DRAFT, "Cite it.")
+
+
+def published_on(party, topic, day, stance):
+    position = PositionFactory(
+        party=party, topic=topic, stance=stance, stated_on=f"2025-01-{day:02d}", status="draft"
+    )
+    position.status = Status.IN_REVIEW
+    position.save()
+    return position
+
+
+def test_a_correction_of_stance_topic_or_party_relinks_both_timelines(reviewer):
+    party, topic, elsewhere = PartyFactory(), TopicFactory(), TopicFactory()
+    first, second, third = (
+        published_on(party, topic, day, stance)
+        for day, stance in ((1, Stance.REJECTS), (2, Stance.OPEN), (3, Stance.OPEN))
+    )
+    for position in (first, second, third):
+        services.position_publish(position=position, user=reviewer)
+
+    def links():
+        rows = Position.objects.filter(pk__in=[first.pk, second.pk, third.pk]).order_by("pk")
+        return [(row.previous_id, row.shift) for row in rows]
+
+    assert links() == [(None, "first"), (first.pk, "reversal"), (second.pk, "unchanged")]
+    services.position_correct(
+        position=second,
+        user=reviewer,
+        changes={"stance": Stance.OPPOSES},
+        note="The stance was misread.",
+        expected_version=None,
+    )
+    assert links() == [(None, "first"), (first.pk, "towards_support"), (second.pk, "reversal")]
+    services.position_correct(
+        position=second,
+        user=reviewer,
+        changes={"topic": elsewhere},
+        note="Filed under the wrong topic.",
+        expected_version=None,
+    )
+    # The second now opens the other topic's timeline; the third follows the first.
+    assert links() == [(None, "first"), (None, "first"), (first.pk, "reversal")]
+
+
+def test_a_correction_of_the_summary_leaves_the_timeline_alone(reviewer):
+    party, topic = PartyFactory(), TopicFactory()
+    position = published_on(party, topic, 1, Stance.OPEN)
+    services.position_publish(position=position, user=reviewer)
+    # Marked by hand as if stale: a correction that moves nothing must not rewrite it.
+    Position.objects.filter(pk=position.pk).update(shift="unchanged")
+    services.position_correct(
+        position=position,
+        user=reviewer,
+        changes={"summary": "Open to it."},
+        note="Wording.",
+        expected_version=None,
+    )
+    assert Position.objects.get(pk=position.pk).shift == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "message"),
+    [
+        ("publish", Status.IN_REVIEW, "You are not allowed to publish positions."),
+        ("retract", Status.PUBLISHED, "You are not allowed to retract positions."),
+    ],
+)
+def test_a_refused_step_says_what_was_not_allowed(editor, step, status, message):
+    position = PositionFactory(status=status)
+    with pytest.raises(PermissionDenied) as refusal:
+        services.take_step(step, position=position, user=editor, text="Because.")
+    assert str(refusal.value) == message
+    assert Position.objects.get(pk=position.pk).status == status

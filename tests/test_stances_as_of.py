@@ -88,3 +88,18 @@ def test_cells_changed_since_the_date_are_probed_once_each_on_postgresql(record)
     assert "position_timeline_idx" in plan, plan
     # Each cell's row comes from its probe, not from a second lookup by key.
     assert "positions_position_pkey" not in plan, plan
+
+
+def test_a_party_page_lists_only_that_partys_current_stances(client):
+    from tests.test_pages import page, publish
+
+    russia, ukraine = PartyFactory(slug="russia"), PartyFactory(slug="ukraine")
+    ours = TopicFactory(proposition="Peacekeepers are deployed")
+    theirs = TopicFactory(proposition="Elections are held first")
+    publish(party=russia, topic=ours, stated_on=datetime.date(2025, 1, 1))
+    publish(party=ukraine, topic=theirs, stated_on=datetime.date(2025, 1, 1))
+    section = (
+        page(client, "/parties/russia/").split('id="current-heading"')[1].split("</section>")[0]
+    )
+    assert "Peacekeepers are deployed" in section
+    assert "Elections are held first" not in section

@@ -88,3 +88,39 @@ def test_same_day_positions_are_ordered_by_entry():
     recompute_timeline(party_id=party.id, topic_id=topic.id)
     evening.refresh_from_db()
     assert (evening.previous, evening.shift) == (morning, Shift.UNCHANGED)
+
+
+@pytest.mark.django_db
+def test_retracting_the_first_position_clears_its_shift_and_the_next_becomes_first(api, reviewer):
+    from positions.editorial import services
+
+    party, topic = PartyFactory(), TopicFactory()
+    first, second = (
+        PositionFactory(
+            party=party,
+            topic=topic,
+            stance=stance,
+            status=Status.PUBLISHED,
+            stated_on=datetime.date(2025, 1, day),
+        )
+        for day, stance in ((1, Stance.REJECTS), (2, Stance.OPEN))
+    )
+    recompute_timeline(party_id=party.id, topic_id=topic.id)
+    services.position_retract(position=first, user=reviewer, reason="Misattributed.")
+
+    def shown(position):
+        data = api.get(f"/api/v1/positions/{position.pk}/").json()
+        return data["status"], data["shift"], data["previous"]
+
+    # A retracted position is on no timeline: no shift, no previous position.
+    assert shown(first) == ("retracted", None, None)
+    assert shown(second) == ("published", "first", None)
+
+
+@pytest.mark.django_db
+def test_every_pair_of_stances_gives_the_shift_the_readme_defines():
+    from tests.definitions import SHIFT_TABLE
+
+    assert len(SHIFT_TABLE) == 25
+    for (before, after), expected in SHIFT_TABLE.items():
+        assert shift_between(before, after) == expected, (before, after)
