@@ -21,6 +21,18 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE_KEY = ("Xinhua", "Russia seeks security guarantees in Ukraine peace deal")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """``make mutate`` runs the tests once per mutant: there the SQLite test database is a
+    file (STANDPOINT_TEST_SQLITE_FILE), migrated once and reused with ``--reuse-db``."""
+    from django.conf import settings
+
+    path = os.environ.get("STANDPOINT_TEST_SQLITE_FILE")
+    database = settings.DATABASES["default"]
+    if path and database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = path
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgresql`` run only there; elsewhere they are skipped with the reason
     the marker gives (``make test`` runs them again on PostgreSQL when a server answers)."""

@@ -1,0 +1,142 @@
+"""Mutation testing of the record's rules (``make mutate``; see docs/mutation-testing.md).
+
+Runs mutmut (configured in pyproject.toml) on the rule functions listed in ``RULES``, each
+mutant against the tests that run its function, then prints the score of each module.
+
+    .venv/bin/python tools/mutate.py               # run, then report
+    .venv/bin/python tools/mutate.py --report      # report the last run only
+    .venv/bin/python tools/mutate.py --max-children 1 'positions.editorial.timeline*'
+"""
+
+import argparse
+import fnmatch
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+# Module → the mutant names (globs) of its rule functions. Page addresses, feed titles,
+# eager loading and the browsable API's widgets are left out: they state no rule.
+RULES = {
+    "positions.editorial.services": ["positions.editorial.services.*"],
+    "positions.editorial.timeline": ["positions.editorial.timeline.*"],
+    "positions.editorial.anchoring": ["positions.editorial.anchoring.*"],
+    "positions.reading.stances": [
+        "positions.reading.stances.x__cells_on_axes__*",
+        "positions.reading.stances.x__found_before__*",
+        "positions.reading.stances.x__latest_ids__*",
+        "positions.reading.stances.x_stances_as_of__*",
+        "positions.reading.stances.x_tally__*",
+        "positions.reading.stances.x__parties_and_topics__*",
+        "positions.reading.stances.x_stance_matrix__*",
+        "positions.reading.stances.x_stance_changes__*",
+        "positions.reading.stances.xǁStanceMatrixǁ*",
+    ],
+    "positions.models.querysets": [
+        "positions.models.querysets.x_every_word_in__*",
+        "positions.models.querysets.xǁPositionQuerySetǁpublished__*",
+        "positions.models.querysets.xǁPositionQuerySetǁpublic__*",
+        "positions.models.querysets.xǁPositionQuerySetǁrefresh_orphaned_quotes__*",
+    ],
+    "positions.views.feeds": [
+        "positions.views.feeds.xǁPositionFeedǁitems__*",
+        "positions.views.feeds.xǁPartyPositionFeedǁ*",
+        "positions.views.feeds.xǁTopicPositionFeedǁ*",
+    ],
+    "positions.api.export": [
+        "positions.api.export.x_neutralise__*",
+        "positions.api.export.x__records__*",
+        "positions.api.export.x_python_csv_rows__*",
+        "positions.api.export.x_csv_rows__*",
+        "positions.api.export.x_copy_csv_rows__*",
+        "positions.api.export.x_jsonl_rows__*",
+        "positions.api.export.xǁ_Linesǁ*",
+    ],
+    "positions.api.filters": ["positions.api.filters.*"],
+    "positions.api.filtersets": [
+        "positions.api.filtersets.x__slugs__*",
+        "positions.api.filtersets.xǁIdsFieldǁ*",
+        "positions.api.filtersets.xǁUtcDateTimeFieldǁ*",
+        "positions.api.filtersets.xǁPositionFilterSetǁ*",
+        "positions.api.filtersets.xǁPersonFilterSetǁ*",
+        "positions.api.filtersets.xǁChoicesFilterǁ*",
+        "positions.api.filtersets.xǁRepeatableTextInputǁvalue_from_datadict__*",
+    ],
+}
+DETECTED = {"killed", "timeout"}
+
+
+def results() -> dict[str, str]:
+    listing = subprocess.run(
+        [MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    found = {}
+    for line in listing.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name:
+            found[name] = status
+    return found
+
+
+def module_of(name: str) -> str | None:
+    for module, patterns in RULES.items():
+        if any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
+            return module
+    return None
+
+
+def report() -> bool:
+    """Print each module's score; True when every module reaches 90%."""
+    by_module: dict[str, Counter] = {module: Counter() for module in RULES}
+    undetected = []
+    for name, status in sorted(results().items()):
+        module = module_of(name)
+        if module is None:
+            continue
+        by_module[module][status] += 1
+        if status not in DETECTED:
+            undetected.append(f"{name}: {status}")
+    print(f"\n{'module':34} {'mutants':>7} {'killed':>6} {'timeout':>7} {'other':>5}  score")
+    passing = True
+    for module, counts in by_module.items():
+        total = sum(counts.values())
+        detected = sum(counts[status] for status in DETECTED)
+        score = detected / total if total else 0.0
+        passing &= score >= 0.9
+        print(
+            f"{module:34} {total:7} {counts['killed']:6} {counts['timeout']:7} "
+            f"{total - detected:5}  {score:6.1%}"
+        )
+    print("\nNot detected (see docs/mutation-testing.md; `mutmut show NAME` shows one):")
+    print("\n".join(f"  {line}" for line in undetected) or "  none")
+    return passing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="mutant names or globs (default: RULES)")
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--report", action="store_true", help="only report the last run")
+    options = parser.parse_args()
+    if not options.report:
+        # A test database migrated once for the whole run, reused by every mutant's tests
+        # (tests/conftest.py); made afresh each run so that it has every migration.
+        database = ROOT / "mutants" / "test-database.sqlite3"
+        database.parent.mkdir(exist_ok=True)
+        database.unlink(missing_ok=True)
+        names = options.names or [p for patterns in RULES.values() for p in patterns]
+        subprocess.run(
+            [MUTMUT, "run", "--max-children", str(options.max_children), *names],
+            cwd=ROOT,
+            env={**os.environ, "STANDPOINT_TEST_SQLITE_FILE": str(database)},
+            check=True,
+        )
+    return 0 if report() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
