@@ -8,10 +8,38 @@ cell behind the caller's back.
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from positions.models import Position, StanceCell
 from positions.models.choices import PUBLIC_STATUSES, Status
+
+
+def run_starts(*, party_id, topic_id, stance, position_model=Position):
+    """The published positions of a cell that hold ``stance`` with no published position of
+    another stance after them, earliest first: the first is where the run of ``stance`` that
+    ends the cell began, "since when" the party has held it.
+
+    The arguments are values, or ``OuterRef``s to a cell's columns (``rebuild_cells``).
+    """
+    published = position_model.objects.filter(status=Status.PUBLISHED)
+    # Inside the second subquery the cell is one level further out.
+    party, topic, held = (
+        OuterRef(value) if isinstance(value, OuterRef) else value
+        for value in (party_id, topic_id, stance)
+    )
+    other_after = (
+        published.filter(party_id=party, topic_id=topic)
+        .exclude(stance=held)
+        .filter(
+            Q(stated_on__gt=OuterRef("stated_on"))
+            | Q(stated_on=OuterRef("stated_on"), id__gt=OuterRef("id"))
+        )
+    )
+    return (
+        published.filter(party_id=party_id, topic_id=topic_id, stance=stance)
+        .exclude(Exists(other_after))
+        .order_by("stated_on", "id")
+    )
 
 
 def copied_fields(cell_model=StanceCell) -> list[str]:
@@ -57,6 +85,15 @@ def _refresh(party_id: int, topic_id: int) -> None:
     cell.latest_id = latest.get("id")
     for name in copied:
         setattr(cell, f"latest_{name}", latest.get(name))
+    start = {}
+    if latest:
+        start = (
+            run_starts(party_id=party_id, topic_id=topic_id, stance=latest["stance"])
+            .values("stated_on", "stated_on_precision")
+            .first()
+        ) or {}
+    cell.since_stated_on = start.get("stated_on")
+    cell.since_stated_on_precision = start.get("stated_on_precision")
     cell.published_count, cell.public_count = counts["published"], counts["public"]
     cell.save()
 
@@ -109,5 +146,18 @@ def rebuild_cells(*, position_model=Position, cell_model=StanceCell) -> int:
                 f"latest_{name}": Subquery(latest.values(name)[:1])
                 for name in copied_fields(cell_model)
             },
+        )
+        if "since_stated_on" not in {field.name for field in cell_model._meta.concrete_fields}:
+            # A migration's historical cells may predate the column.
+            return cell_model.objects.count()
+        start = run_starts(
+            party_id=OuterRef("party_id"),
+            topic_id=OuterRef("topic_id"),
+            stance=OuterRef("latest_stance"),
+            position_model=position_model,
+        )
+        cell_model.objects.update(
+            since_stated_on=Subquery(start.values("stated_on")[:1]),
+            since_stated_on_precision=Subquery(start.values("stated_on_precision")[:1]),
         )
     return cell_model.objects.count()

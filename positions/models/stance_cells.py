@@ -40,6 +40,12 @@ class StanceCell(models.Model):
     latest_stance = models.SmallIntegerField(choices=Stance, null=True)
     latest_move = models.CharField(max_length=20, choices=Move, null=True)  # noqa: DJ001
     latest_summary = models.CharField(max_length=500, null=True)  # noqa: DJ001
+    # Since when the party has held the latest position's stance: the date of the first
+    # published position of the run that ends with it (kept with it, like the copies above).
+    since_stated_on = models.DateField(null=True)
+    since_stated_on_precision = models.CharField(  # noqa: DJ001 (null: no latest position)
+        max_length=DATE_PRECISION_LENGTH, choices=DatePrecision, null=True
+    )
     published_count = models.PositiveIntegerField(default=0)
     public_count = models.PositiveIntegerField(default=0)
 

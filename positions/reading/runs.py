@@ -8,7 +8,7 @@ through ``position_run_start_idx``: one index probe per cell, however long the r
 import datetime
 from typing import NamedTuple
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, When
 
 from positions.models import Position, StanceCell, Topic
 from positions.models.choices import Shift
@@ -40,6 +40,24 @@ def with_since(cells: QuerySet, *, as_of: datetime.date | None = None) -> QueryS
     )
 
 
+def since_as_of(cells: QuerySet, *, as_of: datetime.date) -> QuerySet:
+    """``(party_id, topic_id, since_on, since_precision)`` of each of ``cells`` as of
+    ``as_of``: read from the cell when its latest position is in force then, else by one
+    probe for the start of the run in force on that date (one query)."""
+    start = run_starts(topic_id=OuterRef("topic_id"), party_id=OuterRef("party_id"), as_of=as_of)
+    current = Q(latest_stated_on__lte=as_of)
+    return cells.annotate(
+        since_on=Case(
+            When(current, then=F("since_stated_on")),
+            default=Subquery(start.values("stated_on")[:1]),
+        ),
+        since_precision=Case(
+            When(current, then=F("since_stated_on_precision")),
+            default=Subquery(start.values("stated_on_precision")[:1]),
+        ),
+    ).values_list("party_id", "topic_id", "since_on", "since_precision")
+
+
 class Standing(NamedTuple):
     """Where a party stands now on a topic: its latest published position, and since when it
     has held that stance (a plain row, read from the topic's stance cells)."""
@@ -63,11 +81,13 @@ class Standing(NamedTuple):
 
 
 def topic_standings(topic: Topic) -> list[Standing]:
-    """Every party with a published position on ``topic``: its stance now, since when, when
-    last restated and with what conditions, by short name (one query, one probe per party)."""
+    """Every party with a published position on ``topic``: its stance now, since when (kept
+    in its stance cell), the move that began that, when last restated and with what
+    conditions, by short name (one query, one probe per party)."""
     cells = StanceCell.objects.filter(topic=topic, latest__isnull=False)
+    start = run_starts(topic_id=OuterRef("topic_id"), party_id=OuterRef("party_id"))
     rows = (
-        with_since(cells)
+        cells.annotate(since_shift=Subquery(start.values("shift")[:1]))
         .order_by("party__short_name", "party_id")
         .values_list(
             "party_id",
@@ -80,8 +100,8 @@ def topic_standings(topic: Topic) -> list[Standing]:
             "latest__conditions",
             "latest_stated_on",
             "latest_stated_on_precision",
-            "since_on",
-            "since_precision",
+            "since_stated_on",
+            "since_stated_on_precision",
             "since_shift",
         )
     )

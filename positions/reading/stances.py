@@ -20,7 +20,7 @@ from positions.models import Party, Position, StanceCell, Topic
 from positions.models.choices import STANCE_NAMES
 from positions.postgres.stances import with_earlier_positions
 from positions.reading.links import record_url
-from positions.reading.runs import with_since
+from positions.reading.runs import since_as_of, with_since
 
 
 def _cells_on_axes(
@@ -128,9 +128,7 @@ def stances_as_of(
     rows = with_earlier_positions(copied, cells, as_of=as_of, fields=_READ_FIELDS, portable=earlier)
     found = {(row[1], row[2]): StanceInForce(*row) for row in rows}
     if since and found:
-        runs = with_since(cells, as_of=as_of).values_list(
-            "party_id", "topic_id", "since_on", "since_precision"
-        )
+        runs = since_as_of(cells, as_of=as_of)
         for party_id, topic_id, since_on, precision in runs:
             if (key := (party_id, topic_id)) in found:
                 found[key] = found[key]._replace(since_on=since_on, since_precision=precision)
