@@ -101,3 +101,17 @@ def test_the_services_refuse_a_reason_or_comment_over_the_bound(reviewer):
     published = PositionFactory(status=Status.PUBLISHED)
     with pytest.raises(ValidationError, match="at most 5,000 characters"):
         services.position_retract(position=published, user=reviewer, reason="r" * 5_001)
+
+
+def test_a_correction_note_over_five_thousand_characters_is_refused(reviewer):
+    from django.core.exceptions import ValidationError
+
+    published = PositionFactory(status=Status.PUBLISHED)
+    with pytest.raises(ValidationError, match="A note can be at most 5,000 characters"):
+        services.position_correct(
+            position=published,
+            user=reviewer,
+            changes={"summary": "Fixed."},
+            note="n" * 5_001,
+            expected_version=published.version,
+        )

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from positions.editorial import services, sync
-from positions.editorial.validators import require_storable_text
+from positions.editorial.validators import require_note
 from positions.models import Event, Party, Person, Position, Role, Source, Topic, text_sha256
 
 CITED_MODELS = (Party, Person, Role, Topic, Event, Source)
@@ -81,7 +81,6 @@ def record_save(*, record: models.Model, user, note: str = "") -> models.Model:
     adding = record._state.adding
     _require(user, type(record), "add" if adding else "change")
     _require_review(record, user)
-    require_storable_text(note=note)
     was_public = isinstance(record, Source) and is_public(record)
     stored_fingerprint = None
     if isinstance(record, Source) and not adding:
@@ -96,11 +95,10 @@ def record_save(*, record: models.Model, user, note: str = "") -> models.Model:
     previous_person_id = sync.stored_person_id(record)
     text_corrected = was_public and stored_fingerprint != text_sha256(record.text)
     if text_corrected:
-        if not note.strip():
-            raise ValidationError(
-                {"note": "Positions quote this text: say what was corrected in it and why."}
-            )
-        record._change_reason = f"Text corrected: {note.strip()}"
+        note = require_note(
+            note, missing="Positions quote this text: say what was corrected in it and why."
+        )
+        record._change_reason = f"Text corrected: {note}"
     record._history_user = user
     record.save()
     # What embeds the record shows the change too (the API's sync contract).

@@ -20,7 +20,11 @@ from positions.editorial import stance_cells, sync
 from positions.editorial.anchoring import choose_anchor, find_anchors
 from positions.editorial.quote_hints import nearest_passage
 from positions.editorial.timeline import recompute_timeline
-from positions.editorial.validators import require_consistent, require_storable_text
+from positions.editorial.validators import (
+    require_consistent,
+    require_note,
+    require_storable_text,
+)
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
 
@@ -310,9 +314,7 @@ def position_correct(
     correction must be one a reviewer would publish.
     """
     _require(user, "publish_position", "correct")
-    require_storable_text(note=note)
-    if not note.strip():
-        raise ValidationError({"note": "Say what was corrected and why."})
+    note = require_note(note, missing="Say what was corrected and why.")
     current = _lock(position, expected_version)
     _require_status(current, (Status.PUBLISHED,), "correct")
     stored = Placement.of(current)
@@ -321,7 +323,7 @@ def position_correct(
     if changed & {"quote", "source"} or current.needs_anchoring:
         anchor_quote(current)
     current.version += 1
-    _save(current, user=user, reason=f"Corrected: {note.strip()}", stored=stored)
+    _save(current, user=user, reason=f"Corrected: {note}", stored=stored)
     _recompute_timelines(stored, current, changed)
     return current
 

@@ -7,6 +7,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from positions.models.base import NOTE_MAX_LENGTH
+
 NUL_MESSAGE = "Text cannot contain the NUL character (\\0)."
 SURROGATE_MESSAGE = "Text contains an invalid character (a lone UTF-16 surrogate)."
 
@@ -76,3 +78,16 @@ def require_consistent(*, position) -> None:
         # A missing source is reported by the model's own validation.
         source=getattr(position, "source", None),
     )
+
+
+def require_note(note: str, *, missing: str) -> str:
+    """A correction note as stored in the history: given (else ``missing``), storable and
+    at most ``NOTE_MAX_LENGTH`` characters. Returns it trimmed."""
+    require_storable_text(note=note)
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": missing})
+    if len(note) > NOTE_MAX_LENGTH:
+        limit = f"A note can be at most {NOTE_MAX_LENGTH:,} characters"
+        raise ValidationError({"note": f"{limit}; this one has {len(note):,}."})
+    return note
