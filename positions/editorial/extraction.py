@@ -364,6 +364,12 @@ def _unattributed(
     """A sentence with no verb of saying: a statement if it follows one in its paragraph."""
     sentence = proposal.sentence
     words = sentence.text[offset:].strip()
+    opening = re.match(r"^[«“\"](?P<inner>[^»”\"]{8,})[»”\"]", words)
+    if opening and len(opening.group("inner").split()) >= 3:
+        # Words in quotation marks open the sentence, whatever verb (or language) follows:
+        # «НАТО и миротворчество абсолютно несовместимы», — заявил он.
+        inner = opening.group("inner").rstrip(" ,")
+        return Clause(inner, sentence.start + sentence.text.find(inner), kind="quoted")
     follows = found and found[-1].proposal.paragraph == proposal.paragraph
     if answer:
         # Short answers ("Absolutely.", "This is not going to happen.") react; they hold
