@@ -80,8 +80,12 @@ def current_stance_rows(stances) -> list[dict]:
             "url": urls.position(stance.id),
             "stance_badge": badges[stance.stance],
             "red_line": stance.move == Move.RED_LINE,
-            "iso_date": stance.since_on.isoformat(),
-            "date": date(stance.since_on, stance.since_precision),
+            # A record whose shifts were never worked out falls back on the latest date.
+            "iso_date": (stance.since_on or stance.stated_on).isoformat(),
+            "date": date(
+                stance.since_on or stance.stated_on,
+                stance.since_precision or stance.stated_on_precision,
+            ),
             # The move that began the run: a restatement the same day does not hide it.
             "shift_badge": shifts[stance.since_shift],
             "restated_iso": stance.stated_on.isoformat(),
