@@ -115,13 +115,21 @@ class DeskTab:
         page = self.page
         self.ensure("id_party", party)
         self.ensure("id_topic", topic)
+        if not page.locator("#id_stated_on").input_value():
+            page.fill("#id_stated_on", "2025-08-19")  # "on Tuesday", in an article of Wednesday
         page.select_option("#id_stance", stance)
         page.fill("#id_summary", summary)
         page.locator("input[name=_save]").click()
-        page.wait_for_url(re.compile(r"/extract/$"))
+        page.wait_for_load_state()
+        if not page.url.endswith("/extract/"):
+            errors = page.locator(".errornote, .errorlist").all_inner_texts()
+            errors += [row.get_attribute("class") for row in page.locator(".form-row.errors").all()]
+            raise AssertionError(f"not saved: {errors}")
 
 
 def test_an_article_becomes_published_positions_in_one_submission_each(chromium, live_server, desk):
+    from playwright.sync_api import expect
+
     editor = DeskTab(chromium, live_server.url, desk["editor"])
     page = editor.page
 
@@ -172,7 +180,7 @@ def test_an_article_becomes_published_positions_in_one_submission_each(chromium,
     page.locator("#action-toggle").check()
     page.select_option("select[name=action]", "submit_selected")
     page.locator("button[name=index]").click()
-    assert "Submit for review: done for 2 position(s)." in page.content()
+    expect(page.locator(".messagelist")).to_contain_text("Submit for review: done for 2")
 
     # The reviewer publishes them.
     reviewer = DeskTab(chromium, live_server.url, desk["reviewer"])
@@ -180,7 +188,7 @@ def test_an_article_becomes_published_positions_in_one_submission_each(chromium,
     reviewer.page.locator("#action-toggle").check()
     reviewer.page.select_option("select[name=action]", "publish_selected")
     reviewer.page.locator("button[name=index]").click()
-    assert "Publish: done for 2 position(s)." in reviewer.page.content()
+    expect(reviewer.page.locator(".messagelist")).to_contain_text("Publish: done for 2")
 
     # Readers see both quotes in the article, and the new speaker with the role entered.
     reviewer.open(f"/sources/{source_id}/")
