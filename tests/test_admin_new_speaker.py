@@ -186,3 +186,36 @@ def test_a_suggested_new_speaker_comes_filled_in_from_the_address(client, editor
     form = page.context["adminform"].form
     assert form["new_speaker"].value() == "Pavel Testov"
     assert form["new_speaker_role"].value() == "Deputy Foreign Minister"
+
+
+def test_an_unknown_speaker_in_an_article_is_recorded_from_its_suggestion(client, editor):
+    """The extract page offers someone the record lacks by name and role; taking the offer
+    records them, their role and the position in the one submission."""
+    russia = PartyFactory(name="Russian Federation", short_name="Russia")
+    topic = TopicFactory(name="European troops", proposition="European troops deploy")
+    source = SourceFactory(
+        # Constructed test text; the person is invented.
+        text="MOSCOW - Russia will not accept European troops in Ukraine, Russian Deputy "
+        "Foreign Minister Pavel Testov said on Tuesday."
+    )
+    client.force_login(editor)
+    page = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
+    (link,) = [url for row in page.context["rows"] for _, url, _ in row["links"]]
+    form_page = client.get(link)
+    form = form_page.context["adminform"].form
+    assert form["new_speaker"].value() == "Pavel Testov"
+    assert form["new_speaker_role"].value() == "Deputy Foreign Minister"
+
+    data = page_form_data(form_page) | {
+        "party": russia.pk,
+        "topic": topic.pk,
+        "stance": Stance.REJECTS,
+        "summary": "Russia rejects European troops in Ukraine.",
+    }
+    response = client.post(link, data)
+    assert response.status_code == 302, form_errors(response)
+    position = Position.objects.get()
+    assert (position.speaker.name, str(position.role)) == (
+        "Pavel Testov",
+        "Pavel Testov — Deputy Foreign Minister, Russia",
+    )
