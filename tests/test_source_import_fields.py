@@ -101,6 +101,21 @@ def test_a_site_republishing_a_wire_report_keeps_the_agency_as_byline():
 
 
 @pytest.mark.parametrize(
+    ("dateline", "agency"),
+    [
+        ("МОСКВА, 17 марта. /ТАСС/. Россия потребует гарантий.", "TASS"),
+        ("КИЕВ, 3 марта (РИА Новости) — Киев заявил.", "RIA Novosti"),
+        ("КИЇВ, 20 серпня /Укрінформ/. Президент заявив.", "Ukrinform"),
+        ("МИНСК, 5 мая /БЕЛТА/. Минск заявил.", "БЕЛТА"),
+    ],
+)
+def test_a_cyrillic_dateline_names_its_agency(dateline, agency):
+    found = source_import.from_pasted(f"Заголовок статьи о переговорах\n\n{dateline}")
+    assert found.outlet == agency
+    assert found.title == "Заголовок статьи о переговорах"
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Лавров: Россия не примет миротворцев\n\nМОСКВА, 20 августа. Министр заявил.", "ru"),

@@ -32,6 +32,20 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}))?"
     r"\s*\((?P<agency>[A-Z][\w.&’' -]{0,38}[\w.])\)\s*(?:[-–—]{1,2}|:)"
 )
+# "МОСКВА, 17 марта. /ТАСС/." or "КИЕВ, 3 марта (РИА Новости) —": a Russian-language wire.
+_CYRILLIC_DATELINE = re.compile(
+    r"^\s*[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},\s*\d{1,2}\s+[а-яёіїєґ]+\.?\s*"
+    r"[/(](?P<agency>[А-ЯЁІЇЄҐA-Z][\w .-]{1,30}?)[/)]"
+)
+# Agencies by the names their Russian and Ukrainian datelines give them.
+_AGENCY_NAMES = {
+    "ТАСС": "TASS",
+    "РИА Новости": "RIA Novosti",
+    "Интерфакс": "Interfax",
+    "Інтерфакс-Україна": "Interfax-Ukraine",
+    "Укрінформ": "Ukrinform",
+    "УНІАН": "UNIAN",
+}
 # A photo caption or credit above the headline, which is no title.
 _CAPTION = re.compile(
     r"\b(?:photo|photograph|file photo|image|picture|pictured|credit|getty images|afp via)\b"
@@ -173,7 +187,7 @@ def from_text(pasted: str, url: str = "") -> ImportedSource:
     found = ImportedSource(url=url, text=text)
     labels = []
     for line in lines[:8]:
-        if _DATELINE.match(line):
+        if _dateline_agency(line):
             break  # the report itself has begun
         if found.published_at is None and (match := _PUBLISHED_LINE.match(line)):
             found.published_at = _parse_date(match.group("when"))
@@ -195,18 +209,27 @@ def from_text(pasted: str, url: str = "") -> ImportedSource:
 
 def _completed(found: ImportedSource) -> ImportedSource:
     """What the page's metadata left out, from the address and the report's dateline."""
-    dateline = next(
-        (match for line in found.text.split("\n")[:12] if (match := _DATELINE.match(line))), None
+    agency = next(
+        (name for line in found.text.split("\n")[:12] if (name := _dateline_agency(line))), ""
     )
     if not found.outlet:
-        found.outlet = site_name(found.url) or (dateline.group("agency") if dateline else "")
-    elif dateline and not found.byline:
-        found.byline = dateline.group("agency")
+        found.outlet = site_name(found.url) or agency
+    elif agency and not found.byline:
+        found.byline = agency
     if found.published_at is None:
         found.published_at = _date_in_address(found.url)
     if not found.language:
         found.language = guess_language(found.text)
     return found
+
+
+def _dateline_agency(line: str) -> str:
+    """The agency a report's dateline names, e.g. "Xinhua" or "TASS" (for "/ТАСС/")."""
+    match = _DATELINE.match(line) or _CYRILLIC_DATELINE.match(line)
+    if match is None:
+        return ""
+    agency = match.group("agency").strip()
+    return _AGENCY_NAMES.get(agency, agency)
 
 
 def _host(url: str) -> str:
