@@ -50,3 +50,4 @@ def test_editors_find_a_party_by_its_other_name_on_the_desk(client, superuser):
     assert list(response.context["cl"].result_list) == [russia]
     form = client.get("/admin/positions/party/add/").content.decode()
     assert 'name="other_names"' in form
+    assert 'name="other_names"' in client.get("/admin/positions/person/add/").content.decode()
