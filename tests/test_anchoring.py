@@ -1,3 +1,6 @@
+import pytest
+
+from positions.editorial import services
 from positions.editorial.anchoring import choose_anchor, find_anchors, normalise
 
 ARTICLE = (
@@ -48,3 +51,40 @@ def test_an_empty_quote_is_found_nowhere():
 def test_the_context_of_a_quote_near_the_start_begins_at_the_start():
     [anchor] = find_anchors("He said: never.", "never")
     assert (anchor.start, anchor.prefix, anchor.suffix) == (9, "He said: ", ".")
+
+
+@pytest.mark.django_db
+def test_orphaned_quote_marks_follow_each_sources_text(editor):
+    """A quote is orphaned when its source has text other than the text it was anchored in;
+    a source without text orphans nothing. The rebuild command counts what it corrects."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from positions.models import Position, Source
+    from tests.factories import SourceFactory
+    from tests.test_services import TEXT, draft_fields
+
+    def draft(source):
+        return services.position_create(user=editor, **(draft_fields() | {"source": source}))
+
+    changed, kept, emptied = (SourceFactory(text=TEXT) for _ in range(3))
+    stale, anchored, textless = draft(changed), draft(kept), draft(emptied)
+    wrongly_marked = draft(SourceFactory(text=TEXT))
+    # Written with SQL, as a bulk load would: no save() keeps the marks.
+    Source.objects.filter(pk=changed.pk).update(text="New: " + TEXT, text_sha256="changed")
+    Source.objects.filter(pk=emptied.pk).update(text="", text_sha256="")
+    Position.objects.filter(pk__in=[wrongly_marked.pk, textless.pk]).update(quote_orphaned=True)
+
+    def marks():
+        return [
+            Position.objects.get(pk=p.pk).quote_orphaned
+            for p in (stale, anchored, textless, wrongly_marked)
+        ]
+
+    out = StringIO()
+    call_command("rebuild_stance_cells", stdout=out)
+    assert marks() == [True, False, False, False]
+    assert "3 orphaned-quote marks corrected." in out.getvalue()
+    call_command("rebuild_stance_cells", stdout=out)
+    assert "0 orphaned-quote marks corrected." in out.getvalue()

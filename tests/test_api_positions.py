@@ -324,3 +324,47 @@ def test_filters_on_a_rows_own_columns_list_without_distinct(api, url, params):
     assert response.status_code == 200, response.content
     assert response.json()["results"]
     assert not [q["sql"] for q in queries.captured_queries if "DISTINCT" in q["sql"]]
+
+
+def test_an_unknown_query_parameter_is_a_400_listing_the_known_ones(api):
+    response = api.get("/api/v1/parties/", {"colour": "red", "shape": "round"})
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert sorted(errors) == ["colour", "shape"]
+    message = errors["colour"][0]
+    assert message.startswith("Unknown query parameter. Known parameters: ")
+    known = message.removeprefix("Unknown query parameter. Known parameters: ").rstrip(".")
+    # The list endpoints' own filters, then their page parameters, in order.
+    assert known.split(", ") == sorted(known.split(", "))
+    assert {"page", "page_size"} <= set(known.split(", "))
+
+
+def test_a_single_valued_parameter_given_twice_is_a_400_but_a_repeatable_one_is_not(api):
+    russia, ukraine = PartyFactory(slug="russia"), PartyFactory(slug="ukraine")
+    mine, theirs = published(party=russia), published(party=ukraine)
+    published(stance=Stance.REJECTS)
+    response = api.get("/api/v1/positions/?stance_score_min=0&stance_score_min=1")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"stance_score_min": ["Give this parameter only once."]}
+    # Repeated, comma-separated or both: the same two parties.
+    for query in ("party=russia&party=ukraine", "party=russia,ukraine", "party=russia, ,ukraine"):
+        assert sorted(ids(api.get(f"/api/v1/positions/?{query}"))) == [mine.pk, theirs.pk]
+    # Given twice, but once empty: given once.
+    assert ids(api.get("/api/v1/positions/?stance_score_min=2&stance_score_min=")) == [
+        mine.pk,
+        theirs.pk,
+    ]
+
+
+def test_empty_parameters_are_as_if_left_out_and_format_is_always_allowed(api):
+    everything = sorted([published().pk, published(stance=Stance.REJECTS).pk])
+    for query in ("party=", "party=%20", "stance_score_min=", "format=json", "party=&topic="):
+        assert sorted(ids(api.get(f"/api/v1/positions/?{query}"))) == everything, query
+
+
+def test_the_positions_list_takes_its_cursor_and_page_size_but_no_page_number(api):
+    published(), published()
+    assert len(ids(api.get("/api/v1/positions/", {"page_size": 1}))) == 1
+    response = api.get("/api/v1/positions/", {"page": 2})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["page"]

@@ -373,3 +373,21 @@ def test_a_refused_step_says_what_was_not_allowed(editor, step, status, message)
         services.take_step(step, position=position, user=editor, text="Because.")
     assert str(refusal.value) == message
     assert Position.objects.get(pk=position.pk).status == status
+
+
+def test_a_quote_said_twice_is_anchored_at_the_occurrence_nearest_the_sentence_picked(editor):
+    text = "Talks first. We will never accept it. Later: We will never accept it. The end."
+    fields = draft_fields() | {"source": SourceFactory(text=text)}
+    second = text.rindex("We will never accept it.")
+    for near, expected in ((0, text.index("We will")), (second - 3, second), (len(text), second)):
+        position = services.position_create(user=editor, near=near, **fields)
+        assert Position.objects.get(pk=position.pk).quote_start == expected, near
+
+
+def test_a_quote_of_a_source_without_text_has_no_anchor(editor):
+    fields = draft_fields() | {"source": SourceFactory(text="")}
+    position = services.position_create(user=editor, **fields)
+    stored = Position.objects.get(pk=position.pk)
+    assert (stored.quote_start, stored.quote_end) == (None, None)
+    assert (stored.quote_prefix, stored.quote_suffix, stored.anchored_text_sha256) == ("", "", "")
+    assert not stored.needs_anchoring

@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
 # Module → the mutant names (globs) of its rule functions. Page addresses, feed titles,
-# eager loading and the browsable API's widgets are left out: they state no rule.
+# eager loading and the browsable API's widgets are left out: they state no rule. So are
+# functions that run only while a module is imported (the filtersets' field builders: mutmut
+# switches mutants per call, after the import) and the CSV export's COPY path (the mutants
+# run on SQLite; tests/test_export_copy.py pins that path on PostgreSQL).
 RULES = {
     "positions.editorial.services": ["positions.editorial.services.*"],
     "positions.editorial.timeline": ["positions.editorial.timeline.*"],
@@ -37,7 +40,6 @@ RULES = {
         "positions.reading.stances.xǁStanceMatrixǁ*",
     ],
     "positions.models.querysets": [
-        "positions.models.querysets.x_every_word_in__*",
         "positions.models.querysets.xǁPositionQuerySetǁpublished__*",
         "positions.models.querysets.xǁPositionQuerySetǁpublic__*",
         "positions.models.querysets.xǁPositionQuerySetǁrefresh_orphaned_quotes__*",
@@ -52,18 +54,15 @@ RULES = {
         "positions.api.export.x__records__*",
         "positions.api.export.x_python_csv_rows__*",
         "positions.api.export.x_csv_rows__*",
-        "positions.api.export.x_copy_csv_rows__*",
         "positions.api.export.x_jsonl_rows__*",
         "positions.api.export.xǁ_Linesǁ*",
     ],
     "positions.api.filters": ["positions.api.filters.*"],
     "positions.api.filtersets": [
-        "positions.api.filtersets.x__slugs__*",
         "positions.api.filtersets.xǁIdsFieldǁ*",
         "positions.api.filtersets.xǁUtcDateTimeFieldǁ*",
         "positions.api.filtersets.xǁPositionFilterSetǁ*",
         "positions.api.filtersets.xǁPersonFilterSetǁ*",
-        "positions.api.filtersets.xǁChoicesFilterǁ*",
         "positions.api.filtersets.xǁRepeatableTextInputǁvalue_from_datadict__*",
     ],
 }
@@ -90,7 +89,7 @@ def module_of(name: str) -> str | None:
 
 
 def report() -> bool:
-    """Print each module's score; True when every module reaches 90%."""
+    """Print each module's score among the mutants tried; True when each reaches 90%."""
     by_module: dict[str, Counter] = {module: Counter() for module in RULES}
     undetected = []
     for name, status in sorted(results().items()):
@@ -98,18 +97,22 @@ def report() -> bool:
         if module is None:
             continue
         by_module[module][status] += 1
-        if status not in DETECTED:
+        if status not in DETECTED | {"not checked"}:
             undetected.append(f"{name}: {status}")
-    print(f"\n{'module':34} {'mutants':>7} {'killed':>6} {'timeout':>7} {'other':>5}  score")
+    print(
+        f"\n{'module':30} {'mutants':>7} {'tried':>5} {'killed':>6} {'timeout':>7} "
+        f"{'survived':>8} {'no test':>7}  score"
+    )
     passing = True
     for module, counts in by_module.items():
         total = sum(counts.values())
+        tried = total - counts["not checked"]
         detected = sum(counts[status] for status in DETECTED)
-        score = detected / total if total else 0.0
-        passing &= score >= 0.9
+        score = detected / tried if tried else 0.0
+        passing &= score >= 0.9 and tried == total
         print(
-            f"{module:34} {total:7} {counts['killed']:6} {counts['timeout']:7} "
-            f"{total - detected:5}  {score:6.1%}"
+            f"{module:30} {total:7} {tried:5} {counts['killed']:6} {counts['timeout']:7} "
+            f"{counts['survived']:8} {counts['no tests']:7}  {score:6.1%}"
         )
     print("\nNot detected (see docs/mutation-testing.md; `mutmut show NAME` shows one):")
     print("\n".join(f"  {line}" for line in undetected) or "  none")
