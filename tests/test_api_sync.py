@@ -213,7 +213,7 @@ def test_deleted_lists_tombstones_since_a_moment(api, superuser, record):
     assert gone["type"] == "party"
     assert gone["id"] == record["uncited"].pk
     assert gone["slug"] == "atlantis"
-    after = moment(gone["deleted_at"]) + datetime.timedelta(microseconds=1)
+    after = moment(gone["deleted_at"]) + datetime.timedelta(seconds=1)
     later = api.get("/api/v1/deleted/", {"since": after.isoformat()})
     assert later.json()["results"] == []
 

@@ -7,6 +7,7 @@ CSV cells that a spreadsheet would run as a formula are neutralised.
 """
 
 import csv
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -19,6 +20,7 @@ from positions.postgres import export as copy_csv
 from positions.reading.links import RecordUrls
 
 CHUNK_SIZE = 2000
+MOMENT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 # Cells starting with these run as formulas in spreadsheets (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +42,11 @@ _TRIGGER_CHARS = frozenset("".join(FORMULA_TRIGGERS))
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def _moment(value) -> str | None:
+    """RFC 3339 in UTC to the second, as the JSON API writes timestamps."""
+    return value.astimezone(datetime.UTC).strftime(MOMENT_FORMAT) if value else None
 
 
 def _same(value):
@@ -69,7 +76,7 @@ COLUMNS: list[Column] = [
     Column("stated_on", "Date of the statement (YYYY-MM-DD)", "stated_on", _iso, copy_csv.iso_date),
     Column("stated_on_precision", "day, month or year", "stated_on_precision", _same, _safe_text),
     Column("party", "Party slug", "party__slug", _same, _safe_text),
-    Column("party_name", "Party short name", "party__short_name", _same, _safe_text),
+    Column("party_name", "Party's full name", "party__name", _same, _safe_text),
     Column("topic", "Topic slug", "topic__slug", _same, _safe_text),
     Column("topic_name", "Topic label", "topic__name", _same, _safe_text),
     Column("proposition", "What the stance is about", "topic__proposition", _same, _safe_text),
@@ -98,13 +105,15 @@ COLUMNS: list[Column] = [
         "source_published_at",
         "When the source was published",
         "source__published_at",
-        _iso,
+        _moment,
         copy_csv.iso_moment,
     ),
     Column("status", "published or retracted", "status", _same, _safe_text),
     Column("retraction_reason", "Why it was retracted", "retraction_reason", _same, _safe_text),
     Column("version", "Version number", "version", _same, _number),
-    Column("updated_at", "When the record last changed", "updated_at", _iso, copy_csv.iso_moment),
+    Column(
+        "updated_at", "When the record last changed", "updated_at", _moment, copy_csv.iso_moment
+    ),
     Column("html_url", "Public page", "id", None, None),
 ]
 COLUMN_NAMES = [column.name for column in COLUMNS]

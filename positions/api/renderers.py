@@ -6,7 +6,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from rest_framework import renderers
 
 _fallback = DjangoJSONEncoder().default
-OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
+# One timestamp format everywhere (exports and DRF's fields too): RFC 3339 in UTC, to the
+# second, e.g. ``2025-03-17T10:04:05Z``.
+OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
 
 
 class FastJSONRenderer(renderers.JSONRenderer):
@@ -14,7 +16,7 @@ class FastJSONRenderer(renderers.JSONRenderer):
         if data is None:
             return b""
         # Error bodies may key on non-str values (e.g. list indexes). Datetimes are written
-        # as DRF's DateTimeField writes them: ISO 8601, UTC as ``Z``.
+        # as DRF's DateTimeField writes them (``DATETIME_FORMAT``).
         return orjson.dumps(data, default=_fallback, option=OPTIONS)
 
 

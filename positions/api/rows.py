@@ -8,42 +8,16 @@ of a kind it cannot read from a row is refused when the ``Rows`` is built, never
 another way.
 """
 
-import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from rest_framework import serializers
 
-from positions.api.serializers.fields import BlankAsNullChoiceField, RecordLinkField
+from positions.api.serializers.fields import BlankAsNullChoiceField, MomentField, RecordLinkField
 from positions.reading.links import RecordUrls
-
-
-def moment(value: datetime.datetime | None, tz: datetime.tzinfo) -> str | None:
-    """As DRF's DateTimeField renders it: ISO 8601 in ``tz`` (the current one), UTC as ``Z``."""
-    if value is None:
-        return None
-    text = value.astimezone(tz).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def moments_in(tz: datetime.tzinfo) -> Callable:
-    """How a row writes its timestamps in ``tz``.
-
-    Values are read in UTC. When UTC is also the zone to show them in, they are left to the
-    JSON renderer, which writes them as DRF does (ISO 8601, microseconds when there are any,
-    ``Z``) without a Python call per value.
-    """
-    if tz is datetime.UTC or getattr(tz, "key", None) == "UTC":
-        return _as_read
-    return functools.partial(moment, tz=tz)
-
-
-def _as_read(value):
-    return value
 
 
 class Writing(NamedTuple):
@@ -51,7 +25,6 @@ class Writing(NamedTuple):
 
     origin: str  # scheme and host of the request, for absolute addresses
     urls: RecordUrls
-    moment: Callable
 
 
 # A conversion's plan: from one response's ``Writing`` to the function that converts a value
@@ -83,10 +56,6 @@ def _always(convert: Callable) -> Plan:
 
 def _blank_as_null(writing: Writing):
     return lambda value: value or None
-
-
-def _moment(writing: Writing):
-    return None if writing.moment is _as_read else writing.moment
 
 
 def _column(prefix: str, attrs: Iterable[str]) -> str:
@@ -121,7 +90,10 @@ def _level(serializer, prefix: str) -> Level:
         elif isinstance(field, BlankAsNullChoiceField):
             conversions.append((key, _blank_as_null))
         elif isinstance(field, serializers.DateTimeField):
-            conversions.append((key, _moment))
+            # Left to the JSON renderer, which writes them as ``MomentField`` does (RFC 3339
+            # in UTC, to the second) without a Python call per value.
+            if not isinstance(field, MomentField):
+                raise TypeError(f"{type(serializer).__name__}.{key}: use MomentField.")
         elif not isinstance(field, PLAIN_FIELDS):
             raise TypeError(f"{type(serializer).__name__}.{key} cannot be read from a row.")
         keys.append(key)
@@ -226,8 +198,6 @@ class Rows:
         writing = Writing(
             origin=request.build_absolute_uri("/").removesuffix("/"),
             urls=RecordUrls(),
-            # Looked up once: finding the current time zone costs more than converting to it.
-            moment=moments_in(timezone.get_current_timezone()),
         )
         return _writer(self.level, writing, records=records)
 

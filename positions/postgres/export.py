@@ -29,11 +29,9 @@ def iso_date(column: str) -> tuple[str, tuple]:
 
 
 def iso_moment(column: str) -> tuple[str, tuple]:
-    """``datetime.isoformat()`` of a timestamp as the connection reads it, in the session's
-    time zone (UTC on Django's connections, so ``+00:00``): microseconds only when there
-    are some."""
-    moment = f"to_char({column}, 'YYYY-MM-DD\"T\"HH24:MI:SS.USTZH:TZM')"
-    return f"replace({moment}, '.000000', '')", ()
+    """A timestamp in RFC 3339, in UTC to the second (``2025-03-17T10:04:05Z``), as the
+    API writes them."""
+    return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')", ()
 
 
 def formula_safe_text(triggers, plain: str) -> Cell:

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from positions.api.serializers.fields import self_link
+from positions.api.serializers.fields import MomentField, self_link
 from positions.models import (
     Party,
     Person,
@@ -55,10 +55,10 @@ class SourceBriefSerializer(serializers.ModelSerializer):
     source_url = serializers.CharField(
         source="url", read_only=True, help_text="Where the source was published (may be empty)."
     )
-    published_at = serializers.DateTimeField(
+    published_at = MomentField(
         read_only=True, allow_null=True, help_text="When the outlet published it."
     )
-    modified_at = serializers.DateTimeField(
+    modified_at = MomentField(
         read_only=True, allow_null=True, help_text="When the outlet last updated it."
     )
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from positions.api.serializers.fields import MomentField
 from positions.models import Tombstone, TombstoneKind
 
 
@@ -16,7 +17,7 @@ class DeletionSerializer(serializers.ModelSerializer):
     slug = serializers.CharField(
         read_only=True, help_text="The record's slug, for resources addressed by slug; else empty."
     )
-    deleted_at = serializers.DateTimeField(read_only=True, help_text="When it was deleted.")
+    deleted_at = MomentField(read_only=True, help_text="When it was deleted.")
 
     class Meta:
         model = Tombstone

@@ -1,5 +1,7 @@
 """Fields and help texts the serializers share."""
 
+import datetime
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -48,11 +50,21 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
         return super().to_representation(value) if value else None
 
 
+MOMENT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+class MomentField(serializers.DateTimeField):
+    """A timestamp as the whole API writes it: RFC 3339 in UTC, to the second
+    (``2025-03-17T10:04:05Z``), whatever the current time zone; the JSON renderer and
+    the exports write the same."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format=MOMENT_FORMAT, default_timezone=datetime.UTC, **kwargs)
+
+
 class TimestampsMixin(serializers.Serializer):
-    created_at = serializers.DateTimeField(read_only=True, help_text="When it was recorded.")
-    updated_at = serializers.DateTimeField(
-        read_only=True, help_text="When it last changed; see `updated_since`."
-    )
+    created_at = MomentField(read_only=True, help_text="When it was recorded.")
+    updated_at = MomentField(read_only=True, help_text="When it last changed; see `updated_since`.")
 
 
 class IdentifierSerializer(serializers.Serializer):

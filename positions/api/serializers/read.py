@@ -14,6 +14,7 @@ from positions.api.serializers.fields import (
     STANCE_LABELS,
     BlankAsNullChoiceField,
     IdentifiersField,
+    MomentField,
     OtherNamesField,
     TimestampsMixin,
     page_link,
@@ -255,10 +256,10 @@ class PositionSerializer(TimestampsMixin, serializers.ModelSerializer):
     version = serializers.IntegerField(
         read_only=True, help_text="Increases with every change; send it back when writing."
     )
-    published_at = serializers.DateTimeField(
+    published_at = MomentField(
         read_only=True, allow_null=True, help_text="When it was first published."
     )
-    retracted_at = serializers.DateTimeField(
+    retracted_at = MomentField(
         read_only=True, allow_null=True, help_text="When it was retracted, if it was."
     )
     retraction_reason = serializers.CharField(
@@ -303,9 +304,7 @@ class PositionRevisionSerializer(serializers.Serializer):
     """One public revision of a position, as recorded when it was saved."""
 
     revision = serializers.IntegerField(source="history_id", help_text="Revision id.")
-    recorded_at = serializers.DateTimeField(
-        source="history_date", help_text="When this revision was saved."
-    )
+    recorded_at = MomentField(source="history_date", help_text="When this revision was saved.")
     note = serializers.CharField(
         source="history_change_reason",
         allow_null=True,
