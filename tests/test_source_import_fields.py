@@ -86,6 +86,16 @@ def test_page_without_metadata_gives_its_headline_not_the_caption():
     assert found.published_at == MIDNIGHT_20_AUGUST
 
 
+def test_a_site_name_in_the_header_is_no_headline():
+    page = CAPTION_PAGE.replace(
+        '<nav><a href="/">Home</a></nav>',
+        '<header><h1 class="logo">Kyiv Daily Example</h1></header><nav><a href="/">Home</a></nav>',
+    )
+    assert page != CAPTION_PAGE
+    found = source_import.from_pasted(page)
+    assert found.title == "Zelenskyy offers to drop NATO bid in exchange for security guarantees"
+
+
 def test_known_site_is_named_and_its_address_dates_the_article():
     url = "https://www.reuters.com/world/europe/2025-08-20/zelenskyy-nato/"
     found = source_import.from_pasted("Zelenskyy offers to drop NATO bid\n\nKyiv said.", url)

@@ -161,10 +161,17 @@ def _headline(tree) -> str:
     declared = _meta(tree, "og:title", "twitter:title", "headline")
     if declared:
         return declared
-    for heading in tree.xpath("//h1[not(ancestor::figure) and not(ancestor::nav)]"):
-        text = " ".join(heading.text_content().split())
-        if text and not _CAPTION.search(text):
-            return text
+    # The article's own heading first: a site may set its name in an <h1> in the header.
+    for path in (
+        "//article//h1|//main//h1",
+        "//h1[not(ancestor::header) and not(ancestor::nav)]",
+    ):
+        for heading in tree.xpath(path):
+            if heading.xpath("ancestor::figure"):
+                continue
+            text = " ".join(heading.text_content().split())
+            if text and not _CAPTION.search(text):
+                return text
     return ""
 
 
