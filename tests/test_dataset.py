@@ -48,6 +48,13 @@ def record(seeded, reviewer):
     services.position_publish(position=second, user=reviewer)
     retracted = PositionFactory(party=party, topic=parent, source=original, status=Status.PUBLISHED)
     services.position_retract(position=retracted, user=reviewer, reason="Misattributed.")
+    services.position_correct(
+        position=Position.objects.get(pk=first.pk),
+        user=reviewer,
+        changes={"summary": "Steps back."},
+        note="Summary reworded.",
+        expected_version=None,
+    )
     PositionFactory(party=party, topic=parent, quote=DRAFT_QUOTE, review_comment="internal")
     event = EventFactory()
     event.parties.add(party, Party.objects.get(slug="russia"))
@@ -61,6 +68,15 @@ def public_content():
     for table in TABLES:
         names = [field.name for field in table.fields()]
         content[table.name] = list(table.rows().values(*names))
+    # The public revision history, as positions/{id}/history/ shows it.
+    content["position history"] = list(
+        Position.history.filter(status__in=["published", "retracted"])
+        .order_by("history_id")
+        .values(
+            "history_id", "history_date", "history_change_reason", "history_type", "id",
+            "version", "status", "summary", "stance", "retraction_reason",
+        )
+    )  # fmt: skip
     content["event links"] = [
         (
             event.pk,
@@ -75,6 +91,7 @@ def public_content():
 def empty_the_record():
     """What a fresh database holds of the record: nothing."""
     Event.objects.all().delete()
+    Position.history.all().delete()
     Position.objects.update(previous=None)
     Position.objects.all().delete()
     Role.objects.all().delete()
@@ -84,6 +101,7 @@ def empty_the_record():
     Topic.objects.all().delete()
     Person.objects.all().delete()
     Party.objects.all().delete()
+    Position.history.all().delete()  # deleting rows records their deletion
     # A new database also counts ids from 1 again.
     tables = [table.model._meta.db_table for table in TABLES]
     with connection.cursor() as cursor:
@@ -129,19 +147,25 @@ def test_the_manifest_counts_checksums_dates_and_cites_the_release(record, tmp_p
         verbosity=0,
     )
     manifest = json.loads((tmp_path / "release" / "manifest.json").read_text())
-    assert manifest["format_version"] == "1.0"
+    assert manifest["format_version"] == "1.1"
     assert manifest["release_date"] == "2026-11-28"
     assert manifest["counts"]["positions"] == 12
     assert manifest["counts"]["topics"] == Topic.objects.count()
     assert manifest["suggested_citation"] == (
         "Standpoint contributors (2026). Standpoint: positions in peace negotiations, dataset "
-        "release 2026.1 (2026-11-28), format 1.0. https://standpoint.example.org/data/2026.1/"
+        "release 2026.1 (2026-11-28), format 1.1. https://standpoint.example.org/data/2026.1/"
     )
     for name, entry in manifest["files"].items():
         data = (tmp_path / "release" / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["bytes"] == len(data)
-    assert set(manifest["files"]) == {t.filename for t in TABLES} | {"positions.csv"}
+    assert set(manifest["files"]) == {t.filename for t in TABLES} | {
+        "positions.csv",
+        "position_history.json",
+    }
+    # Each published position's "Published" revision; the retracted one's two, and the
+    # corrected one's correction.
+    assert manifest["counts"]["position_history"] == 9 + 2 + 2 + 1
 
 
 def test_drafts_accounts_and_review_comments_stay_out_of_the_release(record, tmp_path):
@@ -238,3 +262,21 @@ def test_import_refuses_a_release_with_a_script_address_and_writes_nothing(recor
     with pytest.raises(CommandError, match="sources.json, id .*: url: Enter a valid URL"):
         call_command("import_dataset", release, verbosity=0)
     assert Party.objects.count() == 0
+
+
+def test_a_restored_release_shows_the_same_public_history(record, api, tmp_path):
+    corrected = Position.objects.get(summary="Steps back.")
+    url = f"/api/v1/positions/{corrected.pk}/history/"
+    before = api.get(url).json()
+    assert [r["note"] for r in before] == ["Published", "Corrected: Summary reworded."]
+    call_command("export_dataset", tmp_path / "release", verbosity=0)
+    empty_the_record()
+    call_command("import_dataset", tmp_path / "release", verbosity=0)
+    assert api.get(url).json() == before
+
+
+def test_editors_stay_out_of_the_released_history(record, tmp_path, reviewer):
+    call_command("export_dataset", tmp_path / "release", verbosity=0)
+    revisions = json.loads((tmp_path / "release" / "position_history.json").read_text())
+    assert revisions and all("history_user" not in r for r in revisions)
+    assert {r["status"] for r in revisions} == {"published", "retracted"}

@@ -23,11 +23,17 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
 
+from positions.editorial.dataset_history import (
+    HISTORY_FILE,
+    history_model,
+    history_records,
+    restore_history,
+)
 from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.postgres.bulk import read_one_snapshot
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # 1.1: the positions' public revision history
 MANIFEST = "manifest.json"
 POSITIONS_CSV = "positions.csv"
 
@@ -215,6 +221,8 @@ def export_dataset(
             records = [_record(table, row, public_ids) for row in _with_m2m(table)]
             contents[table.filename] = (_json_bytes(records), len(records), table.model)
         contents[POSITIONS_CSV] = (_positions_csv(), len(public_ids[Position]), Position)
+        history = history_records(_positions_table().fields(), public_ids, _encode)
+        contents[HISTORY_FILE] = (_json_bytes(history), len(history), history_model())
 
     for filename, (data, count, model) in contents.items():
         (directory / filename).write_bytes(data)
@@ -234,15 +242,24 @@ def export_dataset(
         "suggested_citation": suggested_citation(
             publisher=publisher, release=release, release_date=release_date.isoformat(), url=url
         ),
-        "scope": "Published and retracted positions with everything they cite. Drafts, "
+        "scope": "Published and retracted positions with everything they cite, and each "
+        "position's public revisions (position_history.json: every revision saved while it "
+        "was published or retracted, with its public note). Drafts, "
         "positions in review, editors' accounts and review comments are not included. "
         "The JSON files are canonical; positions.csv is a convenience copy in which text "
         "cells starting with = + - @ are prefixed with an apostrophe.",
-        "counts": {table.name: files[table.filename]["records"] for table in TABLES},
+        "counts": {
+            **{table.name: files[table.filename]["records"] for table in TABLES},
+            "position_history": files[HISTORY_FILE]["records"],
+        },
         "files": files,
     }
     (directory / MANIFEST).write_bytes(_json_bytes(manifest))
     return manifest
+
+
+def _positions_table() -> Table:
+    return next(table for table in TABLES if table.model is Position)
 
 
 def _with_m2m(table: Table):
@@ -290,6 +307,7 @@ def verify_checksums(directory: Path, manifest: dict) -> None:
 
 def _ensure_empty() -> None:
     held = {t.name: t.model.objects.count() for t in TABLES}
+    held["revisions of positions"] = history_model().objects.count()
     held = {name: count for name, count in held.items() if count}
     if held:
         listing = ", ".join(f"{count} {name}" for name, count in held.items())
@@ -346,6 +364,10 @@ def import_dataset(directory: Path) -> dict:
             for table in TABLES:
                 records = json.loads((directory / table.filename).read_bytes())
                 counts[table.name] = _restore(table, records)
+            # Releases before format 1.1 hold no history.
+            if HISTORY_FILE in manifest.get("files", {}):
+                history = json.loads((directory / HISTORY_FILE).read_bytes())
+                counts["position_history"] = restore_history(history, _positions_table().fields())
             _reset_sequences()
             # Rows inserted in bulk: what is derived from them is worked out once, here.
             rebuild_cells()
@@ -393,7 +415,7 @@ def _restore(table: Table, records: list[dict]) -> int:
 
 def _reset_sequences() -> None:
     """Let new rows continue after the restored ids (PostgreSQL keeps separate counters)."""
-    model_list = [table.model for table in TABLES]
+    model_list = [table.model for table in TABLES] + [history_model()]
     model_list += [f.remote_field.through for t in TABLES for f in t.many_to_many()]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), model_list):
