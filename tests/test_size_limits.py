@@ -115,3 +115,14 @@ def test_a_correction_note_over_five_thousand_characters_is_refused(reviewer):
             note="n" * 5_001,
             expected_version=published.version,
         )
+
+
+def test_a_paste_over_the_request_limit_says_why_it_was_refused(client, editor):
+    client.force_login(editor)
+    client.raise_request_exception = False
+    response = client.post(IMPORT_URL, {"pasted": "x" * 11_000_000, "url": ""})
+    assert response.status_code == 400
+    assert "The request is larger than the 10 MB a request may carry." in (
+        response.content.decode()
+    )
+    assert Source.objects.count() == 0

@@ -1,7 +1,10 @@
 """Error responses that suit the client: JSON under /api/, a plain page elsewhere."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.template import loader
+from django.views import defaults
 
 from tracker.problems import problem_response
 
@@ -20,3 +23,16 @@ def error_response(
     # the user or the database, which may be what failed.
     body = loader.render_to_string(template, {"message": message})
     return HttpResponse(body, status=status)
+
+
+def bad_request(request, exception=None) -> HttpResponse:
+    """Django's 400, saying so when the request was over the size a request may carry (a
+    pasted page, most likely)."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        message = (
+            f"The request is larger than the {limit} MB a request may carry. A source's text "
+            "may be at most 1,000,000 characters: paste the article's text, not the whole page."
+        )
+        return error_response(request, status=400, template="400.html", message=message)
+    return defaults.bad_request(request, exception)

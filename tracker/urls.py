@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("positions.urls")),
 ]
 
+handler400 = "tracker.responses.bad_request"
 handler500 = "tracker.outage.server_error"
