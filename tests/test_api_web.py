@@ -87,3 +87,35 @@ def test_if_modified_since_in_the_future_is_ignored(client, record):
     )
     future = http_date(4102444800)  # 2100-01-01
     assert client.get("/api/v1/positions/", HTTP_IF_MODIFIED_SINCE=future).status_code == 200
+
+
+def body_of(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize(
+    ("query", "headers"),
+    [({"format": "csv"}, {}), ({}, {"HTTP_ACCEPT": "text/csv"})],
+)
+def test_the_positions_list_in_csv_is_the_export(client, record, query, headers):
+    filters = {"stance": "rejects,supports", **query}
+    listed = client.get("/api/v1/positions/", filters, **headers)
+    assert listed.status_code == 200
+    assert listed["Content-Type"] == "text/csv; charset=utf-8"
+    exported = client.get("/api/v1/positions/export.csv", {"stance": "rejects,supports"})
+    assert body_of(listed) == body_of(exported)
+
+
+def test_a_bad_filter_on_the_csv_list_is_still_a_json_problem(client, record):
+    response = client.get("/api/v1/positions/", {"format": "csv", "party": "nope"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/positions/export.csv", "/api/v1/positions/export.jsonl"])
+def test_exports_carry_validators_and_answer_304(client, record, path):
+    first = client.get(path)
+    assert first["ETag"] and first["Last-Modified"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    PositionFactory(status=Status.PUBLISHED)
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

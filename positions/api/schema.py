@@ -63,6 +63,12 @@ RETRY_AFTER = {
 }
 
 
+FORMAT_HELP = (
+    "The answer's format, instead of the `Accept` header: `json`, or `csv` for every "
+    "matching position as the CSV export writes it."
+)
+
+
 def _problem_content():
     return {"application/problem+json": {"schema": PROBLEM_REF}}
 
@@ -108,4 +114,6 @@ def document_http_contract(result, generator, request, public):
                 responses.setdefault("304", NOT_MODIFIED)
             for parameter in operation.get("parameters", []):
                 _allow_empty(parameter)
+                if parameter["name"] == "format" and not parameter.get("description"):
+                    parameter["description"] = FORMAT_HELP
     return result

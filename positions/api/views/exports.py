@@ -1,9 +1,8 @@
 """Bulk exports of the positions a list would show, streamed as CSV or JSON Lines."""
 
-from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -15,20 +14,9 @@ from positions.api.filtersets import (
     PositionFilterSet,
 )
 from positions.api.throttling import AnonymousExportThrottle
-from positions.api.views.mixins import ERROR_400
+from positions.api.views.mixins import ERROR_400, StreamRenderer, export_response
 from positions.api.views.positions import visible_positions
 from positions.models import Position
-
-
-class StreamRenderer(BaseRenderer):
-    """Lets any ``Accept`` through; the export view writes its own body."""
-
-    media_type = "*/*"
-    format = "export"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data if isinstance(data, bytes) else str(data).encode()
-
 
 EXPORT_DESCRIPTION = (
     "Every position matching the filters (the same as the list's), streamed in `stated_on`, "
@@ -55,12 +43,7 @@ class PositionExportView(APIView):
         )
         for backend in self.filter_backends:
             positions = backend().filter_queryset(request, positions, self)
-        content_type, rows = export.FORMATS[self.format_name]
-        response = StreamingHttpResponse(rows(positions, request), content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="standpoint-positions.{self.format_name}"'
-        )
-        return response
+        return export_response(request, positions, self.format_name)
 
     def finalize_response(self, request, response, *args, **kwargs):
         # A streamed body needs no renderer; errors are still rendered as JSON.

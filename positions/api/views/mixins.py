@@ -1,10 +1,13 @@
 """Conditional reads shared by every API view: validators, 304s and the shared cache."""
 
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from positions.api import export
 from positions.api.comparisons import validated
 from positions.api.conditional import answer, queryset_validators, record_validators
 from positions.api.filters import check_query_params
@@ -63,3 +66,32 @@ class ConditionalAPIView(APIView):
 
     def conditional(self, request, build):
         return answer(request, record_validators(request), lambda: Response(build()))
+
+
+def export_response(request, positions, format_name: str):
+    """The positions as one streamed file, with the validators of the list they come from
+    (``ETag``, ``Last-Modified``): a 304 when the client's copy is current."""
+    validators = queryset_validators(request, positions)
+    if (not_modified := validators.not_modified(request)) is not None:
+        return not_modified
+    content_type, rows = export.FORMATS[format_name]
+    response = StreamingHttpResponse(rows(positions, request), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="standpoint-positions.{format_name}"'
+    return validators.apply(response)
+
+
+class StreamRenderer(BaseRenderer):
+    """Lets any ``Accept`` through; the export view writes its own body."""
+
+    media_type = "*/*"
+    format = "export"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else str(data).encode()
+
+
+class CsvRenderer(StreamRenderer):
+    """``?format=csv`` or ``Accept: text/csv`` on the positions list: the export's CSV."""
+
+    media_type = "text/csv"
+    format = "csv"

@@ -19,10 +19,12 @@ from positions.api import rows
 from positions.api.conditional import queryset_validators
 from positions.api.filters import StrictFilterBackend, check_query_params
 from positions.api.filtersets import (
+    DEFAULT_POSITION_ORDERING,
     POSITION_ORDERINGS,
     PositionFilterSet,
 )
 from positions.api.pagination import KeysetCursorPagination
+from positions.api.renderers import FastJSONRenderer
 from positions.api.serializers import (
     PositionRevisionSerializer,
     PositionSerializer,
@@ -31,7 +33,14 @@ from positions.api.serializers import (
     SendBackSerializer,
     VersionSerializer,
 )
-from positions.api.views.mixins import ERROR_400, ID_PATTERN, ConditionalReadMixin
+from positions.api.throttling import AnonymousExportThrottle
+from positions.api.views.mixins import (
+    ERROR_400,
+    ID_PATTERN,
+    ConditionalReadMixin,
+    CsvRenderer,
+    export_response,
+)
 from positions.editorial import services
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
@@ -116,8 +125,14 @@ IF_MATCH = OpenApiParameter(
     list=extend_schema(
         summary="List positions",
         description="Cursor-paginated, ordered by (`stated_on`, `id`) unless `ordering` says "
-        "otherwise. Anonymous clients see published and retracted positions only.",
-        responses={200: PositionSerializer, 400: ERROR_400},
+        "otherwise. Anonymous clients see published and retracted positions only. With "
+        "`format=csv` or `Accept: text/csv`, every matching position as the CSV export "
+        "(`positions/export.csv`) writes it.",
+        responses={
+            (200, "application/json"): PositionSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
+            400: ERROR_400,
+        },
     ),
     retrieve=extend_schema(summary="A position, by id"),
     create=extend_schema(
@@ -144,6 +159,29 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     version_etag = True
     lookup_value_regex = ID_PATTERN
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        # The list is also the export: ``?format=csv`` or ``Accept: text/csv``.
+        return [*renderers, CsvRenderer()] if self.action == "list" else renderers
+
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) != "csv":
+            return super().list(request, *args, **kwargs)
+        throttle = AnonymousExportThrottle()
+        if not throttle.allow_request(request, self):
+            self.throttled(request, throttle.wait())
+        positions = visible_positions(request.user).order_by(
+            *POSITION_ORDERINGS[DEFAULT_POSITION_ORDERING]
+        )
+        return export_response(request, self.filter_queryset(positions), "csv")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON (problem details) whatever format was asked for.
+        if isinstance(response, Response) and isinstance(request.accepted_renderer, CsvRenderer):
+            request.accepted_renderer = FastJSONRenderer()
+            request.accepted_media_type = FastJSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_queryset(self):
         positions = _position_values(sees_drafts(self.request.user)).all()
