@@ -32,3 +32,23 @@ def test_filtering_positions_by_party_or_speaker_reads_no_distinct_rows(api, see
 def test_the_sources_api_never_reads_source_texts(api, seed_article, url):
     read = sql_of(api, url.format(id=seed_article.id))
     assert '"positions_source"."text"' not in read
+
+
+def test_people_filtered_by_party_are_those_who_held_a_role_for_it(api):
+    from positions.models.choices import Status
+    from tests.factories import PartyFactory, PositionFactory, RoleFactory
+
+    russia, ukraine = PartyFactory(slug="russia"), PartyFactory(slug="ukraine")
+    grushko = RoleFactory(party=russia).person
+    kuleba = RoleFactory(party=ukraine).person
+    unattached = RoleFactory(party=PartyFactory()).person
+    # People are public once a published position quotes them.
+    for person in (grushko, kuleba, unattached):
+        PositionFactory(speaker=person, status=Status.PUBLISHED)
+
+    def slugs(**params):
+        return sorted(p["slug"] for p in api.get("/api/v1/people/", params).json()["results"])
+
+    assert slugs(party="russia") == [grushko.slug]
+    assert slugs(party="russia,ukraine") == sorted([grushko.slug, kuleba.slug])
+    assert len(slugs()) == 3

@@ -135,7 +135,10 @@ def test_unrelated_quote_gets_no_suggestion(editor):
     fields = draft_fields() | {"quote": "Completely different words about fisheries quotas."}
     with pytest.raises(ValidationError) as error:
         services.position_create(user=editor, **fields)
-    assert "Did you mean" not in error.value.message_dict["quote"][0]
+    assert error.value.message_dict["quote"] == [
+        "This quote does not occur in the source text. Copy it verbatim from the source "
+        "(spacing, quote marks and dashes may differ)."
+    ]
 
 
 def test_changing_the_source_text_orphans_the_quote_and_submission_waits_for_reanchoring(editor):
@@ -391,3 +394,14 @@ def test_a_quote_of_a_source_without_text_has_no_anchor(editor):
     assert (stored.quote_start, stored.quote_end) == (None, None)
     assert (stored.quote_prefix, stored.quote_suffix, stored.anchored_text_sha256) == ("", "", "")
     assert not stored.needs_anchoring
+
+
+def test_a_quote_said_twice_keeps_its_occurrence_by_the_words_after_it(editor):
+    text = "First: we will talk. Later he repeated: we will talk. Then he left."
+    fields = draft_fields() | {"source": SourceFactory(text=text), "quote": "we will talk."}
+    position = services.position_create(user=editor, **fields)
+    second = text.rindex("we will talk.")
+    # Context that only the second occurrence is followed by; nothing before it matches.
+    position.quote_prefix, position.quote_suffix = "unrelated words", " Then he left."
+    services.anchor_quote(position)
+    assert position.quote_start == second

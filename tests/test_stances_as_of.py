@@ -103,3 +103,24 @@ def test_a_party_page_lists_only_that_partys_current_stances(client):
     )
     assert "Peacekeepers are deployed" in section
     assert "Elections are held first" not in section
+
+
+def test_a_party_page_shows_the_stance_in_force_today_not_one_dated_later(client):
+    from django.utils import timezone
+
+    from positions.models.choices import Stance
+    from tests.test_pages import page, publish
+
+    russia, topic = PartyFactory(slug="russia"), TopicFactory(proposition="Peacekeepers")
+    today = timezone.localdate()
+    before = publish(
+        party=russia, topic=topic, stance=Stance.OPEN, stated_on=today - datetime.timedelta(1)
+    )
+    later = publish(
+        party=russia, topic=topic, stance=Stance.REJECTS, stated_on=today + datetime.timedelta(1)
+    )
+    section = (
+        page(client, "/parties/russia/").split('id="current-heading"')[1].split("</section>")[0]
+    )
+    assert before.get_absolute_url() in section
+    assert later.get_absolute_url() not in section

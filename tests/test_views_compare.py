@@ -255,3 +255,10 @@ def test_matrix_cells_show_each_stance_its_date_and_red_line(db):
         )
     ]
     assert matrix_cells(cells) == "".join(expected(cell) for cell in cells)
+
+
+def test_compare_page_with_nothing_published_yet(client, db):
+    PositionFactory(status=Status.DRAFT)
+    html = page(client, "/compare/")
+    assert '<table class="matrix">' not in html
+    assert "The latest statement shown" not in html
