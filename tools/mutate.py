@@ -5,6 +5,7 @@ mutant against the tests that run its function, then prints the score of each mo
 
     .venv/bin/python tools/mutate.py               # run, then report
     .venv/bin/python tools/mutate.py --report      # report the last run only
+    .venv/bin/python tools/mutate.py --untried     # go on with an interrupted run
     .venv/bin/python tools/mutate.py --max-children 1 'positions.editorial.timeline*'
 """
 
@@ -124,6 +125,9 @@ def main() -> int:
     parser.add_argument("names", nargs="*", help="mutant names or globs (default: RULES)")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--report", action="store_true", help="only report the last run")
+    parser.add_argument(
+        "--untried", action="store_true", help="only the rule mutants not tried yet"
+    )
     options = parser.parse_args()
     if not options.report:
         # A test database migrated once for the whole run, reused by every mutant's tests
@@ -131,7 +135,12 @@ def main() -> int:
         database = ROOT / "mutants" / "test-database.sqlite3"
         database.parent.mkdir(exist_ok=True)
         database.unlink(missing_ok=True)
+        # Named mutants are always tried again, so a plain run tries every rule mutant.
         names = options.names or [p for patterns in RULES.values() for p in patterns]
+        if options.untried:
+            names = [n for n, s in results().items() if module_of(n) and s == "not checked"]
+            if not names:
+                return 0 if report() else 1
         subprocess.run(
             [MUTMUT, "run", "--max-children", str(options.max_children), *names],
             cwd=ROOT,
