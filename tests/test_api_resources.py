@@ -31,6 +31,7 @@ def test_api_root_lists_every_endpoint(api):
         "deleted": "http://testserver/api/v1/deleted/",
         "positions/export.csv": "http://testserver/api/v1/positions/export.csv",
         "positions/export.jsonl": "http://testserver/api/v1/positions/export.jsonl",
+        "releases": "http://testserver/api/v1/releases/",
         "timeline": "http://testserver/api/v1/timeline/",
         "compare": "http://testserver/api/v1/compare/",
         "schema": "http://testserver/api/v1/schema/",

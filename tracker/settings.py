@@ -296,6 +296,10 @@ REST_FRAMEWORK = {
     },
 }
 
+# Dataset releases served at /api/v1/releases/: one directory per release, as
+# ``manage.py export_dataset`` writes it.
+STANDPOINT_RELEASES_DIR = Path(os.environ.get("STANDPOINT_RELEASES_DIR") or BASE_DIR / "releases")
+
 # Browser notebooks and dashboards on other sites may read the API anonymously: GET and
 # HEAD without credentials (no cookies, no Authorization header), with the validators and
 # rate-limit headers readable.

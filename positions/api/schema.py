@@ -3,6 +3,8 @@
 PATH_PARAMETER_HELP = {
     "slug": "The record's slug, as in its `slug` field and its URL.",
     "id": "The record's numeric id.",
+    "name": "The release's name, as in its `release` field, e.g. `2026.1`.",
+    "filename": "A file of the release, as listed in its `files`.",
 }
 
 

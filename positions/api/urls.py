@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from positions.api import views
+from positions.api.views import releases
 
 app_name = "api"
 
@@ -13,6 +14,7 @@ app_name = "api"
 OTHER_ENDPOINTS = {
     "positions/export.csv": "position-export-csv",
     "positions/export.jsonl": "position-export-jsonl",
+    "releases": "release-list",
     "timeline": "timeline",
     "compare": "compare",
     "schema": "schema",
@@ -50,6 +52,13 @@ urlpatterns = [
         "positions/export.jsonl",
         views.PositionJsonlExportView.as_view(),
         name="position-export-jsonl",
+    ),
+    path("releases/", releases.ReleaseListView.as_view(), name="release-list"),
+    path("releases/<str:name>/", releases.ReleaseDetailView.as_view(), name="release-detail"),
+    path(
+        "releases/<str:name>/<str:filename>",
+        releases.ReleaseFileView.as_view(),
+        name="release-file",
     ),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("compare/", views.CompareView.as_view(), name="compare"),

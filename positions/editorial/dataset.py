@@ -238,6 +238,7 @@ def export_dataset(
         "release": release,
         "release_date": release_date.isoformat(),
         "publisher": publisher,
+        "licence": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
         "url": url,
         "suggested_citation": suggested_citation(
             publisher=publisher, release=release, release_date=release_date.isoformat(), url=url
