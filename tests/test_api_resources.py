@@ -177,3 +177,24 @@ def test_updated_since_returns_records_changed_since(api, seeded):
     party.save()
     response = api.get("/api/v1/parties/", {"updated_since": moment.isoformat()})
     assert [p["slug"] for p in response.json()["results"]] == ["russia"]
+
+
+def test_people_and_parties_read_as_popolo(api, django_assert_max_num_queries):
+    party = PartyFactory(slug="ruritania", wikidata_id="Q1234")
+    for number in range(3):
+        role = RoleFactory(
+            title=f"Envoy {number}", party=party, start_date=datetime.date(2020, 1, 1)
+        )
+        # Only people and parties a published position cites are public.
+        PositionFactory(party=party, speaker=role.person, role=role, status=Status.PUBLISHED)
+    with django_assert_max_num_queries(4):
+        people = api.get("/api/v1/people/").json()["results"]
+    assert len(people) == 3
+    for person in people:
+        [membership] = person["memberships"]
+        assert membership["person_id"] == person["slug"]
+        assert membership["organization_id"] == "ruritania"
+        assert membership["label"] == membership["role"]
+        assert membership["start_date"] == "2020-01-01" and membership["end_date"] is None
+    links = api.get("/api/v1/parties/ruritania/").json()["links"]
+    assert links == [{"url": "https://www.wikidata.org/wiki/Q1234", "note": "Wikidata"}]

@@ -104,3 +104,27 @@ class OtherNamesField(serializers.Field):
 
     def to_representation(self, instance):
         return [{"name": name} for name in instance.other_names_list()]
+
+
+class LinkSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="The address.")
+    note = serializers.CharField(help_text="What it is, e.g. `Wikidata`.")
+
+
+@extend_schema_field(LinkSerializer(many=True))
+class LinksField(serializers.Field):
+    """Pages about the record elsewhere (Popolo ``links``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            source="*",
+            read_only=True,
+            help_text="Pages about it elsewhere, e.g. its Wikidata entry (Popolo `links`).",
+            **kwargs,
+        )
+
+    def to_representation(self, instance):
+        if not instance.wikidata_id:
+            return []
+        url = f"https://www.wikidata.org/wiki/{instance.wikidata_id}"
+        return [{"url": url, "note": "Wikidata"}]

@@ -14,6 +14,7 @@ from positions.api.serializers.fields import (
     STANCE_LABELS,
     BlankAsNullChoiceField,
     IdentifiersField,
+    LinksField,
     MomentField,
     OtherNamesField,
     TimestampsMixin,
@@ -46,6 +47,7 @@ class PartySerializer(TimestampsMixin, PartyBriefSerializer):
     )  # fmt: skip
     identifiers = IdentifiersField()
     other_names = OtherNamesField()
+    links = LinksField()
     description = serializers.CharField(read_only=True, help_text="Free-text description.")
 
     class Meta(PartyBriefSerializer.Meta):
@@ -54,6 +56,7 @@ class PartySerializer(TimestampsMixin, PartyBriefSerializer):
             "classification",
             "identifiers",
             "other_names",
+            "links",
             "description",
             "created_at",
             "updated_at",
@@ -65,6 +68,17 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     party = PartyBriefSerializer(read_only=True, help_text="The party the role was held for.")
     role = serializers.CharField(source="title", read_only=True, help_text="Title of the post.")
+    label = serializers.CharField(
+        source="title", read_only=True, help_text="The same title (Popolo `label`)."
+    )
+    person_id = serializers.CharField(
+        source="person.slug", read_only=True, help_text="The member's slug (Popolo `person_id`)."
+    )
+    organization_id = serializers.CharField(
+        source="party.slug",
+        read_only=True,
+        help_text="The party's slug (Popolo `organization_id`).",
+    )
     start_date = serializers.DateField(
         read_only=True, allow_null=True, help_text="When the role began; null if unknown."
     )
@@ -74,7 +88,16 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Role
-        fields = ["id", "party", "role", "start_date", "end_date"]
+        fields = [
+            "id",
+            "party",
+            "role",
+            "label",
+            "person_id",
+            "organization_id",
+            "start_date",
+            "end_date",
+        ]
         extra_kwargs = {"id": {"help_text": "Numeric id of the role."}}
 
 
@@ -82,6 +105,7 @@ class PersonSerializer(TimestampsMixin, PersonBriefSerializer):
     html_url = page_link("person-detail", "slug")
     identifiers = IdentifiersField()
     other_names = OtherNamesField()
+    links = LinksField()
     description = serializers.CharField(read_only=True, help_text="Free-text description.")
     memberships = MembershipSerializer(
         source="roles", many=True, read_only=True, help_text="Roles held (Popolo memberships)."
@@ -92,6 +116,7 @@ class PersonSerializer(TimestampsMixin, PersonBriefSerializer):
             "html_url",
             "identifiers",
             "other_names",
+            "links",
             "description",
             "memberships",
             "created_at",
