@@ -150,9 +150,10 @@ QUERY_BUDGETS = {
     "/api/v1/timeline/?topic={topic}": 3,
     "/api/v1/compare/?as_of=2026-01-01": 4,
     "/api/v1/compare/?from=2025-01-01&to=2026-01-01": 5,
-    # On PostgreSQL: a transaction lifting the statement timeout around one COPY.
-    "/api/v1/positions/export.csv": 4,
-    "/api/v1/positions/export.jsonl?topic={topic}": 3,
+    # Exports read the record's stamp for ETag and Last-Modified; on PostgreSQL the CSV is
+    # a transaction lifting the statement timeout around one COPY.
+    "/api/v1/positions/export.csv": 5,
+    "/api/v1/positions/export.jsonl?topic={topic}": 4,
 }
 
 

@@ -494,11 +494,14 @@ def test_statement_lists_read_named_rows_that_link_to_each_position(client):
 
 
 def test_templates_hold_no_inline_script_or_style_and_never_mark_text_safe():
+    import re
     from pathlib import Path
 
+    # The content security policy allows scripts from the site's own static files only.
+    static_script = re.compile(r"""<script src="\{% static '[^']+' %\}"></script>""")
     root = Path(__file__).resolve().parent.parent / "templates"
     for template in root.rglob("*.html"):
-        text = template.read_text()
+        text = static_script.sub("", template.read_text())
         for forbidden in ("<script", "<style", "style=", "|safe", "autoescape off"):
             assert forbidden not in text, f"{template.name}: {forbidden}"
 

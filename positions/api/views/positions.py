@@ -178,7 +178,8 @@ class PositionViewSet(ConditionalReadMixin, viewsets.ModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON (problem details) whatever format was asked for.
-        if isinstance(response, Response) and isinstance(request.accepted_renderer, CsvRenderer):
+        renderer = getattr(request, "accepted_renderer", None)
+        if isinstance(response, Response) and isinstance(renderer, CsvRenderer):
             request.accepted_renderer = FastJSONRenderer()
             request.accepted_media_type = FastJSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

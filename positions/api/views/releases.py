@@ -64,13 +64,14 @@ def _described(request, name: str, manifest: dict) -> dict:
     }
 
 
-@extend_schema(
-    summary="Dataset releases",
-    description="Every published release of the dataset, newest first: versioned, never "
-    "changed once written, each file with its SHA-256, row counts, licence and citation.",
-    responses={200: OpenApiTypes.OBJECT},
-)
 class ReleaseListView(APIView):
+    @extend_schema(
+        operation_id="releases_list",
+        summary="Dataset releases",
+        description="Every published release of the dataset, newest first: versioned, never "
+        "changed once written, each file with its SHA-256, row counts, licence and citation.",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         check_query_params(request, set())
         names = sorted(
@@ -82,11 +83,12 @@ class ReleaseListView(APIView):
         return Response({"results": [_described(request, name, m) for name, m in found]})
 
 
-@extend_schema(
-    summary="A dataset release",
-    responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="No such release.")},
-)
 class ReleaseDetailView(APIView):
+    @extend_schema(
+        operation_id="release_retrieve",
+        summary="A dataset release",
+        responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="No such release.")},
+    )
     def get(self, request, name):
         check_query_params(request, set())
         manifest = _manifest(name)
@@ -95,18 +97,19 @@ class ReleaseDetailView(APIView):
         return Response(_described(request, name, manifest))
 
 
-@extend_schema(
-    summary="A file of a dataset release",
-    description="The file as released, with `ETag` (its SHA-256), `Content-Length` and "
-    "caching for ever: a release never changes.",
-    responses={
-        (200, "application/json"): OpenApiTypes.OBJECT,
-        (200, "text/csv"): OpenApiTypes.STR,
-        304: None,
-        404: OpenApiResponse(description="No such release or file."),
-    },
-)
 class ReleaseFileView(APIView):
+    @extend_schema(
+        operation_id="release_file_retrieve",
+        summary="A file of a dataset release",
+        description="The file as released, with `ETag` (its SHA-256), `Content-Length` and "
+        "caching for ever: a release never changes.",
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.STR,
+            304: None,
+            404: OpenApiResponse(description="No such release or file."),
+        },
+    )
     def get(self, request, name, filename):
         check_query_params(request, set())
         manifest = _manifest(name)
