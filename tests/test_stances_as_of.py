@@ -86,8 +86,9 @@ def test_cells_changed_since_the_date_are_probed_once_each_on_postgresql(record)
         cursor.execute(f"EXPLAIN {sql}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "position_timeline_idx" in plan, plan
-    # Each cell's row comes from its probe, not from a second lookup by key.
-    assert "positions_position_pkey" not in plan, plan
+    # A changed cell's row comes from its probe, not from a second lookup by key; the only
+    # lookups by key fetch the conditions of the positions the unchanged cells copy.
+    assert plan.count("positions_position_pkey") <= 1, plan
 
 
 def test_a_party_page_lists_only_that_partys_current_stances(client):
