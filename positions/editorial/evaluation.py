@@ -1,9 +1,10 @@
 """Measuring the extraction against articles whose positions an expert has coded.
 
 Each article is a JSON file: ``{"url", "outlet", "published": "YYYY-MM-DD", "title", "text",
-"positions": [{"party", "speaker", "quote", "stated_on", "topic"?, "move"?}]}``. A party or
-speaker given as "" and a ``stated_on`` of null mean the expert would leave the field blank:
-then a blank suggestion is right and a filled one wrong.
+"language"?, "positions": [{"party", "speaker", "quote", "stated_on", "topic"?, "move"?}]}``,
+the language a BCP 47 code ("en" when absent). A party or speaker given as "" and a
+``stated_on`` of null mean the expert would leave the field blank: then a blank suggestion is
+right and a filled one wrong.
 
 Everything runs inside a transaction that is rolled back, so the record is never touched.
 """
@@ -67,6 +68,7 @@ class Article:
     title: str
     text: str
     positions: list[Expected]
+    language: str = "en"
 
 
 @dataclass
@@ -163,6 +165,7 @@ def load_article(path: Path) -> Article:
         title=data.get("title", "") or path.stem,
         text=text,
         positions=positions,
+        language=data.get("language") or "en",
     )
 
 
@@ -207,6 +210,7 @@ def _scratch_source(article: Article) -> Source:
         outlet=article.outlet[:200],
         published_at=timezone.make_aware(noon),
         text=article.text,
+        language=article.language,
     )
     source.save()
     return source
