@@ -130,7 +130,9 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
     if new := _new_person(words, subject_start, hits, context, parties):
         return new
     demonym = parties[-1] if parties else None
-    if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words):
+    # "a Downing Street spokesman": someone not named, never a speaker named before.
+    indefinite = words.lower().startswith(("a ", "an "))
+    if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words) and not indefinite:
         recent = context.history[-RECENT:]
         if context.mentioned is not None:
             # "Kaja Kallas does not believe … the EU's foreign policy chief said"
