@@ -55,13 +55,21 @@ _LIST_VERB = re.compile(
 )
 
 
+# What an unnamed outlet is called when it reports ("…, the newspaper said").
+_OUTLET_WORDS = frozenset(words("newspaper paper daily agency broadcaster channel outlet magazine"))
+
+
 # Lower-case words a speaker's description may hold ("ministry spokesman", "the head of").
-_SPEAKER_WORDS = TITLE_WORDS | frozenset(
-    words(
-        """
+_SPEAKER_WORDS = (
+    TITLE_WORDS
+    | _OUTLET_WORDS
+    | frozenset(
+        words(
+            """
     ministry office delegation of for and the a an daily newspaper agency news state
     official source spokesman spokeswoman aide envoy foreign policy he she they
     """
+        )
     )
 )
 
@@ -160,6 +168,9 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
         return True
     # ", the president said": a title alone names a speaker the paragraph has named.
     if lower and lower[0] in {"the", "a"} and all(word in _SPEAKER_WORDS for word in lower[1:]):
+        # ", the newspaper said": an outlet reporting, a speaker the record need not know.
+        if len(lower) == 2 and lower[1] in _OUTLET_WORDS:
+            return True
         return any(word in TITLE_WORDS - {"the", "a", "an"} for word in lower[1:])
     if trailing:
         return False
@@ -426,7 +437,9 @@ def _tails(attribution: str, base: int) -> list[tuple[str, int]]:
 
 _ORIGINAL = re.compile(
     rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
-    rf"(?:[\w'’,-]+\s+){{0,8}}?(?P<verb>{SPEECH})\s+that\s+"
+    rf"(?:[\w'’,-]+\s+){{0,8}}?(?P<verb>{SPEECH})\s+"
+    # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out.
+    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?)"
 )
 
 
@@ -436,6 +449,14 @@ _ORIGINAL_STANCE = re.compile(
 )
 
 
+# "Putin wants the whole of Donbas, Witkoff added": what another is said to want.
+_ORIGINAL_WANT = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:still\s+)?"
+    r"(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared)\b"
+)
+WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", "was prepared"})
+
+
 def _find_original(clause: Clause) -> None:
     """Reported speech: "Putin has said that …" inside what another reports; or a reported
     stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
@@ -443,7 +464,9 @@ def _find_original(clause: Clause) -> None:
         return
     match = _ORIGINAL.match(clause.quote)
     if not match:
-        stance = _ORIGINAL_STANCE.match(clause.quote) if clause.kind == "reported" else None
+        stance = None
+        if clause.kind == "reported":
+            stance = _ORIGINAL_STANCE.match(clause.quote) or _ORIGINAL_WANT.match(clause.quote)
         if stance:
             clause.original = stance.group("who")
             clause.original_start = clause.start + stance.start("who")

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from positions.editorial import cues, dating
 from positions.editorial.attribution import Context, NewSpeaker, Speaker, resolve
-from positions.editorial.clauses import Clause, read_sentence, strip_dateline
+from positions.editorial.clauses import WANTING, Clause, read_sentence, strip_dateline
 from positions.editorial.names import NameIndex
 from positions.editorial.reporting_verbs import VERB
 from positions.editorial.statement_dates import (
@@ -240,7 +240,7 @@ def propose(source: Source) -> list[Proposal]:
 
     context = Context(index=index)
     proposals, found = _read(text, source.title, context, party_of, source.language or "en")
-    date_statements(found, published, occasion(proposals, published))
+    date_statements(found, published, occasion(proposals, published, found))
     suggester = suggester_for(source)
     for item in found:
         _draft(item, roles, suggester)
@@ -402,7 +402,24 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         original = resolve(clause.original, clause.original_start, context, party_of)
         # A speaker saying what their own side does is not reporting someone else.
         own_side = not original.someone and original.party == speaker.party
-        if (original.someone or original.party) and not own_side:
+        wanting = clause.original_verb in WANTING
+        if wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
+            # "Lavrov said Putin was ready …": one side speaking for its own.
+            pass
+        elif wanting and speaker.someone and speaker.party is None:
+            # A speaker of no known party: whose side "wants" it is, nothing tells.
+            pass
+        elif wanting and speaker.party is not None and (original.someone or original.party):
+            # "Putin wants …, Witkoff added": the other side's demand relayed, or the
+            # reporter's own reading of it; the rules cannot tell, so the editor decides.
+            who = original.name or clause.original
+            reporter = speaker.name or clause.subject
+            why = (
+                f"Left blank: {reporter} says what {who} wants; whether it is {who}'s "
+                f"position or {reporter}'s reading of it, the editor decides."
+            )
+            item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
+        elif (original.someone or original.party) and not own_side:
             item.reporter, item.speaker = speaker, original
             reporter = speaker.name or clause.subject
             original.evidence = f"{original.evidence or clause.original}; reported by {reporter}"

@@ -132,7 +132,8 @@ ADJUNCT_WORDS = frozenset(
     parliament chat message messages post session press separate local state joint televised
     weekly daily annual brief one two three four five six several long lengthy first second
     phone however though nonetheless nevertheless now still recently reportedly privately
-    openly firmly
+    openly firmly broadcaster broadcasters channel radio network newspaper agency programme
+    program show podcast aired published released recorded broadcast
     """
     )
 )
@@ -155,7 +156,7 @@ FINITE = re.compile(
 def adjuncts_only(words: str) -> bool:
     """Whether the words between a verb and "that" only say when, where or to whom: known
     adjunct words, or a short phrase opening with a preposition ("in his nightly address")."""
-    if _CIRCUMSTANCE.match(words) and len(words.split()) <= 10 and not FINITE.search(words):
+    if _CIRCUMSTANCE.match(words) and len(words.split()) <= 16 and not FINITE.search(words):
         return True
     for word in re.findall(r"\w[\w'’.-]*", words):
         word = word.rstrip(".")

@@ -20,6 +20,9 @@ _OTHER_OCCASION = re.compile(
     r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|in a post|"
     r"on social media)\b|^(?:In|From) [A-Z][a-z]+,",
 )
+_OWN_CHANNEL = re.compile(
+    r"\b(?:address|post|posts|statement|wrote|posted|written|on Telegram|on X|on social media)\b"
+)
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
     r"visit|negotiations|interview)\b",
@@ -50,10 +53,16 @@ class Found:
     reasoning: str = ""
 
 
-def occasion(proposals: list, published) -> dating.DateFinding | None:
+def occasion(proposals: list, published, found: list[Found] = ()) -> dating.DateFinding | None:
     """The dated event the report's first paragraph describes ("talks … on Friday"), if any."""
     if published is None:
         return None
+    # An event a statement speaks of ("said on Thursday that a new meeting …") is no occasion.
+    spoken = [
+        (item.clause.start, item.clause.start + len(item.clause.quote))
+        for item in found
+        if item.clause.kind in {"reported", "quoted"}
+    ]
     body = [p for p in proposals if p.body]
     if not body:
         return None
@@ -62,12 +71,20 @@ def occasion(proposals: list, published) -> dating.DateFinding | None:
         sentence = proposal.sentence.text
         skip = strip_dateline(sentence)
         text = sentence[skip:]
+        at = proposal.sentence.start + skip
+
+        def side(offset, at=at):
+            # Which statement's words an offset is in, if any: a date and an event on either
+            # side of a quote's edge are not one ("said on Thursday that a meeting …").
+            return next((n for n, (s, e) in enumerate(spoken) if s <= at + offset < e), None)
+
         events = [event.start() for event in _EVENT.finditer(text)]
         for finding in dating.find_dates(text, published):
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
             # not that of a statement that merely mentions talks.
             near = any(
                 len(text[min(at, finding.start) : max(at, finding.end)].split()) <= _NEAR
+                and side(at) == side(finding.start)
                 for at in events
             )
             if finding.precision == DAY and near:
@@ -98,6 +115,10 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
             continue
         if item.blocked:
             item.reasoning = item.blocked
+            continue
+        if (blank := _blank_before(found, number)) is not None:
+            # "Sybiha said … He urged …": one occasion, so no other statement's date either.
+            item.reasoning = blank.reasoning
             continue
         source = _carried(found, number, index, lead, occasion)
         if source is not None:
@@ -204,6 +225,17 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         )
 
 
+def _blank_before(found: list[Found], number: int) -> Found | None:
+    """The same speaker's statement just before in the paragraph, if its date was left blank."""
+    item = found[number]
+    for other in reversed(found[:number]):
+        if other.proposal.paragraph != item.proposal.paragraph:
+            return None
+        if _same(other.speaker, item.speaker) and (other.speaker.someone or other.speaker.party):
+            return other if other.day is None and other.reasoning else None
+    return None
+
+
 def dataclass_replace(finding: dating.DateFinding, **changes) -> dating.DateFinding:
     values = {**finding.__dict__, **changes}
     return dating.DateFinding(**values)
@@ -284,9 +316,12 @@ def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, o
             return found[told].reporter_date, "reporter"
     # A relayed statement ("…, Witkoff said") does not set the report's occasion.
     relayed = bool(found) and found[0].reporter is not None
-    if occasion is not None and not relayed:
+    # "…, he said in his nightly video address": his own channel, not the reported event.
+    sentence = item.proposal.sentence
+    own_channel = _OWN_CHANNEL.search(_outside(sentence.text, item.clause, sentence.start))
+    if occasion is not None and not relayed and not own_channel:
         return occasion, "occasion"
-    if lead is not None and lead < number and found[lead].reporter is None:
+    if lead is not None and lead < number and found[lead].reporter is None and not own_channel:
         party = item.speaker.party
         if party is not None and found[lead].speaker.party == party:
             return found[lead], f"the day of {party}'s statements in the lead"
