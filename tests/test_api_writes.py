@@ -176,3 +176,104 @@ def test_editor_lists_drafts_and_anonymous_clients_list_only_public_positions(ed
         public = [row["id"] for row in APIClient().get("/api/v1/positions/").json()["results"]]
         assert created["id"] in staff
         assert created["id"] not in public
+
+
+# Constructed test text: a Russian source quoted in the original.
+RUSSIAN_TEXT = "Он сказал: «НАТО и миротворчество абсолютно несовместимы». Переговоры продолжатся."
+NOT_IN_ENGLISH = (
+    "The quote is not in English: give its English translation; the original stays as "
+    "printed in the source."
+)
+# The source of ``draft_body`` appeared on 17 March 2025 (UTC).
+NOT_BEFORE_THE_SOURCE = (
+    "A long-standing stance is dated before the source appeared (17 Mar 2025): give the "
+    "latest day it was surely held, e.g. the day before the statement that changed it, with "
+    "an approximate precision."
+)
+
+
+def test_a_cyrillic_quote_without_translation_is_refused_as_the_desk_refuses_it(editor, draft_body):
+    source = SourceFactory(language="ru", text=RUSSIAN_TEXT)
+    body = draft_body | {
+        "source": source.pk,
+        "quote": "НАТО и миротворчество абсолютно несовместимы",
+    }
+    response = client_for(editor).post("/api/v1/positions/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"quote_translation": [NOT_IN_ENGLISH]}
+    assert not Position.objects.exists()
+
+
+def test_a_cyrillic_quote_is_recorded_with_its_translation(editor, draft_body):
+    source = SourceFactory(language="ru", text=RUSSIAN_TEXT)
+    body = draft_body | {
+        "source": source.pk,
+        "quote": "НАТО и миротворчество абсолютно несовместимы",
+        "quote_translation": "NATO and peacekeeping are entirely incompatible.",
+    }
+    client = client_for(editor)
+    response = client.post("/api/v1/positions/", body, format="json")
+    assert response.status_code == 201, response.content
+    data = client.get(f"/api/v1/positions/{response.json()['id']}/").json()
+    assert data["quote"] == "НАТО и миротворчество абсолютно несовместимы"
+    assert data["quote_translation"] == "NATO and peacekeeping are entirely incompatible."
+
+
+def test_removing_the_translation_of_a_cyrillic_quote_is_refused(editor, draft_body):
+    source = SourceFactory(language="ru", text=RUSSIAN_TEXT)
+    body = draft_body | {
+        "source": source.pk,
+        "quote": "НАТО и миротворчество абсолютно несовместимы",
+        "quote_translation": "NATO and peacekeeping are entirely incompatible.",
+    }
+    client = client_for(editor)
+    created = client.post("/api/v1/positions/", body, format="json").json()
+    url = f"/api/v1/positions/{created['id']}/"
+    response = client.patch(url, {"quote_translation": " ", "version": 1}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"quote_translation": [NOT_IN_ENGLISH]}
+    assert Position.objects.get().quote_translation == (
+        "NATO and peacekeeping are entirely incompatible."
+    )
+
+
+def test_a_long_standing_stance_dated_before_its_source_is_recorded(editor, draft_body):
+    body = draft_body | {
+        "long_standing": True,
+        "stated_on": "2025-03-16",
+        "stated_on_precision": "approximate",
+    }
+    response = client_for(editor).post("/api/v1/positions/", body, format="json")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert (data["long_standing"], data["stated_on"], data["stated_on_precision"]) == (
+        True,
+        "2025-03-16",
+        "approximate",
+    )
+
+
+def test_a_long_standing_stance_dated_on_its_sources_day_is_refused(editor, draft_body):
+    body = draft_body | {"long_standing": True, "stated_on": "2025-03-17"}
+    response = client_for(editor).post("/api/v1/positions/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"stated_on": [NOT_BEFORE_THE_SOURCE]}
+    assert not Position.objects.exists()
+
+
+def test_marking_a_draft_long_standing_checks_its_date(editor, draft_body):
+    client = client_for(editor)
+    created = client.post(
+        "/api/v1/positions/", draft_body | {"stated_on": "2025-03-18"}, format="json"
+    ).json()
+    url = f"/api/v1/positions/{created['id']}/"
+    refused = client.patch(url, {"long_standing": True, "version": 1}, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == {"stated_on": [NOT_BEFORE_THE_SOURCE]}
+    assert not Position.objects.get().long_standing
+
+    done = client.patch(
+        url, {"long_standing": True, "stated_on": "2025-03-01", "version": 1}, format="json"
+    )
+    assert done.status_code == 200, done.content
+    assert (done.json()["long_standing"], done.json()["stated_on"]) == (True, "2025-03-01")

@@ -72,6 +72,11 @@ class PositionWriteSerializer(serializers.Serializer):
     stated_on_precision = serializers.ChoiceField(
         choices=DatePrecision.choices, required=False, help_text="How precise `stated_on` is."
     )
+    long_standing = serializers.BooleanField(
+        required=False,
+        help_text="A stance held since before `stated_on`, as the source describes it; "
+        "`stated_on` must then be before the day the source appeared.",
+    )
     stance = serializers.ChoiceField(choices=STANCE_LABELS, help_text=STANCE_HELP)
     move = serializers.ChoiceField(
         choices=Move.choices, required=False, help_text="Kind of negotiating move."
@@ -82,6 +87,12 @@ class PositionWriteSerializer(serializers.Serializer):
     summary = serializers.CharField(max_length=500, help_text="One neutral sentence.")
     quote = serializers.CharField(
         max_length=QUOTE_MAX_LENGTH, help_text="Verbatim, as printed in the source."
+    )
+    quote_translation = serializers.CharField(
+        max_length=QUOTE_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="The quote in English; required when the quote is mostly Cyrillic.",
     )
     version = serializers.IntegerField(
         required=False,
