@@ -139,9 +139,12 @@ def test_csv_cells_that_spreadsheets_would_run_get_a_leading_apostrophe(api):
 def test_a_cell_starting_with_a_carriage_return_is_written_quoted_after_the_apostrophe(api):
     PositionFactory(status=Status.PUBLISHED, quote="\rcmd", summary="s", conditions="")
     header, row, end = body(api.get("/api/v1/positions/export.csv")).split("\n")
-    assert (header.split(",")[16:19], end) == (["quote", "summary", "conditions"], "")
+    assert (header.split(",")[17:21], end) == (
+        ["quote", "quote_translation", "summary", "conditions"],
+        "",
+    )
     # The cell holds a line break of its own, so it is quoted: "'<CR>cmd".
-    assert ',"\'\rcmd",s,,' in row
+    assert ',"\'\rcmd",,s,,' in row
 
 
 @pytest.mark.parametrize(
@@ -159,6 +162,8 @@ def test_a_cell_starting_with_a_carriage_return_is_written_quoted_after_the_apos
         ("-\u0663", "'-\u0663"),  # nor are digits other than 0-9
         ("plain", "plain"),
         (None, ""),
+        (True, "true"),
+        (False, "false"),
     ],
 )
 def test_neutralise(value, expected):
@@ -230,3 +235,75 @@ def test_exports_are_streamed_a_few_rows_at_a_time(api, monkeypatch, fmt):
             "04",
             "05",
         ]
+
+
+def test_csv_header_names_every_column_in_order(api):
+    PositionFactory(status=Status.PUBLISHED)
+    header = body(api.get("/api/v1/positions/export.csv")).split("\n")[0]
+    assert header.split(",") == [
+        "id",
+        "stated_on",
+        "stated_on_precision",
+        "long_standing",
+        "party",
+        "party_name",
+        "topic",
+        "topic_name",
+        "proposition",
+        "stance",
+        "stance_score",
+        "shift",
+        "previous",
+        "move",
+        "speaker",
+        "speaker_name",
+        "role",
+        "quote",
+        "quote_translation",
+        "summary",
+        "conditions",
+        "source_id",
+        "source_title",
+        "source_outlet",
+        "source_url",
+        "source_published_at",
+        "status",
+        "retraction_reason",
+        "version",
+        "updated_at",
+        "html_url",
+    ]
+
+
+def test_exports_carry_the_translation_and_whether_the_stance_is_long_standing(api):
+    PositionFactory(
+        status=Status.PUBLISHED,
+        stated_on="2025-01-01",
+        stated_on_precision="approximate",
+        long_standing=True,
+        quote="НАТО и миротворчество несовместимы",
+        quote_translation="-NATO and peacekeeping are incompatible.",
+    )
+    PositionFactory(status=Status.PUBLISHED, stated_on="2025-02-01", quote="We will not.")
+    first, second = csv_records(api.get("/api/v1/positions/export.csv"))
+    assert (first["stated_on_precision"], first["long_standing"]) == ("approximate", "true")
+    assert first["quote"] == "НАТО и миротворчество несовместимы"
+    assert first["quote_translation"] == "'-NATO and peacekeeping are incompatible."
+    assert (second["long_standing"], second["quote_translation"]) == ("false", "")
+
+    lines = [
+        json.loads(line) for line in body(api.get("/api/v1/positions/export.jsonl")).splitlines()
+    ]
+    assert [(line["long_standing"], line["quote_translation"]) for line in lines] == [
+        (True, "-NATO and peacekeeping are incompatible."),
+        (False, ""),
+    ]
+
+
+def test_precision_column_is_documented_with_every_precision(api):
+    description = api.get("/api/v1/schema/", {"format": "json"}).json()["paths"][
+        "/api/v1/positions/export.csv"
+    ]["get"]["description"]
+    assert "`stated_on_precision`: How precise `stated_on` is: day, month, year or approximate" in (
+        description
+    )

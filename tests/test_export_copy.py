@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from positions.api import export
 from positions.models import Position
-from positions.models.choices import Shift, Stance, Status
+from positions.models.choices import DatePrecision, Shift, Stance, Status
 from tests.factories import (
     PartyFactory,
     PersonFactory,
@@ -113,7 +113,10 @@ def hostile_record():
                 source=with_micro if i % 2 else undated,
                 stated_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=i),
                 stance=list(Stance)[i % 5],
+                stated_on_precision=list(DatePrecision)[i % 4],
+                long_standing=i % 3 == 0,
                 quote=text,
+                quote_translation=HOSTILE_TEXTS[(i + 3) % len(HOSTILE_TEXTS)],
                 summary=HOSTILE_TEXTS[-1 - i],
                 conditions="" if i % 4 == 0 else text,
                 status=Status.RETRACTED if i % 5 == 0 else Status.PUBLISHED,
@@ -153,6 +156,8 @@ def test_copy_writes_the_same_bytes_as_python_on_hostile_text(api, hostile_recor
     assert copied == written
     records = list(csv.DictReader(io.StringIO(copied.decode())))
     assert [r["quote"] for r in records] == QUOTE_CELLS
+    # Each translation is the text three places on: the same cells, turned.
+    assert [r["quote_translation"] for r in records] == QUOTE_CELLS[3:] + QUOTE_CELLS[:3]
 
 
 def test_copy_cells_read_back_as_the_api_describes_them(api, hostile_record):
@@ -169,6 +174,15 @@ def test_copy_cells_read_back_as_the_api_describes_them(api, hostile_record):
     assert second["role"] == "'\tChief, negotiator"
     assert second["stance"] == "opposes" and second["stance_score"] == "-1"
     assert second["previous"] == first["id"]
+    assert (first["long_standing"], second["long_standing"]) == ("true", "false")
+    assert [r["long_standing"] for r in records[:4]] == ["true", "false", "false", "true"]
+    assert [r["stated_on_precision"] for r in records[:4]] == [
+        "day",
+        "month",
+        "year",
+        "approximate",
+    ]
+    assert (first["quote_translation"], second["quote_translation"]) == ("'@SUM(A1)", "'\tcmd")
     assert second["html_url"] == f"http://testserver/positions/{second['id']}/"
     assert "Draft words." not in {r["quote"] for r in records}
 

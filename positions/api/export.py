@@ -15,6 +15,7 @@ from typing import NamedTuple
 import orjson
 
 from positions import postgres
+from positions.models import Position
 from positions.models.choices import STANCE_NAMES
 from positions.postgres import export as copy_csv
 from positions.reading.links import RecordUrls
@@ -29,9 +30,12 @@ PLAIN_NUMBER = re.compile(r"\A[+-]?[0-9]+(\.[0-9]+)?\Z")
 
 
 def neutralise(value):
-    """A CSV cell a spreadsheet shows as text: formula triggers get a leading apostrophe."""
+    """A CSV cell a spreadsheet shows as text: formula triggers get a leading apostrophe.
+    Booleans are written as JSON writes them."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str) and value[:1] in _TRIGGER_CHARS and not PLAIN_NUMBER.match(value):
         return "'" + value
     return value
@@ -61,6 +65,17 @@ _safe_text = copy_csv.formula_safe_text(FORMULA_TRIGGERS, PLAIN_NUMBER.pattern)
 _number = copy_csv.as_is
 
 
+def _either(values: list[str]) -> str:
+    """``a, b or c``."""
+    return " or ".join(filter(None, [", ".join(values[:-1]), values[-1]]))
+
+
+# Read from the model, so that a new precision is documented where it is exported.
+PRECISIONS = _either(
+    [value for value, _ in Position._meta.get_field("stated_on_precision").choices]
+)
+
+
 class Column(NamedTuple):
     name: str
     description: str
@@ -74,7 +89,21 @@ class Column(NamedTuple):
 COLUMNS: list[Column] = [
     Column("id", "Position id", "id", _same, _number),
     Column("stated_on", "Date of the statement (YYYY-MM-DD)", "stated_on", _iso, copy_csv.iso_date),
-    Column("stated_on_precision", "day, month or year", "stated_on_precision", _same, _safe_text),
+    Column(
+        "stated_on_precision",
+        f"How precise `stated_on` is: {PRECISIONS}",
+        "stated_on_precision",
+        _same,
+        _safe_text,
+    ),
+    Column(
+        "long_standing",
+        "`true` for a stance held since before `stated_on`, as the source describes it; else "
+        "`false`",
+        "long_standing",
+        _same,
+        copy_csv.true_or_false,
+    ),
     Column("party", "Party slug", "party__slug", _same, _safe_text),
     Column("party_name", "Party's full name", "party__name", _same, _safe_text),
     Column("topic", "Topic slug", "topic__slug", _same, _safe_text),
@@ -94,7 +123,14 @@ COLUMNS: list[Column] = [
     Column("speaker", "Speaker slug", "speaker__slug", _same, _safe_text),
     Column("speaker_name", "Speaker name", "speaker__name", _same, _safe_text),
     Column("role", "Speaker's role at the time", "role__title", _same, _safe_text),
-    Column("quote", "Verbatim quote", "quote", _same, _safe_text),
+    Column("quote", "Verbatim quote, in the source's language", "quote", _same, _safe_text),
+    Column(
+        "quote_translation",
+        "The quote in English when the source is in another language (else empty)",
+        "quote_translation",
+        _same,
+        _safe_text,
+    ),
     Column("summary", "Neutral summary", "summary", _same, _safe_text),
     Column("conditions", "Conditions attached", "conditions", _same, _safe_text),
     Column("source_id", "Source id", "source_id", _same, _number),

@@ -34,6 +34,11 @@ def iso_moment(column: str) -> tuple[str, tuple]:
     return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')", ()
 
 
+def true_or_false(column: str) -> tuple[str, tuple]:
+    """A boolean as ``true`` or ``false`` (COPY alone would write ``t`` or ``f``)."""
+    return f"CASE WHEN {column} THEN 'true' WHEN NOT {column} THEN 'false' END", ()
+
+
 def formula_safe_text(triggers, plain: str) -> Cell:
     """Text a spreadsheet shows as text: a cell starting with one of ``triggers`` gets a
     leading apostrophe unless it matches ``plain`` (a regular expression that Python and
