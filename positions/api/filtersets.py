@@ -29,6 +29,7 @@ from positions.reading.requests import (
     UNKNOWN_SLUG_ERROR,
     IsoDateField,
     iso_date,
+    nameable,
     topic_ids_with_descendants,
 )
 from positions.reading.term_search import matching_every_term
@@ -169,11 +170,17 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
         extend_schema_field({"type": "string", "description": help_text})(self)
 
 
+def named(model):
+    """The rows of ``model`` a filter may name for the request (``nameable``): a record not
+    yet public answers an anonymous client as an unknown one would."""
+    return lambda request: nameable(model, getattr(request, "user", None))
+
+
 def _slugs(model, help_text: str, field_name: str, **options) -> filters.ModelMultipleChoiceFilter:
     return SlugsFilter(
         field_name=field_name,
         to_field_name="slug",
-        queryset=model.objects.all(),
+        queryset=named(model),
         # A foreign key matches each row once: DISTINCT would only sort every match.
         distinct=False,
         help_text=help_text,
@@ -185,7 +192,7 @@ class PositionFilterSet(SyncFilterSet):
     party = _slugs(Party, "Party slug, e.g. `russia`. Repeat to combine parties.", "party__slug")
     topic = SlugsFilter(
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=named(Topic),
         method="filter_topic",
         help_text="Topic slug, e.g. `ukraine-nato-membership`; includes its sub-topics. "
         "Repeat to combine topics.",
@@ -200,7 +207,7 @@ class PositionFilterSet(SyncFilterSet):
     source = described(
         {"type": "integer", "minimum": 1, "maximum": 10**MAX_ID_DIGITS - 1},
         IdsFilter(
-            queryset=Source.objects.all(),
+            queryset=named(Source),
             distinct=False,  # a foreign key: each position matches once
             help_text="Source id. Repeatable.",
             widget=RepeatableTextInput,
@@ -303,7 +310,7 @@ class PersonFilterSet(SyncFilterSet):
     party = SlugsFilter(
         field_name="roles__party",
         to_field_name="slug",
-        queryset=Party.objects.all(),
+        queryset=named(Party),
         method="filter_party",
         help_text="Only people who held a role for this party (slug). Repeatable.",
     )
@@ -322,7 +329,7 @@ class TopicFilterSet(SyncFilterSet):
     parent = filters.ModelChoiceFilter(
         field_name="parent",
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=named(Topic),
         error_messages={"invalid_choice": UNKNOWN_SLUG_ERROR.format(slugs="%(value)s")},
         help_text="Only the direct sub-topics of this topic (slug).",
     )
@@ -350,14 +357,14 @@ class EventFilterSet(SyncFilterSet):
     party = SlugsFilter(
         field_name="parties__slug",
         to_field_name="slug",
-        queryset=Party.objects.all(),
+        queryset=named(Party),
         distinct=True,
         help_text="Only events involving this party (slug). Repeatable.",
     )
     topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=named(Topic),
         distinct=True,
         help_text="Only events about this topic (slug). Repeatable.",
     )

@@ -91,6 +91,18 @@ class SlugsField(forms.Field):
         return slugs
 
 
+def sees_drafts(user) -> bool:
+    """Editorial staff see drafts and positions in review; readers see public ones only."""
+    return bool(user and user.is_authenticated and user.has_perm("positions.view_position"))
+
+
+def nameable(model, user=None):
+    """The rows of ``model`` that ``user``'s request may name in a parameter: every row to
+    those who see drafts, else only public ones, so that a record not yet public is
+    refused exactly as one that does not exist."""
+    return model.objects.all() if sees_drafts(user) else model.objects.public()
+
+
 def unknown_slugs_error(slugs: Iterable[str]) -> ValidationError:
     return ValidationError(UNKNOWN_SLUG_ERROR.format(slugs=", ".join(slugs)), code="unknown")
 
@@ -101,7 +113,7 @@ def existing_slugs(slugs: list[str], model, rows=None) -> list[str]:
     if not slugs:
         return slugs
     if rows is None:
-        known = set(model.objects.public().filter(slug__in=slugs).values_list("slug", flat=True))
+        known = set(nameable(model).filter(slug__in=slugs).values_list("slug", flat=True))
     else:
         known = {row.slug for row in rows}
     if unknown := [slug for slug in slugs if slug not in known]:
@@ -284,7 +296,7 @@ class TimelineForm(ReadRequestForm):
 
     def clean_topic(self) -> Topic:
         slug = self.cleaned_data["topic"]
-        topic = Topic.objects.public().filter(slug=slug).first()
+        topic = nameable(Topic).filter(slug=slug).first()
         if topic is None:
             raise unknown_slugs_error([slug])
         return topic

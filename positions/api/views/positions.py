@@ -44,12 +44,8 @@ from positions.api.views.mixins import (
 from positions.editorial import services
 from positions.models import Position
 from positions.models.choices import PUBLIC_STATUSES, Status
+from positions.reading.requests import sees_drafts
 from tracker.problems import problem
-
-
-def sees_drafts(user) -> bool:
-    return user.is_authenticated and user.has_perm("positions.view_position")
-
 
 # Positions are written as rows read with values() (``positions.api.rows``), by the list, the
 # detail and the answers to writes alike: building them as models through DRF's fields

@@ -27,8 +27,8 @@ from positions.api.serializers import (
     TopicSerializer,
 )
 from positions.api.views.mixins import ERROR_400, ID_PATTERN, SLUG_PATTERN, ConditionalReadMixin
-from positions.api.views.positions import sees_drafts
 from positions.models import Event, Party, Person, Role, Source, Tombstone, Topic
+from positions.reading.requests import sees_drafts
 
 
 class ReadOnlyResource(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
