@@ -123,7 +123,8 @@ def last_page_url() -> str:
 
 _RAW_PAGE_SQL = """
 SELECT p.id, p.stance, p.shift, p.previous_id, p.stated_on, p.stated_on_precision,
-       p.quote, p.summary, p.conditions, p.move, p.status, p.version, p.published_at,
+       p.long_standing, p.quote, p.quote_translation, p.summary, p.conditions, p.move,
+       p.status, p.version, p.published_at,
        p.retracted_at, p.retraction_reason, p.created_at, p.updated_at,
        pa.id, pa.slug, pa.name, pa.short_name,
        t.id, t.slug, t.name, t.proposition,
@@ -145,7 +146,7 @@ LIMIT %s
 def _dt(value):
     if value is None:
         return None
-    text = value.astimezone(datetime.UTC).isoformat()
+    text = value.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -156,8 +157,9 @@ def raw_positions_page(page_size: int) -> bytes:
         rows = cursor.fetchall()
     results = []
     for row in rows:
-        (pid, stance, shift, previous, stated_on, precision, quote, summary, conditions, move,
-         status, version, published_at, retracted_at, reason, created_at, updated_at,
+        (pid, stance, shift, previous, stated_on, precision, long_standing, quote, translation,
+         summary, conditions, move, status, version, published_at, retracted_at, reason,
+         created_at, updated_at,
          party_id, party_slug, party_name, party_short, topic_id, topic_slug, topic_name,
          proposition, speaker_id, speaker_slug, speaker_name, role_title, source_id,
          source_title, outlet, source_url, source_published, source_modified) = row  # fmt: skip
@@ -204,7 +206,9 @@ def raw_positions_page(page_size: int) -> bytes:
                 "previous": previous,
                 "stated_on": stated_on.isoformat(),
                 "stated_on_precision": precision,
+                "long_standing": long_standing,
                 "quote": quote,
+                "quote_translation": translation,
                 "summary": summary,
                 "conditions": conditions,
                 "move": move,
