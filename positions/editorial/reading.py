@@ -1,0 +1,204 @@
+"""Reading a whole article: which sentences carry statements, in which clauses, and whose
+they are (the paragraph's subject, an interview's interviewee, a relayed speaker)."""
+
+import re
+
+from positions.editorial.attribution import Context, Speaker, resolve
+from positions.editorial.clauses import WANTING, Clause, read_sentence, strip_dateline
+from positions.editorial.drafting import Proposal
+from positions.editorial.reporting_verbs import VERB
+from positions.editorial.sentences import Sentence, split_sentences
+from positions.editorial.statement_dates import TERMINAL, Found
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_MUST = re.compile(r"\bmust\b", re.IGNORECASE)
+# A sentence without a verb of saying still states a position when it says what will, must or
+# cannot be (interview answers, a quote's next sentence).
+_STANCE_WORDS = re.compile(
+    r"\b(?:will|would|must|cannot|can't|can|never|not|no|ready|need|needs|should|only|"
+    r"impossible|unacceptable|demand|guarantee\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def attribution_markers(sentence: str) -> list[str]:
+    """Why a sentence looks like an attributed statement (empty when it does not)."""
+    markers = []
+    if verb := VERB.search(sentence):
+        markers.append(f"reporting verb “{verb.group('verb').lower()}”")
+    if _QUOTE_MARKS.search(sentence):
+        markers.append("quotation marks")
+    if _MUST.search(sentence):
+        markers.append("modal “must”")
+    return markers
+
+
+def read(
+    text: str, title: str, context: Context, party_of, language: str = "en"
+) -> tuple[list, list[Found]]:
+    proposals: list[Proposal] = []
+    found: list[Found] = []
+    paragraph_number = -1
+    interviewee: Speaker | None = None
+    # Where each line starts, read once: a sentence's paragraph is found by walking forward.
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    line = -1
+    body = question = answer = False
+    for sentence in split_sentences(text, language):
+        if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
+            while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
+                line += 1
+            end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
+            stripped = text[line_starts[line] : end].strip()
+            # Headlines, bylines and captions state nothing by themselves.
+            body = bool(TERMINAL.search(stripped)) and stripped != title.strip()
+            question, answer = stripped.startswith("Q:"), stripped.startswith("A:")
+            paragraph_number += 1
+            context.new_paragraph()
+        proposal = Proposal(
+            sentence,
+            attribution_markers(sentence.text),
+            paragraph=paragraph_number,
+            body=body and not (question or answer),
+        )
+        proposals.append(proposal)
+        if not body or question:
+            continue
+        if interviewee is None and answer:
+            interviewee = _interviewee(text[: line_starts[line]], context, party_of)
+        offset = sentence.text.startswith("A:") and 2 or 0
+        clauses = [] if answer else read_sentence(sentence.text[offset:], sentence.start + offset)
+        clauses = [clause for clause in clauses if not _reaction(clause)]
+        if not clauses:
+            clause = _unattributed(proposal, found, answer, offset)
+            if clause is None:
+                _mention(sentence, context, party_of)
+                continue
+            clauses = [clause]
+        before = proposals[-2] if len(proposals) > 1 else None
+        around = sentence.text
+        if before is not None and before.paragraph == proposal.paragraph:
+            around = f"{before.sentence.text} {around}"
+        for clause in clauses:
+            item = _resolve(clause, proposal, context, party_of, answer and interviewee)
+            item.context = around
+            found.append(item)
+            context.remember(item.speaker)
+    return proposals, found
+
+
+_REACTION = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:welcomed|dismissed|backed|rejected|condemned|praised)\s+"
+    r"(?:the|its|his|her|their|this|these|those)\s+\w+(?:\s+\w+)?$|"
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:welcomed|dismissed|backed|condemned|praised)\s+[A-Z]\w+$"
+)
+
+
+def _reaction(clause: Clause) -> bool:
+    """ "Moscow dismissed the discussion.", "Kyiv welcomed the US commitment.": a reaction to
+    something named before, with no proposition of its own to record."""
+    return clause.kind == "stance" and bool(_REACTION.match(clause.quote))
+
+
+def _mention(sentence: Sentence, context: Context, party_of) -> None:
+    """A sentence that opens with a person ("Erdogan spoke with Putin …") makes them the
+    paragraph's subject, for a "He said" after it."""
+    skip = strip_dateline(sentence.text)
+    text = sentence.text[skip:]
+    people = [hit for hit in context.index.find(text) if hit.person is not None]
+    # The person must open the sentence, perhaps after a title: "Turkish President …".
+    if people and all(word[0].isupper() for word in text[: people[0].start].split()):
+        person = people[0].person
+        if person is not None:
+            party, why = party_of(person)
+            context.mentioned = Speaker(
+                person=person,
+                party=party,
+                evidence=f"{person.name}, whom the paragraph is about",
+                party_evidence=why,
+            )
+
+
+def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
+    """The person an interview is with: the first the introduction names."""
+    for hit in context.index.find(intro):
+        if hit.person is not None:
+            party, why = party_of(hit.person)
+            return Speaker(
+                person=hit.person,
+                party=party,
+                evidence=f"the interview with {hit.person.name}",
+                party_evidence=why,
+            )
+    return None
+
+
+def _unattributed(
+    proposal: Proposal, found: list[Found], answer: bool, offset: int
+) -> Clause | None:
+    """A sentence with no verb of saying: a statement if it follows one in its paragraph."""
+    sentence = proposal.sentence
+    words = sentence.text[offset:].strip()
+    opening = re.match(r"^[«“\"](?P<inner>[^»”\"]{8,})[»”\"]", words)
+    if opening and len(opening.group("inner").split()) >= 3:
+        # Words in quotation marks open the sentence, whatever verb (or language) follows:
+        # «НАТО и миротворчество абсолютно несовместимы», — заявил он.
+        inner = opening.group("inner").rstrip(" ,")
+        return Clause(inner, sentence.start + sentence.text.find(inner), kind="quoted")
+    follows = found and found[-1].proposal.paragraph == proposal.paragraph
+    if answer:
+        # Short answers ("Absolutely.", "This is not going to happen.") react; they hold
+        # no position of their own.
+        if len(words.split()) < 7:
+            return None
+    elif not follows or len(words.split()) < 4 or not _STANCE_WORDS.search(words):
+        return None
+    quote = words.strip('“”"').rstrip()
+    start = sentence.start + sentence.text.find(quote)
+    return Clause(quote, start, kind="answer" if answer else "continuation")
+
+
+def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, interviewee) -> Found:
+    if interviewee:
+        speaker = interviewee
+    elif clause.kind in {"continuation"} or (clause.kind == "quoted" and not clause.subject):
+        focus = context.focus()
+        speaker = Speaker() if focus is None else Speaker(
+            person=focus.person, new=focus.new, party=focus.party,
+            evidence=f"continues the statement of {focus.name}",
+            party_evidence=focus.party_evidence,
+        )  # fmt: skip
+    else:
+        context.around = clause.around
+        speaker = resolve(clause.subject, clause.subject_start, context, party_of)
+        context.around = ""
+    item = Found(clause, proposal, speaker)
+    if clause.original:
+        original = resolve(clause.original, clause.original_start, context, party_of)
+        # A speaker saying what their own side does is not reporting someone else.
+        own_side = not original.someone and original.party == speaker.party
+        wanting = clause.original_verb in WANTING
+        if wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
+            # "Lavrov said Putin was ready …": one side speaking for its own.
+            pass
+        elif wanting and speaker.someone and speaker.party is None:
+            # A speaker of no known party: whose side "wants" it is, nothing tells.
+            pass
+        elif wanting and speaker.party is not None and (original.someone or original.party):
+            # "Putin wants …, Witkoff added": the other side's demand relayed, or the
+            # reporter's own reading of it; the rules cannot tell, so the editor decides.
+            who = original.name or clause.original
+            reporter = speaker.name or clause.subject
+            why = (
+                f"Left blank: {reporter} says what {who} wants; whether it is {who}'s "
+                f"position or {reporter}'s reading of it, the editor decides."
+            )
+            item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
+        elif (original.someone or original.party) and not own_side:
+            item.reporter, item.speaker = speaker, original
+            reporter = speaker.name or clause.subject
+            original.evidence = f"{original.evidence or clause.original}; reported by {reporter}"
+    return item
+
+
+# -- drafts --

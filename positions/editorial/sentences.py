@@ -1,0 +1,48 @@
+"""An article's sentences, with their offsets: the unit every suggestion is made for."""
+
+from dataclasses import dataclass
+from functools import cache
+
+import pysbd
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+# Segmenters by a source's language; Ukrainian shares Russian's abbreviations and
+# punctuation, and a language without rules of its own is split as English.
+_SEGMENTER_LANGUAGES = {"en": "en", "ru": "ru", "uk": "ru"}
+
+
+@cache
+def segmenter(language: str = "en") -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences with their offsets in ``text``; a paragraph never spans two sentences.
+
+    ``language`` is the source's BCP 47 code ("ru", "uk-UA").
+    """
+    splitter = segmenter(_SEGMENTER_LANGUAGES.get(language.split("-")[0].lower(), "en"))
+    sentences = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        cursor = 0
+        if paragraph.strip():
+            for span in splitter.segment(paragraph):
+                stripped = span.sent.strip()
+                # Locate each sentence after the previous one, so repeated sentences and
+                # any drift in the segmenter's own spans cannot misplace it.
+                found = paragraph.find(stripped, cursor) if stripped else -1
+                if found == -1:
+                    continue
+                cursor = found + len(stripped)
+                start = offset + found
+                sentences.append(Sentence(stripped, start, start + len(stripped)))
+        offset += len(paragraph) + 1
+    return sentences
