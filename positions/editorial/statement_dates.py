@@ -88,10 +88,50 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
                 for at in events
             )
             if finding.precision == DAY and near:
+                nearest = min(events, key=lambda at, f=finding: abs(at - f.start))
+                event = _EVENT.match(text, nearest).group().lower()
+                if spans := _other_days(event, text, finding, body, published):
+                    # A summit that "ended on Friday" after a Thursday session: a statement
+                    # with no day of its own may be of either, so none is carried.
+                    why = (
+                        f"Left blank: the {event} the report opens with ran over more than one "
+                        f"day ({spans}), and the statement gives no day of its own."
+                    )
+                    return dataclass_replace(finding, day=None, precision="", reasoning=why)
                 return dataclass_replace(
                     finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
                 )
     return None
+
+
+# An event named as lasting, or as ending on the day given: it had other days too.
+_LASTING = re.compile(
+    r"\b(?:two|three|four|\d)-day\b|\b(?:ended|ending|closed|concluded|wrapped up|began|"
+    r"started|opened|continued|resumed)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_days(event: str, text: str, finding, body: list, published) -> str:
+    """What shows an event to span days: the words around its date ("a summit that ended
+    on Friday"), or the same event dated another day elsewhere ("addressed the summit on
+    Thursday"). Empty when nothing does."""
+    around = text[max(0, finding.start - 60) : finding.end]
+    if (lasting := _LASTING.search(around)) and event in around.lower():
+        return f"“{lasting.group()} {finding.phrase}”"
+    word = re.compile(rf"\b{re.escape(event)}\b", re.IGNORECASE)
+    for proposal in body:
+        sentence = proposal.sentence.text
+        for mention in word.finditer(sentence):
+            for other in dating.find_dates(sentence, published):
+                close = sentence[min(mention.start(), other.start) : max(mention.end(), other.end)]
+                if (
+                    other.precision == DAY
+                    and other.day != finding.day
+                    and len(close.split()) <= _NEAR
+                ):
+                    return f"“{finding.phrase}” and “{other.phrase}”"
+    return ""
 
 
 def date_statements(found: list[Found], published: datetime.date | None, occasion) -> None:
@@ -123,6 +163,9 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
         source = _carried(found, number, index, lead, occasion)
         if source is not None:
             carried, why = source
+            if isinstance(carried, dating.DateFinding) and carried.day is None:
+                item.reasoning = carried.reasoning
+                continue
             if isinstance(carried, dating.DateFinding):
                 item.day, item.precision = carried.day, DAY
                 item.reasoning = (
