@@ -69,3 +69,58 @@ def test_a_one_day_summit_still_dates_its_statements(record):
         "Macron said Europe needed a seat at the table."
     )
     assert found["Europe needed a seat at the table"].stated_on == datetime.date(2025, 12, 18)
+
+
+# -- Russian and Ukrainian reports --
+
+
+def test_a_russian_wire_attributes_the_sentence_before_об_этом_заявила(record):
+    # 12 November 2025 is a Wednesday.
+    found = drafts(
+        "МОСКВА, 12 ноября. Россия не допустит размещения на Украине военных контингентов "
+        "стран НАТО. Об этом заявила в среду официальный представитель МИД РФ Мария Захарова.\n\n"
+        "По ее словам, разговоры о так называемой коалиции лишь затягивают конфликт.",
+        published=datetime.date(2025, 11, 12),
+        language="ru",
+    )
+    first = found["Россия не допустит размещения на Украине военных контингентов стран НАТО"]
+    assert first.speaker == record["zakharova"] and first.party == record["russia"]
+    assert first.stated_on == datetime.date(2025, 11, 12)
+    assert "в среду" in first.evidence["date"]
+    words = found["разговоры о так называемой коалиции лишь затягивают конфликт"]
+    assert words.speaker == record["zakharova"]
+
+
+def test_a_russian_verb_with_что_and_a_quote_with_сказала_are_attributed(record):
+    found = drafts(
+        "Пресс-секретарь президента России Дмитрий Песков ранее заявил журналистам, что "
+        "вопрос о выборах является внутренним делом Украины.\n\n"
+        "Захарова также заявила, что Москва готова продолжить обмен пленными. «Любые "
+        "иностранные контингенты будут для нас законной целью», — сказала дипломат.",
+        published=datetime.date(2025, 11, 12),
+        language="ru",
+    )
+    peskov = found["вопрос о выборах является внутренним делом Украины"]
+    assert peskov.speaker == record["peskov"]
+    # "ранее", earlier: no day.
+    assert peskov.stated_on is None and peskov.evidence["date"].startswith("Left blank")
+    assert found["Москва готова продолжить обмен пленными"].speaker == record["zakharova"]
+    quoted = found["Любые иностранные контингенты будут для нас законной целью"]
+    assert quoted.speaker == record["zakharova"]
+
+
+def test_a_ukrainian_report_reads_заявив_and_за_його_словами(record):
+    # 14 November 2025 is a Friday; "у четвер" is the day before.
+    found = drafts(
+        "У четвер Дмитро Песков заявив, що Москва не змінила своєї позиції.\n\n"
+        "За його словами, переговори можуть продовжитися найближчим часом.",
+        published=datetime.date(2025, 11, 14),
+        language="uk",
+    )
+    first = found["Москва не змінила своєї позиції"]
+    # The Ukrainian spelling of his first name; the surname alone is his.
+    assert first.speaker == record["peskov"]
+    assert first.stated_on == datetime.date(2025, 11, 13)
+    assert found["переговори можуть продовжитися найближчим часом"].stated_on == datetime.date(
+        2025, 11, 13
+    )

@@ -72,6 +72,25 @@ _PATTERNS = [
         ),
     ),
 ]
+# Russian and Ukrainian weekdays as a day of speaking takes them: "в среду", "у середу".
+_LOCAL_WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6, "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,
+    "п’ятницю": 4, "суботу": 5, "неділю": 6,
+}  # fmt: skip
+_PATTERNS += [
+    (
+        "local_weekday",
+        re.compile(
+            rf"(?<![\w-])(?:в|во|у|в минувший|в прошлый|минулого)\s+"
+            rf"(?P<weekday>{'|'.join(_LOCAL_WEEKDAYS)})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    ("yesterday", re.compile(r"(?<![\w-])(?:вчера|вчора)(?![\w-])", re.IGNORECASE)),
+    ("today", re.compile(r"(?<![\w-])(?:сегодня|сьогодні)(?![\w-])", re.IGNORECASE)),
+    ("vague", re.compile(r"(?<![\w-])(?:ранее|раніше|недавно|нещодавно)(?![\w-])", re.I)),
+]
 # Words that put a weekday in the future: it names a deadline or plan, not when one spoke.
 _FUTURE_BEFORE = re.compile(r"\b(?:next|until|by|from|before|coming|following)\s*$", re.I)
 
@@ -189,9 +208,12 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
     # article of Wednesday is that very day.
     if _FUTURE_BEFORE.search(text[: match.start()]):
         return None
-    weekday = WEEKDAYS.index(match.group("weekday"))
+    if kind == "local_weekday":
+        weekday = _LOCAL_WEEKDAYS[match.group("weekday").lower()]
+    else:
+        weekday = WEEKDAYS.index(match.group("weekday"))
     back = (published.weekday() - weekday) % 7
-    if match.group("last") and back == 0:
+    if kind == "weekday" and match.group("last") and back == 0:
         back = 7
     day = published - datetime.timedelta(days=back)
     same = " (the same day)" if back == 0 else ""

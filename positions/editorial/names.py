@@ -11,7 +11,7 @@ from positions.models import Party, Person
 
 # Longest name looked up, in words ("Recep Tayyip Erdogan", "North Atlantic Treaty Organization").
 MAX_WORDS = 5
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž0-9][\w.'’-]*")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁёІіЇїЄєҐґ0-9][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -85,7 +85,7 @@ class NameIndex:
                 key = _key(name)
                 self._add(key, person)
                 # A surname alone names a person only if it looks like one ("Grushko").
-                if len(key) > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’-]{2,}", key[-1]):
+                if len(key) > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]{2,}", key[-1]):
                     surnames.setdefault(key[-1:], set()).add(person)
         for key, owners in surnames.items():
             # A surname two people share names neither of them.

@@ -3,6 +3,7 @@ they are (the paragraph's subject, an interview's interviewee, a relayed speaker
 
 import re
 
+from positions.editorial import cyrillic
 from positions.editorial.attribution import Context, Speaker, resolve
 from positions.editorial.clauses import WANTING, Clause, read_sentence, strip_dateline
 from positions.editorial.drafting import Proposal
@@ -67,7 +68,16 @@ def read(
         if interviewee is None and answer:
             interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
-        clauses = [] if answer else read_sentence(sentence.text[offset:], sentence.start + offset)
+        if answer:
+            clauses = []
+        elif cyrillic.CYRILLIC.search(sentence.text):
+            if (item := _about_this(proposals, found, context, party_of)) is not None:
+                found.append(item)
+                context.remember(item.speaker)
+                continue
+            clauses = cyrillic.read_sentence(sentence.text[offset:], sentence.start + offset)
+        else:
+            clauses = read_sentence(sentence.text[offset:], sentence.start + offset)
         clauses = [clause for clause in clauses if not _reaction(clause)]
         if not clauses:
             clause = _unattributed(proposal, found, answer, offset)
@@ -85,6 +95,24 @@ def read(
             found.append(item)
             context.remember(item.speaker)
     return proposals, found
+
+
+def _about_this(proposals: list, found: list[Found], context: Context, party_of) -> Found | None:
+    """ "Об этом заявила …": the statement is the paragraph's sentence before, unless a
+    statement was already read from it."""
+    proposal = proposals[-1]
+    before = proposals[-2] if len(proposals) > 1 else None
+    if before is None or before.paragraph != proposal.paragraph or not before.body:
+        return None
+    if found and found[-1].proposal is before:
+        return None
+    clause = cyrillic.about_this(before.sentence, proposal.sentence)
+    if clause is None:
+        return None
+    item = _resolve(clause, before, context, party_of, None)
+    item.told_in = proposal.sentence
+    item.context = f"{before.sentence.text} {proposal.sentence.text}"
+    return item
 
 
 _REACTION = re.compile(

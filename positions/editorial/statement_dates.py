@@ -51,6 +51,8 @@ class Found:
     day: datetime.date | None = None
     precision: str = ""
     reasoning: str = ""
+    # The sentence that attributes the statement, when not its own ("Об этом заявила …").
+    told_in: object = None
 
 
 def occasion(proposals: list, published, found: list[Found] = ()) -> dating.DateFinding | None:
@@ -186,7 +188,7 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
 
 def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None:
     """The date the statement's own attribution gives, or why it gives none."""
-    clause, sentence = item.clause, item.proposal.sentence
+    clause, sentence = item.clause, item.told_in or item.proposal.sentence
     inside = clause.kind == "stance" or (
         item.reporter is not None and not SPEECH_VERB.match(clause.original_verb)
     )

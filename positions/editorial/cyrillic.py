@@ -1,0 +1,160 @@
+"""Attribution in Russian and Ukrainian reports: verbs of saying with "что"/"що", a quote
+followed by "— сказал …", "по его словам"/"за його словами", and "Об этом заявил …" after the
+statement it attributes. Sentences in these languages are read here only."""
+
+import re
+
+from positions.editorial.clauses import Clause
+
+CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+
+# Past forms (masculine, feminine, plural) and the present of verbs of saying.
+_RUSSIAN = (
+    r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|указа|поясни|уточни|завери|предупреди|"
+    r"напомни|призна|констатирова|высказа)л(?:а|и)?|"
+    r"заявляет|заявляют|говорит|отмечает|подчеркивает|подчёркивает|считает|считают|полагает"
+)
+_UKRAINIAN = (
+    r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|підкресли|попереди|поясни|нагада|"
+    r"уточни|запевни|визна)(?:в|ла|ли)|"
+    r"заявляє|каже|зазначає|наголошує|вважає|вважають"
+)
+VERB = re.compile(rf"(?<![\w-])(?P<verb>{_RUSSIAN}|{_UKRAINIAN})(?![\w-])", re.IGNORECASE)
+# Words between a subject and its verb that are not the subject: "Захарова также заявила".
+_AUX = re.compile(r"(?:\s+(?:также|тоже|ранее|позже|затем|вновь|також|раніше|згодом|знову))+$")
+# "Об этом заявил(а) …", "Про це заявив …": the sentence before holds the statement.
+ABOUT_THIS = re.compile(
+    rf"^(?:Об этом|Про це|Об этом же|Про це ж)\s+(?:(?:также|також|ранее|раніше)\s+)?"
+    rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+(?P<rest>.+?)[.!]?$",
+    re.IGNORECASE,
+)
+# "По его словам, …", "По словам Захаровой, …", "За його словами, …".
+_IN_WORDS = re.compile(
+    r"^(?:По\s+(?:(?P<ru>его|ее|её|их)\s+)?словам|За\s+(?:(?P<uk>його|її|їхніми)\s+)?словами)"
+    r"(?P<whose>\s+[^,]+?)?,\s+",
+    re.IGNORECASE,
+)
+_QUOTED_THEN_VERB = re.compile(
+    rf"^(?P<open>[«“\"])(?P<inner>.+)[»”\"][,.!?]?\s*[—–-]+\s*(?P<verb>{_RUSSIAN}|{_UKRAINIAN})"
+    rf"(?P<subject>[^.«»]*?)[.!]?$",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    rf"^(?P<content>.+?),\s*(?:[—–-]+\s*)?(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+"
+    rf"(?P<subject>[^,«»]+?)[.!]?$",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r",\s+(?:что|що)\s+", re.IGNORECASE)
+_COLON_QUOTE = re.compile(r":\s*[«“\"](?P<inner>.+)[»”\"]")
+
+
+def _named(subject: str) -> bool:
+    """Whether a subject names someone (a capitalised word) rather than only describing
+    them ("дипломат", "она"), who is then the speaker the paragraph is about."""
+    return any(word[0].isupper() for word in subject.split() if word[0].isalpha())
+
+
+def _trimmed(text: str, start: int) -> tuple[str, int]:
+    stripped = text.strip().rstrip(".!").rstrip()
+    return stripped, start + text.find(stripped)
+
+
+def read_sentence(text: str, base: int) -> list[Clause]:
+    """The statements a Russian or Ukrainian sentence attributes (empty when none)."""
+    if quoted := _QUOTED_THEN_VERB.match(text):
+        subject = quoted.group("subject").strip()
+        named = _named(subject)
+        return [
+            Clause(
+                quoted.group("inner").rstrip(" ,"),
+                base + quoted.start("inner"),
+                subject=subject if named else "",
+                subject_start=base + quoted.start("subject") + 1,
+                verb=quoted.group("verb"),
+                kind="quoted",
+                attribution=[(base + quoted.end("inner") + 1, base + len(text))],
+            )
+        ]
+    if words := _IN_WORDS.match(text):
+        quote, start = _trimmed(text[words.end() :], base + words.end())
+        whose = (words.group("whose") or "").strip()
+        if len(quote.split()) < 3:
+            return []
+        return [
+            Clause(
+                quote,
+                start,
+                subject=whose,
+                subject_start=base + (words.start("whose") if whose else 0),
+                verb="по словам",
+                kind="reported" if whose else "continuation",
+                attribution=[(base, base + words.end())],
+            )
+        ]
+    for verb in VERB.finditer(text):
+        before = text[: verb.start()]
+        after = text[verb.end() :]
+        if before.rstrip().endswith(",") or any(c in before for c in '«»“”"'):
+            continue
+        subject = _AUX.sub("", before.rstrip()).strip()
+        that = _THAT.search(after)
+        colon = _COLON_QUOTE.match(after.lstrip()) if after.lstrip().startswith(":") else None
+        if that and not any(c in after[: that.start()] for c in ",«»"):
+            content_at = verb.end() + that.end()
+        elif colon:
+            content_at = verb.end() + (len(after) - len(after.lstrip())) + colon.start("inner")
+        else:
+            continue
+        if not subject:
+            continue
+        quote, start = _trimmed(text[content_at:], base + content_at)
+        if colon:
+            quote = quote.rstrip('»”"').rstrip()
+        if len(quote.split()) < 3:
+            continue
+        return [
+            Clause(
+                quote,
+                start,
+                subject=subject if _named(subject) else "",
+                subject_start=base,
+                verb=verb.group("verb"),
+                kind="reported" if _named(subject) else "continuation",
+                attribution=[(base, base + content_at)],
+            )
+        ]
+    if trailing := _TRAILING.match(text):
+        subject = trailing.group("subject").strip()
+        content, start = _trimmed(trailing.group("content"), base)
+        if _named(subject) and subject[0].isupper() and len(content.split()) >= 3:
+            return [
+                Clause(
+                    content,
+                    start,
+                    subject=subject,
+                    subject_start=base + trailing.start("subject"),
+                    verb=trailing.group("verb"),
+                    attribution=[(base + trailing.end("content"), base + len(text))],
+                )
+            ]
+    return []
+
+
+def about_this(previous, sentence) -> Clause | None:
+    """ "Россия не допустит … . Об этом заявила Мария Захарова.": the sentence before is the
+    statement, this one attributes it."""
+    match = ABOUT_THIS.match(sentence.text)
+    if not match:
+        return None
+    quote, start = _trimmed(previous.text, previous.start)
+    if len(quote.split()) < 3:
+        return None
+    rest = match.group("rest")
+    return Clause(
+        quote,
+        start,
+        subject=rest,
+        subject_start=sentence.start + match.start("rest"),
+        verb=match.group("verb"),
+        attribution=[(sentence.start, sentence.end)],
+    )
