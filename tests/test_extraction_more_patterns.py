@@ -124,3 +124,33 @@ def test_a_ukrainian_report_reads_заявив_and_за_його_словами(
     assert found["переговори можуть продовжитися найближчим часом"].stated_on == datetime.date(
         2025, 11, 13
     )
+
+
+# -- who said it --
+
+
+def test_a_speaker_an_agency_relays_is_the_speaker_and_the_agency_the_reporter(record):
+    # 16 October 2025 is a Thursday.
+    found = drafts(
+        "Kremlin spokesman Dmitry Peskov said Moscow saw no point in a partial truce, the "
+        "Example news agency reported on Thursday.",
+        published=datetime.date(2025, 10, 16),
+    )
+    draft = found["Moscow saw no point in a partial truce"]
+    assert draft.speaker == record["peskov"] and draft.party == record["russia"]
+    assert draft.stated_on == datetime.date(2025, 10, 16)
+
+
+def test_an_aside_between_the_speaker_and_the_verb_is_skipped(record):
+    # 2 June 2025 is a Monday.
+    found = drafts(
+        "Foreign Ministry spokeswoman Maria Zakharova, quoted by a daily on Saturday, said "
+        "Moscow would not accept foreign troops.\n\n"
+        "French President Emmanuel Macron, whose country hosted the talks, said Europe must "
+        "be at the table.",
+        published=datetime.date(2025, 6, 2),
+    )
+    quoted = found["Moscow would not accept foreign troops"]
+    assert quoted.speaker == record["zakharova"]
+    assert quoted.stated_on == datetime.date(2025, 5, 31)
+    assert found["Europe must be at the table"].speaker == record["macron"]

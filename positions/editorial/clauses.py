@@ -130,9 +130,11 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
         )
         if named:
             return named.group(1), named.start(1)
-    # ", who …, said" and ", speaking …, said": the subject is before the apposition.
+    # ", who …, said", ", whose country …, said", ", quoted by Izvestia …, said" and
+    # ", speaking …, said": the subject is before the apposition.
     apposition = re.search(
-        r",\s+(?:who|which|speaking|writing|asked|answering|responding|in|on|at|during)\b"
+        r",\s+(?:who|whose|which|speaking|writing|asked|answering|responding|quoted|cited|"
+        r"interviewed|addressing|visiting|in|on|at|during)\b"
         r"[^,]*,\s*$",
         head,
     )
@@ -457,12 +459,28 @@ _ORIGINAL_WANT = re.compile(
 WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", "was prepared"})
 
 
+# "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays
+# a named speaker's words, "that" left out.
+_RELAYED_BY_OUTLET = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}?[A-Z][\w'’.-]*)\s+(?:(?:has|had|also)\s+)?"
+    r"(?P<verb>said|says|added|stressed|warned|insisted|noted|argued|claimed|stated)\s+"
+    r"(?:that\s+)?"
+)
+
+
+def _relayed_by_outlet(clause: Clause) -> re.Match | None:
+    outlet = clause.verb == "reported" or bool(
+        {word.lower() for word in clause.subject.split()} & _OUTLET_WORDS
+    )
+    return _RELAYED_BY_OUTLET.match(clause.quote) if outlet else None
+
+
 def _find_original(clause: Clause) -> None:
     """Reported speech: "Putin has said that …" inside what another reports; or a reported
     stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
     if clause.kind not in {"reported", "stance"}:
         return
-    match = _ORIGINAL.match(clause.quote)
+    match = _ORIGINAL.match(clause.quote) or _relayed_by_outlet(clause)
     if not match:
         stance = None
         if clause.kind == "reported":
