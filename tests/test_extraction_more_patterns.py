@@ -154,3 +154,22 @@ def test_an_aside_between_the_speaker_and_the_verb_is_skipped(record):
     assert quoted.speaker == record["zakharova"]
     assert quoted.stated_on == datetime.date(2025, 5, 31)
     assert found["Europe must be at the table"].speaker == record["macron"]
+
+
+# -- interviews --
+
+
+def test_an_interviews_answers_take_the_day_the_outlet_spoke_to_the_interviewee(record):
+    # 9 December 2025 is a Tuesday.
+    found = drafts(
+        "Macron on Europe's seat at the table\n\n"
+        "PARIS — Emmanuel Macron has hosted two summits this year. We spoke to him in Paris on "
+        "Monday.\n\n"
+        "Q: Will Europe be at the table?\n\n"
+        "A: Europe must have its own seat at any negotiating table on Ukraine.",
+        published=datetime.date(2025, 12, 9),
+    )
+    draft = found["Europe must have its own seat at any negotiating table on Ukraine."]
+    assert draft.speaker == record["macron"]
+    assert draft.stated_on == datetime.date(2025, 12, 8)
+    assert "on Monday" in draft.evidence["date"]

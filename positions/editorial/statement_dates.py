@@ -25,7 +25,9 @@ _OWN_CHANNEL = re.compile(
 )
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
-    r"visit|negotiations|interview)\b",
+    r"visit|negotiations|interview|interviewed|"
+    # "We spoke to him in Ankara on Monday": the outlet's own interview.
+    r"(?:we|I)\s+(?:spoke|talked)\s+(?:to|with))\b",
     re.IGNORECASE,
 )
 # How many words may lie between an event and its date.
