@@ -156,6 +156,43 @@ def test_an_aside_between_the_speaker_and_the_verb_is_skipped(record):
     assert found["Europe must be at the table"].speaker == record["macron"]
 
 
+def test_words_one_person_told_another_are_the_first_persons_and_left_undated(record):
+    # 5 December 2025 is a Friday: the day Peskov relayed them, not the day they were said.
+    found = drafts(
+        "MOSCOW, Dec 5 (Example Wire) — Russian President Vladimir Putin told U.S. envoy Steve "
+        "Witkoff that Moscow would not sign the deal, Kremlin spokesman Dmitry Peskov told "
+        "reporters on Friday.\n\n"
+        "Putin had also said Russia was open to an exchange of prisoners, Peskov said.",
+        published=datetime.date(2025, 12, 5),
+    )
+    first = found["Moscow would not sign the deal"]
+    # Putin is not in this record: proposed as a new speaker.
+    assert first.new_speaker is not None and first.new_speaker.name == "Vladimir Putin"
+    assert first.stated_on is None and "dates Dmitry Peskov's account" in first.evidence["date"]
+    second = found["Russia was open to an exchange of prisoners"]
+    assert second.new_speaker is not None and second.new_speaker.name == "Vladimir Putin"
+
+
+def test_a_speaker_an_outlet_relays_keeps_the_day_between_verb_and_that(record):
+    found = drafts(
+        "Kremlin spokesman Dmitry Peskov said on Thursday that Moscow had rejected the plan, "
+        "the Example Daily reported.",
+        published=datetime.date(2025, 12, 5),
+    )
+    draft = found["Moscow had rejected the plan"]
+    assert draft.speaker == record["peskov"]
+    assert draft.stated_on == datetime.date(2025, 12, 4)
+
+
+def test_who_was_told_something_is_not_who_said_it(record):
+    found = drafts(
+        "French officials were told that Russia would not accept the plan, two people familiar "
+        "with the talks said.",
+    )
+    draft = found["Russia would not accept the plan"]
+    assert draft.speaker is None and draft.party is None
+
+
 # -- interviews --
 
 

@@ -162,6 +162,8 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     words = subject.split()
     if not words or len(words) > 14:
         return False
+    if trailing and _UNNAMED_SOURCES.match(subject):
+        return True
     first = words[0]
     # ", ministry spokesman Heorhiy Tykhyi told journalists", not ", a position Putin …".
     lower = [word.strip(",").lower() for word in words if word[0].islower()]
@@ -339,6 +341,15 @@ def _attributed(text: str, base: int) -> list[Clause]:
     return clauses
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+# "… were told that …": what was said, by someone the words before do not name.
+_TOLD_PASSIVE = re.compile(r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+that\s+")
+# ", two people familiar with the talks said": sources the report does not name.
+_UNNAMED_SOURCES = re.compile(
+    r"^(?:two|three|four|several|some|other|\d+)\s+(?:people|sources|officials|diplomats)\b"
+)
+
+
 def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     """Clauses that open with their attribution: "Lavrov said (on Monday) (that) …", and
     several in one sentence ("…, Ukraine ruled out … and Trump signalled …")."""
@@ -346,6 +357,9 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     for verb in verbs:
         if verb.start() >= limit:
             break
+        if _PASSIVE.search(text[: verb.start()]):
+            # "Ukrainian officials were told …": the subject heard it, someone else said it.
+            continue
         head = text[: verb.start()]
         if not heads:
             subject, at = _subject_before(text, verb.start())
@@ -437,11 +451,15 @@ def _tails(attribution: str, base: int) -> list[tuple[str, int]]:
     return [(trimmed, trimmed_at)] if len(trimmed.split()) >= 3 else []
 
 
+# "said on Thursday that …": when, between the verb and its statement.
+_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
 _ORIGINAL = re.compile(
     rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
-    rf"(?:[\w'’,-]+\s+){{0,8}}?(?P<verb>{SPEECH})\s+"
-    # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out.
-    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?)"
+    # "officials were told that …": who was told is not who said it.
+    rf"(?:[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
+    # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
+    # "Putin told U.S. envoy Steve Witkoff that …": whom he told, then "that".
+    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,6}}?that\s+)"
 )
 
 
@@ -464,7 +482,12 @@ WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", 
 _RELAYED_BY_OUTLET = re.compile(
     r"^(?P<who>(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}?[A-Z][\w'’.-]*)\s+(?:(?:has|had|also)\s+)?"
     r"(?P<verb>said|says|added|stressed|warned|insisted|noted|argued|claimed|stated)\s+"
-    r"(?:that\s+)?"
+    rf"{_WHEN}(?:that\s+)?"
+)
+# "Putin had also said Russia was open …, Ushakov said": the pluperfect marks words relayed.
+_RELAYED_EARLIER = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+had\s+(?:also\s+|already\s+)?"
+    rf"(?P<verb>said|told\s+(?:him|her|them|us|me))\s+{_WHEN}(?:that\s+)?"
 )
 
 
@@ -480,7 +503,15 @@ def _find_original(clause: Clause) -> None:
     stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
     if clause.kind not in {"reported", "stance"}:
         return
-    match = _ORIGINAL.match(clause.quote) or _relayed_by_outlet(clause)
+    if told := _TOLD_PASSIVE.match(clause.quote):
+        inner, at = _trim(clause.quote[told.end() :], clause.start + told.end())
+        clause.quote, clause.start = inner, at
+        return
+    match = (
+        _ORIGINAL.match(clause.quote)
+        or _relayed_by_outlet(clause)
+        or _RELAYED_EARLIER.match(clause.quote)
+    )
     if not match:
         stance = None
         if clause.kind == "reported":
@@ -490,9 +521,20 @@ def _find_original(clause: Clause) -> None:
             clause.original_start = clause.start + stance.start("who")
             clause.original_verb = stance.group("verb")
         return
-    clause.original = match.group("who")
+    clause.original = _whole_subject(clause.quote[: match.start("verb")]) or match.group("who")
     clause.original_start = clause.start + match.start("who")
-    clause.original_verb = match.group("verb")
+    clause.original_verb = match.group("verb").split()[0]
     inner, at = _trim(clause.quote[match.end() :], clause.start + match.end())
     clause.quote, clause.start = inner, at
     clause.parts = _splits(clause) + [p for p in clause.parts if p[1] >= at + len(inner)]
+
+
+def _whole_subject(head: str) -> str:
+    """ "Kremlin spokesman Dmitry Peskov (has) said …": the subject with its title, when the
+    words before the verb are only that (names and title words)."""
+    head = re.sub(r"(?:\s+(?:has|had|have|also|once|again|repeatedly|long))+\s*$", "", head)
+    words = head.split()
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return ""
+    ok = all(w[0].isupper() or w.lower() in TITLE_WORDS | {"of"} for w in words)
+    return head.strip() if ok else ""

@@ -133,7 +133,8 @@ ADJUNCT_WORDS = frozenset(
     weekly daily annual brief one two three four five six several long lengthy first second
     phone however though nonetheless nevertheless now still recently reportedly privately
     openly firmly broadcaster broadcasters channel radio network newspaper agency programme
-    program show podcast aired published released recorded broadcast
+    program show podcast aired published released recorded broadcast final closing opening
+    sidelines plenary
     """
     )
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from positions.editorial import dating
 from positions.editorial.attribution import Speaker
-from positions.editorial.clauses import Clause, strip_dateline
+from positions.editorial.clauses import WANTING, Clause, strip_dateline
 from positions.editorial.reporting_verbs import SPEECH_VERB, VERB
 
 DAY, MONTH, APPROXIMATE = "day", "month", "approximate"
@@ -191,8 +191,12 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
 def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None:
     """The date the statement's own attribution gives, or why it gives none."""
     clause, sentence = item.clause, item.told_in or item.proposal.sentence
+    # "Russia agreed at Friday's summit to …": a stance relayed is dated inside its words;
+    # not what another "wants" ("Putin wanted …, and the talks on Tuesday …").
     inside = clause.kind == "stance" or (
-        item.reporter is not None and not SPEECH_VERB.match(clause.original_verb)
+        item.reporter is not None
+        and not SPEECH_VERB.match(clause.original_verb)
+        and clause.original_verb not in WANTING
     )
     quotes = [] if inside else [(clause.start, clause.start + len(clause.quote))]
     # A dateline's date is when the report was filed, not when anyone spoke.
