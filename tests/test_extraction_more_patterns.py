@@ -210,3 +210,21 @@ def test_an_interviews_answers_take_the_day_the_outlet_spoke_to_the_interviewee(
     assert draft.speaker == record["macron"]
     assert draft.stated_on == datetime.date(2025, 12, 8)
     assert "on Monday" in draft.evidence["date"]
+
+
+def test_a_name_in_cyrillic_finds_the_person_the_record_spells_in_latin(record):
+    ukraine = PartyFactory(slug="ukraine", name="Ukraine")
+    zelenskyy = PersonFactory(name="Volodymyr Zelenskyy")
+    RoleFactory(person=zelenskyy, party=ukraine, title="President")
+    found = drafts(
+        "Президент Володимир Зеленський у середу заявив, що Україна готова до обміну "
+        "полоненими.\n\n"
+        "Речник Кремля Дмитро Пєсков раніше заявив, що Москва не бачить сенсу у перемир'ї.",
+        published=datetime.date(2025, 11, 20),
+        language="uk",
+    )
+    first = found["Україна готова до обміну полоненими"]
+    assert first.speaker == zelenskyy and first.party == ukraine
+    assert first.stated_on == datetime.date(2025, 11, 19)
+    # Ukrainian "Пєсков" for the record's Russian "Песков" and Latin "Peskov".
+    assert found["Москва не бачить сенсу у перемир'ї"].speaker == record["peskov"]

@@ -5,6 +5,7 @@ proportion to its length, whatever the size of the record.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from positions.models import Party, Person
@@ -30,9 +31,37 @@ TITLE_WORDS = frozenset(
     chair commissioner representative high affairs policy security national council interior
     finance economy energy justice lieutenant colonel commander army navy foreign-policy the
     a an mr mrs ms dr sen senator rep
+    президент міністр министр речник пресс-секретарь прес-секретар глава голова посол
+    заступник заместитель помічник помощник радник советник представник представитель
+    спікер спикер прем'єр-міністр премьер-министр прем’єр-міністр канцлер генсек
     """
     )
 )
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+# Cyrillic letters as Latin ones, for matching a name across scripts and spellings
+# ("Зеленський" / "Zelenskyy", "Пєсков" / "Peskov", "Сибіга" / "Sybiha").
+_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя", [
+            "a", "b", "v", "g", "g", "d", "e", "ie", "e", "zh", "z", "i", "i", "i", "i", "k",
+            "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "",
+            "i", "", "e", "iu", "ia",
+        ], strict=True)),
+        "'": "",
+        "’": "",
+    }
+)  # fmt: skip
+
+
+def skeleton(word: str) -> str:
+    """A lossy key of a name that most transliterations and spellings share: "Zelenskyy",
+    "Zelensky", "Зеленський" and "Зеленский" are one."""
+    word = unicodedata.normalize("NFKD", word.lower().translate(_TO_LATIN))
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    word = word.replace("kh", "h").replace("h", "g").replace("y", "i").replace("j", "i")
+    word = re.sub(r"[^a-z]", "", word.replace("w", "v"))
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return re.sub(r"i(?=[aeou])", "", word)
 
 
 @dataclass(frozen=True)
@@ -91,6 +120,14 @@ class NameIndex:
             # A surname two people share names neither of them.
             if len(owners) == 1 and key not in self.names:
                 self.names[key] = next(iter(owners))
+        # The same names by their skeletons, for names written in Cyrillic.
+        self.skeletons: dict[tuple[str, ...], Person | Party | None] = {}
+        for key, owner in self.names.items():
+            if owner is None:
+                continue
+            folded = tuple(skeleton(word) for word in key)
+            current = self.skeletons.get(folded, owner)
+            self.skeletons[folded] = owner if current == owner else None
 
     def _add(self, key: tuple[str, ...], owner) -> None:
         if not key or len(key) > MAX_WORDS:
@@ -107,6 +144,8 @@ class NameIndex:
             for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
                 span = words[index : index + size]
                 owner = self.names.get(tuple(token.bare for token in span))
+                if owner is None and _CYRILLIC.search(span[0].text):
+                    owner = self.skeletons.get(tuple(skeleton(token.bare) for token in span))
                 if owner is not None:
                     start, end = span[0].start, span[-1].start + len(span[-1].bare)
                     hits.append(
