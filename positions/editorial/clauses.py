@@ -13,8 +13,6 @@ from positions.editorial.reporting_verbs import (
     FINITE,
     PRONOUN,
     SPEECH,
-    STANCE,
-    TO_TAKERS,
     VERB,
     adjuncts_only,
     content_after,
@@ -56,13 +54,13 @@ _LIST_VERB = re.compile(
 
 
 # What an unnamed outlet is called when it reports ("…, the newspaper said").
-_OUTLET_WORDS = frozenset(words("newspaper paper daily agency broadcaster channel outlet magazine"))
+OUTLET_WORDS = frozenset(words("newspaper paper daily agency broadcaster channel outlet magazine"))
 
 
 # Lower-case words a speaker's description may hold ("ministry spokesman", "the head of").
 _SPEAKER_WORDS = (
     TITLE_WORDS
-    | _OUTLET_WORDS
+    | OUTLET_WORDS
     | frozenset(
         words(
             """
@@ -104,7 +102,7 @@ def strip_dateline(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def _trim(text: str, start: int, keep_stop: bool = False) -> tuple[str, int]:
+def trim(text: str, start: int, keep_stop: bool = False) -> tuple[str, int]:
     """Text without surrounding blanks and end punctuation, and its new start; a quoted
     sentence keeps its full stop."""
     stripped = text.lstrip(" ,;:")
@@ -173,7 +171,7 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     # ", the president said": a title alone names a speaker the paragraph has named.
     if lower and lower[0] in {"the", "a"} and all(word in _SPEAKER_WORDS for word in lower[1:]):
         # ", the newspaper said": an outlet reporting, a speaker the record need not know.
-        if len(lower) == 2 and lower[1] in _OUTLET_WORDS:
+        if len(lower) == 2 and lower[1] in OUTLET_WORDS:
             return True
         return any(word in TITLE_WORDS - {"the", "a", "an"} for word in lower[1:])
     if trailing:
@@ -186,15 +184,13 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     )
 
 
-def read_sentence(sentence: str, start: int) -> list[Clause]:
-    """The statements a sentence attributes (empty when it attributes none)."""
+def read_clauses(sentence: str, start: int) -> list[Clause]:
+    """The statements a sentence attributes, as its attribution puts them (empty when it
+    attributes none); ``relayed.read_sentence`` adds whose words each relays."""
     skip = strip_dateline(sentence)
     text = sentence[skip:]
     base = start + skip
-    clauses = _quoted(text, base) or _interpolated(text, base) or _attributed(text, base)
-    for clause in clauses:
-        _find_original(clause)
-    return clauses
+    return _quoted(text, base) or _interpolated(text, base) or _attributed(text, base)
 
 
 def _quoted(text: str, base: int) -> list[Clause]:
@@ -208,7 +204,7 @@ def _quoted(text: str, base: int) -> list[Clause]:
         verb = VERB.search(attribution)
         if verb and len(attribution[: verb.start()].split()) <= 8:
             clause = Clause(
-                *_trim(leading.group("inner"), inner_start, keep_stop=True),
+                *trim(leading.group("inner"), inner_start, keep_stop=True),
                 kind="quoted",
                 verb=verb.group("verb"),
             )
@@ -234,7 +230,7 @@ def _quoted(text: str, base: int) -> list[Clause]:
         ):
             subject, subject_at = _subject_before(attribution, verb.start())
             clause = Clause(
-                *_trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
+                *trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
                 subject=subject,
                 subject_start=base + subject_at,
                 verb=verb.group("verb"),
@@ -259,7 +255,7 @@ def _interpolated(text: str, base: int) -> list[Clause]:
     # What comes before the attribution is the statement's subject, not a clause of its own.
     if len(match.group("before").split()) > 6 or FINITE.search(match.group("before")):
         return []
-    quote, at = _trim(text, base)
+    quote, at = trim(text, base)
     return [
         Clause(
             quote,
@@ -307,7 +303,7 @@ def _attributed(text: str, base: int) -> list[Clause]:
             continue
         if not adjuncts_only(own[own_verb.end() :].replace(subject, "", 1)):
             continue
-        content, content_start = _trim(_cut_circumstance(text[:comma]), base)
+        content, content_start = trim(_cut_circumstance(text[:comma]), base)
         if len(content.split()) < 3:
             continue
         clause = Clause(
@@ -318,13 +314,13 @@ def _attributed(text: str, base: int) -> list[Clause]:
             verb=verb.group("verb"),
             attribution=[(base + comma + 2, base + comma + 2 + len(own))],
         )
-        clause.parts = _splits(clause) + _tails(attribution, base + comma + 2)
+        clause.parts = splits(clause) + _tails(attribution, base + comma + 2)
         return [clause]
     according = re.search(r",\s*according to\b", text)
     clauses = _leading(text, base, verbs, according.start() if according else len(text))
     if according and not clauses:
         # "The White House is prepared …, according to officials": the whole claim.
-        content, at = _trim(text[: according.start()], base)
+        content, at = trim(text[: according.start()], base)
         words = content.split()
         if len(words) >= 4:
             clause = Clause(
@@ -336,14 +332,12 @@ def _attributed(text: str, base: int) -> list[Clause]:
                 kind="stance",
                 attribution=[(base + according.start(), base + len(text))],
             )
-            clause.parts = _splits(clause)
+            clause.parts = splits(clause)
             clauses.append(clause)
     return clauses
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-# "… were told that …": what was said, by someone the words before do not name.
-_TOLD_PASSIVE = re.compile(r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+that\s+")
 # ", two people familiar with the talks said": sources the report does not name.
 _UNNAMED_SOURCES = re.compile(
     r"^(?:two|three|four|several|some|other|\d+)\s+(?:people|sources|officials|diplomats)\b"
@@ -384,10 +378,10 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         shared = clause_start and subject_at < clause_start
         if content_at == -1 or content_at >= body_end:
             whole_from = verb.start() if shared else subject_at
-            words, at = _trim(_cut_circumstance(text[whole_from:body_end]), base + whole_from)
+            words, at = trim(_cut_circumstance(text[whole_from:body_end]), base + whole_from)
             kind = "stance"
         else:
-            words, at = _trim(_cut_circumstance(text[content_at:body_end]), base + content_at)
+            words, at = trim(_cut_circumstance(text[content_at:body_end]), base + content_at)
             kind = "reported"
         if len(words.split()) < 2:
             continue
@@ -403,7 +397,7 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
                 (base + (0 if number == 0 else clause_start), base + max(content_at, verb.end()))
             ],
         )
-        clause.parts = _splits(clause) + _tails(text[verb.end() : end], base + verb.end())
+        clause.parts = splits(clause) + _tails(text[verb.end() : end], base + verb.end())
         clauses.append(clause)
     return clauses
 
@@ -412,7 +406,7 @@ def _cut_circumstance(text: str) -> str:
     return _TRAILING_CIRCUMSTANCE.sub("", text)
 
 
-def _splits(clause: Clause) -> list[tuple[str, int]]:
+def splits(clause: Clause) -> list[tuple[str, int]]:
     """The parts of a statement joined by "and that", or listed after "includes"."""
     parts = []
     pieces = _SPLIT_THAT.split(clause.quote)
@@ -421,7 +415,7 @@ def _splits(clause: Clause) -> list[tuple[str, int]]:
         for piece in pieces:
             at = clause.quote.find(piece, cursor)
             cursor = at + len(piece)
-            trimmed, trimmed_at = _trim(piece, clause.start + at)
+            trimmed, trimmed_at = trim(piece, clause.start + at)
             if len(trimmed.split()) >= 3:
                 parts.append((trimmed, trimmed_at))
     if listed := _LIST_VERB.search(clause.quote):
@@ -433,7 +427,7 @@ def _splits(clause: Clause) -> list[tuple[str, int]]:
             for item in items:
                 at = clause.quote.find(item, cursor)
                 cursor = at + len(item)
-                trimmed, trimmed_at = _trim(item, clause.start + at)
+                trimmed, trimmed_at = trim(item, clause.start + at)
                 if len(trimmed.split()) >= 2:
                     parts.append((trimmed, trimmed_at))
     return parts
@@ -447,94 +441,5 @@ def _tails(attribution: str, base: int) -> list[tuple[str, int]]:
         text, at = tail.group("rest"), base + tail.start("rest")
     else:
         text, at = attribution[tail.start("participle") :], base + tail.start("participle")
-    trimmed, trimmed_at = _trim(_cut_circumstance(text), at)
+    trimmed, trimmed_at = trim(_cut_circumstance(text), at)
     return [(trimmed, trimmed_at)] if len(trimmed.split()) >= 3 else []
-
-
-# "said on Thursday that …": when, between the verb and its statement.
-_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
-_ORIGINAL = re.compile(
-    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
-    # "officials were told that …": who was told is not who said it.
-    rf"(?:[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
-    # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
-    # "Putin told U.S. envoy Steve Witkoff that …": whom he told, then "that".
-    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,6}}?that\s+)"
-)
-
-
-_ORIGINAL_STANCE = re.compile(
-    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
-    rf"(?P<verb>{STANCE}|{TO_TAKERS})\b"
-)
-
-
-# "Putin wants the whole of Donbas, Witkoff added": what another is said to want.
-_ORIGINAL_WANT = re.compile(
-    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:still\s+)?"
-    r"(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared)\b"
-)
-WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", "was prepared"})
-
-
-# "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays
-# a named speaker's words, "that" left out.
-_RELAYED_BY_OUTLET = re.compile(
-    r"^(?P<who>(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}?[A-Z][\w'’.-]*)\s+(?:(?:has|had|also)\s+)?"
-    r"(?P<verb>said|says|added|stressed|warned|insisted|noted|argued|claimed|stated)\s+"
-    rf"{_WHEN}(?:that\s+)?"
-)
-# "Putin had also said Russia was open …, Ushakov said": the pluperfect marks words relayed.
-_RELAYED_EARLIER = re.compile(
-    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+had\s+(?:also\s+|already\s+)?"
-    rf"(?P<verb>said|told\s+(?:him|her|them|us|me))\s+{_WHEN}(?:that\s+)?"
-)
-
-
-def _relayed_by_outlet(clause: Clause) -> re.Match | None:
-    outlet = clause.verb == "reported" or bool(
-        {word.lower() for word in clause.subject.split()} & _OUTLET_WORDS
-    )
-    return _RELAYED_BY_OUTLET.match(clause.quote) if outlet else None
-
-
-def _find_original(clause: Clause) -> None:
-    """Reported speech: "Putin has said that …" inside what another reports; or a reported
-    stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
-    if clause.kind not in {"reported", "stance"}:
-        return
-    if told := _TOLD_PASSIVE.match(clause.quote):
-        inner, at = _trim(clause.quote[told.end() :], clause.start + told.end())
-        clause.quote, clause.start = inner, at
-        return
-    match = (
-        _ORIGINAL.match(clause.quote)
-        or _relayed_by_outlet(clause)
-        or _RELAYED_EARLIER.match(clause.quote)
-    )
-    if not match:
-        stance = None
-        if clause.kind == "reported":
-            stance = _ORIGINAL_STANCE.match(clause.quote) or _ORIGINAL_WANT.match(clause.quote)
-        if stance:
-            clause.original = stance.group("who")
-            clause.original_start = clause.start + stance.start("who")
-            clause.original_verb = stance.group("verb")
-        return
-    clause.original = _whole_subject(clause.quote[: match.start("verb")]) or match.group("who")
-    clause.original_start = clause.start + match.start("who")
-    clause.original_verb = match.group("verb").split()[0]
-    inner, at = _trim(clause.quote[match.end() :], clause.start + match.end())
-    clause.quote, clause.start = inner, at
-    clause.parts = _splits(clause) + [p for p in clause.parts if p[1] >= at + len(inner)]
-
-
-def _whole_subject(head: str) -> str:
-    """ "Kremlin spokesman Dmitry Peskov (has) said …": the subject with its title, when the
-    words before the verb are only that (names and title words)."""
-    head = re.sub(r"(?:\s+(?:has|had|have|also|once|again|repeatedly|long))+\s*$", "", head)
-    words = head.split()
-    if not words or len(words) > 8 or not words[0][0].isupper():
-        return ""
-    ok = all(w[0].isupper() or w.lower() in TITLE_WORDS | {"of"} for w in words)
-    return head.strip() if ok else ""

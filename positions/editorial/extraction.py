@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from positions.editorial import cues, dating, reading
 from positions.editorial.attribution import Context, NewSpeaker
-from positions.editorial.clauses import read_sentence
 from positions.editorial.drafting import Draft, Proposal, draft, role_for, suggest_conditions
 from positions.editorial.names import NameIndex
 from positions.editorial.reading import attribution_markers
+from positions.editorial.relayed import read_sentence
 from positions.editorial.sentences import Sentence, split_sentences
 from positions.editorial.statement_dates import DAY, date_statements, occasion
 from positions.editorial.topic_suggestions import TopicSuggester, suggester_for

@@ -5,8 +5,9 @@ import re
 
 from positions.editorial import cyrillic
 from positions.editorial.attribution import Context, Speaker, resolve
-from positions.editorial.clauses import WANTING, Clause, read_sentence, strip_dateline
+from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
+from positions.editorial.relayed import WANTING, read_sentence
 from positions.editorial.reporting_verbs import VERB
 from positions.editorial.sentences import Sentence, split_sentences
 from positions.editorial.statement_dates import TERMINAL, Found

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from positions.editorial import dating
 from positions.editorial.attribution import Speaker
-from positions.editorial.clauses import WANTING, Clause, strip_dateline
+from positions.editorial.clauses import Clause, strip_dateline
+from positions.editorial.relayed import WANTING
 from positions.editorial.reporting_verbs import SPEECH_VERB, VERB
 
 DAY, MONTH, APPROXIMATE = "day", "month", "approximate"

@@ -1,0 +1,108 @@
+"""Reported speech: whose words a clause relays ("Putin has said that …, Witkoff told CNN",
+"X said …, the agency reported"), and what another is said to want or to have done."""
+
+import re
+
+from positions.editorial.clauses import OUTLET_WORDS, Clause, read_clauses, splits, trim
+from positions.editorial.names import TITLE_WORDS
+from positions.editorial.reporting_verbs import SPEECH, STANCE, TO_TAKERS
+
+
+def read_sentence(sentence: str, start: int) -> list[Clause]:
+    """The statements a sentence attributes (empty when it attributes none), each with the
+    speaker whose words it relays, if any."""
+    clauses = read_clauses(sentence, start)
+    for clause in clauses:
+        _find_original(clause)
+    return clauses
+
+
+# "… were told that …": what was said, by someone the words before do not name.
+_TOLD_PASSIVE = re.compile(r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+that\s+")
+# "said on Thursday that …": when, between the verb and its statement.
+_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
+_ORIGINAL = re.compile(
+    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
+    # "officials were told that …": who was told is not who said it.
+    rf"(?:[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
+    # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
+    # "Putin told U.S. envoy Steve Witkoff that …": whom he told, then "that".
+    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,6}}?that\s+)"
+)
+
+
+_ORIGINAL_STANCE = re.compile(
+    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
+    rf"(?P<verb>{STANCE}|{TO_TAKERS})\b"
+)
+
+
+# "Putin wants the whole of Donbas, Witkoff added": what another is said to want.
+_ORIGINAL_WANT = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:still\s+)?"
+    r"(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared)\b"
+)
+WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", "was prepared"})
+
+
+# "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays
+# a named speaker's words, "that" left out.
+_RELAYED_BY_OUTLET = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}?[A-Z][\w'’.-]*)\s+(?:(?:has|had|also)\s+)?"
+    r"(?P<verb>said|says|added|stressed|warned|insisted|noted|argued|claimed|stated)\s+"
+    rf"{_WHEN}(?:that\s+)?"
+)
+# "Putin had also said Russia was open …, Ushakov said": the pluperfect marks words relayed.
+_RELAYED_EARLIER = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+had\s+(?:also\s+|already\s+)?"
+    rf"(?P<verb>said|told\s+(?:him|her|them|us|me))\s+{_WHEN}(?:that\s+)?"
+)
+
+
+def _relayed_by_outlet(clause: Clause) -> re.Match | None:
+    outlet = clause.verb == "reported" or bool(
+        {word.lower() for word in clause.subject.split()} & OUTLET_WORDS
+    )
+    return _RELAYED_BY_OUTLET.match(clause.quote) if outlet else None
+
+
+def _find_original(clause: Clause) -> None:
+    """Reported speech: "Putin has said that …" inside what another reports; or a reported
+    stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
+    if clause.kind not in {"reported", "stance"}:
+        return
+    if told := _TOLD_PASSIVE.match(clause.quote):
+        inner, at = trim(clause.quote[told.end() :], clause.start + told.end())
+        clause.quote, clause.start = inner, at
+        return
+    match = (
+        _ORIGINAL.match(clause.quote)
+        or _relayed_by_outlet(clause)
+        or _RELAYED_EARLIER.match(clause.quote)
+    )
+    if not match:
+        stance = None
+        if clause.kind == "reported":
+            stance = _ORIGINAL_STANCE.match(clause.quote) or _ORIGINAL_WANT.match(clause.quote)
+        if stance:
+            clause.original = stance.group("who")
+            clause.original_start = clause.start + stance.start("who")
+            clause.original_verb = stance.group("verb")
+        return
+    clause.original = _whole_subject(clause.quote[: match.start("verb")]) or match.group("who")
+    clause.original_start = clause.start + match.start("who")
+    clause.original_verb = match.group("verb").split()[0]
+    inner, at = trim(clause.quote[match.end() :], clause.start + match.end())
+    clause.quote, clause.start = inner, at
+    clause.parts = splits(clause) + [p for p in clause.parts if p[1] >= at + len(inner)]
+
+
+def _whole_subject(head: str) -> str:
+    """ "Kremlin spokesman Dmitry Peskov (has) said …": the subject with its title, when the
+    words before the verb are only that (names and title words)."""
+    head = re.sub(r"(?:\s+(?:has|had|have|also|once|again|repeatedly|long))+\s*$", "", head)
+    words = head.split()
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return ""
+    ok = all(w[0].isupper() or w.lower() in TITLE_WORDS | {"of"} for w in words)
+    return head.strip() if ok else ""
