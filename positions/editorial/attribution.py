@@ -54,6 +54,9 @@ class Speaker:
     party_evidence: str = ""
     # Parties named in the subject itself ("Russian", "the Kremlin", "Ukraine's ministry").
     subject_parties: list[Party] = field(default_factory=list)
+    # What kind of evidence named the speaker and the party (confidence.py ranks them).
+    kind: str = ""
+    party_kind: str = ""
 
     @property
     def someone(self) -> bool:
@@ -90,15 +93,34 @@ class Context:
 
     def focus(self) -> Speaker | None:
         """The speaker of the paragraph so far, else the article's last one."""
-        for speaker in reversed(self.paragraph):
-            if speaker.someone:
-                return speaker
+        return self.focus_and_origin()[0]
+
+    def focus_and_origin(self) -> tuple[Speaker | None, str]:
+        """The focus and where it was found: "paragraph" (its only speaker so far),
+        "paragraph-several" (the last of several), "mentioned", or "article"."""
+        speakers = [speaker for speaker in self.paragraph if speaker.someone]
+        if speakers:
+            names = {speaker.name for speaker in speakers}
+            return speakers[-1], "paragraph" if len(names) == 1 else "paragraph-several"
         if self.mentioned is not None:
-            return self.mentioned
+            return self.mentioned, "mentioned"
         for speaker in reversed(self.history[-RECENT:]):
             if speaker.someone:
-                return speaker
-        return None
+                return speaker, "article"
+        return None, ""
+
+
+def carried(focus: Speaker, kind: str, evidence: str) -> Speaker:
+    """``focus`` as the speaker of a pronoun or a continuation, with the kind of evidence."""
+    return Speaker(
+        person=focus.person,
+        new=focus.new,
+        party=focus.party,
+        evidence=evidence,
+        party_evidence=focus.party_evidence,
+        kind=kind,
+        party_kind=f"{kind}/{focus.party_kind}" if focus.party else "",
+    )
 
 
 def resolve(subject: str, subject_start: int, context: Context, party_of) -> Speaker:
@@ -107,15 +129,13 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
     if not words:
         return Speaker()
     if _PRONOUN.match(words):
-        focus = context.focus()
+        focus, origin = context.focus_and_origin()
         if focus is None:
             return Speaker(evidence=f"“{words}”: no speaker earlier in the article")
-        return Speaker(
-            person=focus.person,
-            new=focus.new,
-            party=focus.party,
-            evidence=f"“{words}”: the speaker the paragraph is about, {focus.name}",
-            party_evidence=focus.party_evidence,
+        return carried(
+            focus,
+            f"pronoun-{origin}",
+            f"“{words}”: the speaker the paragraph is about, {focus.name}",
         )
     hits = context.index.find(words, subject_start)
     parties = [hit.party for hit in hits if hit.party is not None]
@@ -147,18 +167,21 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
                     f"{earlier.name}",
                     party_evidence=earlier.party_evidence,
                     subject_parties=parties,
+                    kind="description",
+                    party_kind=f"description/{earlier.party_kind}" if earlier.party else "",
                 )
     possessor = [hit for hit in hits if hit.person is not None]
     if demonym is None and possessor:
         # "Erdogan's office said …": the office speaks for its head's party.
         party, why = party_of(possessor[-1].person)
         if party is not None:
-            return Speaker(party=party, party_evidence=f"“{words}”: {why}")
+            return Speaker(party=party, party_evidence=f"“{words}”: {why}", party_kind="possessor")
     if demonym is not None:
         return Speaker(
             party=demonym,
             party_evidence=f"“{_hit_text(hits, demonym)}” in the subject “{words}”",
             subject_parties=parties,
+            party_kind="subject",
         )
     return Speaker(evidence=f"“{words}” names no one the record knows")
 
@@ -178,10 +201,17 @@ def _known(hit: NameHit, parties: list[Party], party_of) -> Speaker:
     if hit.text != person.name:
         evidence += f", another name of {person.name}"
     party, why = party_of(person)
+    party_kind = "role" if party is not None else ""
     if party is None and parties:
-        party, why = parties[-1], "from the title the article gives"
+        party, why, party_kind = parties[-1], "from the title the article gives", "title"
     return Speaker(
-        person=person, party=party, evidence=evidence, party_evidence=why, subject_parties=parties
+        person=person,
+        party=party,
+        evidence=evidence,
+        party_evidence=why,
+        subject_parties=parties,
+        kind="named",
+        party_kind=party_kind,
     )
 
 
@@ -221,6 +251,8 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             party=known.party,
             evidence=f"“{name}”, named earlier as {known.name}",
             party_evidence="as given where first named" if known.party else "",
+            kind="new-again",
+            party_kind="new-again" if known.party else "",
         )
     if words.lower().startswith(("a ", "an ")):
         return None
@@ -236,19 +268,24 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
                 party=known.party,
                 evidence=f"“{name}”, named earlier as {known.name}",
                 party_evidence="as given where first named" if known.party else "",
+                kind="new-again",
+                party_kind="new-again" if known.party else "",
             )
     title_words = words[: name_tokens[0].start].strip(" ,")
     title = _title(title_words, hits, offset)
     party = parties[-1] if parties else None
     why = f"“{_hit_text(hits, party)}” in the title the article gives" if party else ""
+    party_kind = "new-title" if party else ""
     if party is None:
         party, why = _institution_party(title, context)
+        party_kind = "new-institution" if party else ""
     if party is None and context.around:
         # "the head of the Russian delegation, presidential aide Vladimir Medinsky, said"
         around = {hit.party for hit in context.index.find(context.around) if hit.party}
         if len(around) == 1:
             party = around.pop()
             why = f"the only party named in “{context.around.strip(' ,')}”"
+            party_kind = "new-around"
     new = NewSpeaker(name=name, title=title, party=party)
     context.new_people[name_tokens[-1].bare] = new
     context.new_people[name] = new
@@ -258,6 +295,8 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         evidence=f"“{name}” is not in the record: a new person, “{title or 'no title given'}”",
         party_evidence=why,
         subject_parties=parties,
+        kind="new",
+        party_kind=party_kind,
     )
 
 

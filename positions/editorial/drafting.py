@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from positions.editorial import cues
 from positions.editorial.attribution import NewSpeaker
+from positions.editorial.confidence import Offer, hold_back
 from positions.editorial.sentences import Sentence, segmenter
 from positions.editorial.statement_dates import DAY, Found
 from positions.editorial.topic_suggestions import TopicSuggester
@@ -40,6 +41,10 @@ class Draft:
     # What each suggestion was read from, or why it is blank; shown beside it.
     evidence: dict[str, str] = field(default_factory=dict)
     stance_cue: cues.Cue | None = None
+    # The kind of evidence behind the speaker, party and date; and the suggestions the rules
+    # are unsure of, offered instead of filled in (confidence.py).
+    kinds: dict[str, str] = field(default_factory=dict)
+    offers: list[Offer] = field(default_factory=list)
 
     @property
     def move_label(self) -> str:
@@ -163,6 +168,12 @@ def draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:
         draft.stance_cue = cues.stance_cue(quote, clause.verb if number == 0 else "")
         draft.conditions = suggest_conditions(quote)
         draft.confidence = _confidence(item, draft, number)
+        draft.kinds = {
+            "speaker": speaker.kind,
+            "party": speaker.party_kind if draft.party is not None else "",
+            "date": item.date_kind,
+        }
+        hold_back(draft)
         item.proposal.drafts.append(draft)
 
 

@@ -26,6 +26,8 @@ from positions.models import Party, Position, Source, Topic
 from positions.models.choices import DatePrecision, Move, Stance, Status
 
 FIELDS = ("speaker", "party", "date", "quote", "topic", "move")
+# The fields the rules fill in only when sure, offering them otherwise (confidence.py).
+TIERED = ("speaker", "party", "date")
 # How far an approximate date may be from the coded one and still count as right.
 APPROXIMATE_DAYS = 7
 # Figures where more is better; every other figure is better lower.
@@ -82,8 +84,16 @@ class Verdicts:
     noise: int = 0
     with_topic: int = 0
     details: list[dict] = field(default_factory=list)
+    # Unsure suggestions offered beside a blank field: right or wrong, per field.
+    offers: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in TIERED})
+    # Every suggestion, filled in or offered, right or wrong by the kind of its evidence:
+    # what the tiers are decided from.
+    kinds: Counter = field(default_factory=Counter)
 
     def add(self, other: "Verdicts") -> None:
+        for name in TIERED:
+            self.offers[name].update(other.offers[name])
+        self.kinds.update(other.kinds)
         for name in FIELDS:
             self.counts[name].update(other.counts[name])
         self.found += other.found
@@ -132,6 +142,11 @@ class Report:
                 **self.total.figures(),
             },
             "counts": {name: dict(self.total.counts[name]) for name in FIELDS},
+            "offers": {name: dict(self.total.offers[name]) for name in TIERED},
+            "kinds": [
+                {"field": name, "kind": kind, "verdict": verdict, "count": count}
+                for (name, kind, verdict), count in sorted(self.total.kinds.items())
+            ],
             "details": self.total.details,
         }
 
@@ -269,6 +284,8 @@ def score(article: Article, proposals: list[extraction.Proposal]) -> Verdicts:
             judged.pop("topic")
         for name, verdict in judged.items():
             verdicts.counts[name][verdict] += 1
+        if found:
+            _judge_offers(expected, draft, judged, verdicts)
         verdicts.details.append(_detail(article, expected, draft, judged))
     return verdicts
 
@@ -346,6 +363,37 @@ def _judge(expected: Expected, draft) -> dict[str, str]:
         "topic": ("right" if expected.topic in topics else "wrong") if topics else "blank",
         "move": _verdict(expected.move, draft.move),
     }
+
+
+def _judge_offers(expected: Expected, draft, judged: dict, verdicts: Verdicts) -> None:
+    """Count the offers a draft makes for its blank fields, and every tiered suggestion by
+    the kind of evidence behind it."""
+    offered = {offer.field: offer for offer in draft.offers}
+    for name in TIERED:
+        kind = draft.kinds.get(name, "")
+        verdict = judged[name]
+        if (offer := offered.get(name)) is not None:
+            verdict = _judge(expected, _Offered(name, offer))[name]
+            verdicts.offers[name][verdict] += 1
+        elif verdict == "blank" or not kind:
+            continue
+        verdicts.kinds[(name, kind or "-", verdict)] += 1
+
+
+class _Offered:
+    """A draft-like view of one offer, so that it is judged as a filled-in field would be."""
+
+    def __init__(self, name: str, offer):
+        self.speaker = self.new_speaker = self.party = self.stated_on = None
+        self.date_precision, self.quote, self.topics, self.move = "", "", [], ""
+        if name == "speaker":
+            is_person = hasattr(offer.value, "pk")
+            self.speaker = offer.value if is_person else None
+            self.new_speaker = None if is_person else offer.value
+        elif name == "party":
+            self.party = offer.value
+        else:
+            self.stated_on, self.date_precision = offer.value, offer.precision
 
 
 def _detail(article: Article, expected: Expected, draft, judged: dict) -> dict:

@@ -4,7 +4,7 @@ they are (the paragraph's subject, an interview's interviewee, a relayed speaker
 import re
 
 from positions.editorial import cyrillic
-from positions.editorial.attribution import Context, Speaker, resolve
+from positions.editorial.attribution import Context, Speaker, carried, resolve
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.relayed import WANTING, read_sentence
@@ -145,6 +145,8 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
                 party=party,
                 evidence=f"{person.name}, whom the paragraph is about",
                 party_evidence=why,
+                kind="named",
+                party_kind="role" if party else "",
             )
 
 
@@ -158,6 +160,8 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
                 party=party,
                 evidence=f"the interview with {hit.person.name}",
                 party_evidence=why,
+                kind="interviewee",
+                party_kind="interviewee/role" if party else "",
             )
     return None
 
@@ -191,11 +195,9 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
     if interviewee:
         speaker = interviewee
     elif clause.kind in {"continuation"} or (clause.kind == "quoted" and not clause.subject):
-        focus = context.focus()
-        speaker = Speaker() if focus is None else Speaker(
-            person=focus.person, new=focus.new, party=focus.party,
-            evidence=f"continues the statement of {focus.name}",
-            party_evidence=focus.party_evidence,
+        focus, origin = context.focus_and_origin()
+        speaker = Speaker() if focus is None else carried(
+            focus, f"continuation-{origin}", f"continues the statement of {focus.name}"
         )  # fmt: skip
     else:
         context.around = clause.around
@@ -225,6 +227,8 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
             item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
         elif (original.someone or original.party) and not own_side:
             item.reporter, item.speaker = speaker, original
+            original.kind = f"relayed-{original.kind}" if original.someone else ""
+            original.party_kind = f"relayed-{original.party_kind}" if original.party else ""
             reporter = speaker.name or clause.subject
             original.evidence = f"{original.evidence or clause.original}; reported by {reporter}"
     return item

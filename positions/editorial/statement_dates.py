@@ -54,6 +54,8 @@ class Found:
     day: datetime.date | None = None
     precision: str = ""
     reasoning: str = ""
+    # What kind of evidence gave the day (confidence.py ranks them).
+    date_kind: str = ""
     # The sentence that attributes the statement, when not its own ("Об этом заявила …").
     told_in: object = None
 
@@ -172,7 +174,7 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
                 item.reasoning = carried.reasoning
                 continue
             if isinstance(carried, dating.DateFinding):
-                item.day, item.precision = carried.day, DAY
+                item.day, item.precision, item.date_kind = carried.day, DAY, why
                 item.reasoning = (
                     f"the day {item.speaker.name} spoke of it above: {carried.reasoning}"
                     if why == "reporter"
@@ -180,6 +182,9 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
                 )
                 continue
             item.day, item.precision = carried.day, carried.precision
+            item.date_kind = _CARRIED_KIND.get(why) or (
+                "speaker-above" if why.startswith("the date of") else "lead-party"
+            )
             item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
         else:
             item.reasoning = (
@@ -187,6 +192,15 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
                 f"(published {published:%a} {published.day} {published:%b %Y}) "
                 "may be of a later day."
             )
+
+
+# Where a carried date came from, by the reason ``_carried`` gives.
+_CARRIED_KIND = {
+    "given earlier in the paragraph": "paragraph-earlier",
+    "given later in the paragraph, for the same speaker": "paragraph-later",
+    "occasion": "occasion",
+    "the lead sums up the occasion reported below": "lead-sums-up",
+}
 
 
 def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None:
@@ -230,6 +244,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         if dated:
             item.own, item.day, item.precision = dated[0], dated[0].day, dated[0].precision
             item.reasoning = dated[0].reasoning
+            item.date_kind = "relayed-inside"
             return
     if item.reporter is not None:
         who = item.speaker.name or clause.original
@@ -241,6 +256,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
                 finding, reasoning=f"the report's own date: {finding.reasoning}"
             )
             item.day, item.precision = finding.day, finding.precision
+            item.date_kind = "report-date"
         else:
             item.blocked = (
                 f"Left blank: the article does not say when {who} said it"
@@ -262,6 +278,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         if finding.precision in DATED:
             item.own, item.day, item.precision = finding, finding.day, finding.precision
             item.reasoning = finding.reasoning
+            item.date_kind = ("own-after-lead" if lead else "own") + (
+                "" if finding.precision == DAY else f"-{finding.precision}"
+            )
             return
         if finding.precision == "":
             item.blocked = f"Left blank: {finding.reasoning}."

@@ -90,6 +90,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {name:<8} {counts['right']:>4} / {counts['blank']:>4} / {counts['wrong']:>4}"
             )
+        self.stdout.write("\nOffered as possible, field left blank (right / wrong):")
+        for name, counts in report.total.offers.items():
+            self.stdout.write(f"  {name:<8} {counts['right']:>4} / {counts['wrong']:>4}")
         self.stdout.write("\nBy article (recall, noise, speaker, party, date, quote):")
         for article, verdicts in report.articles:
             f = verdicts.figures()
@@ -102,6 +105,11 @@ class Command(BaseCommand):
                 + f" {f['quote_kept']:>5.0%}"
             )
         if details:
+            self.stdout.write(
+                "\nEvery suggestion by the kind of its evidence (field, kind, verdict):"
+            )
+            for (name, kind, verdict), count in sorted(report.total.kinds.items()):
+                self.stdout.write(f"  {name:<8} {kind:<40} {verdict:<6} {count:>4}")
             self.stdout.write("\nNot fully right:")
             for row in report.total.details:
                 wrong = {k: v for k, v in row["verdicts"].items() if v != "right"}

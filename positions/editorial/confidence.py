@@ -1,0 +1,120 @@
+"""How sure the rules are of a suggested speaker, party or date, by the kind of evidence that
+gave it, and what happens to the suggestions they are unsure of.
+
+Editors trust what the form holds, so only sure suggestions fill it in. The others are offered
+beside the statement ("possible: …", with the evidence) for the editor to accept in one click,
+and the field stays blank. A kind of evidence is sure when the rules it stands for were
+essentially never wrong on the evaluation set and the held-out articles (README, "Extraction
+accuracy"); every kind not listed here is unsure, so a new rule starts out as an offer.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+SURE, UNSURE = "sure", "unsure"
+
+# The speaker named in the attribution and found in the record; a pronoun or a statement
+# continued in a paragraph that has had one speaker so far, or that opened with one person;
+# an interview's interviewee. Unsure: a pronoun reaching back past the paragraph or over
+# several speakers, a description ("the minister"), a new person proposed from a name the
+# record lacks, the original speaker of relayed words.
+SURE_SPEAKERS = frozenset(
+    {"named", "pronoun-paragraph", "pronoun-mentioned", "continuation-paragraph", "interviewee"}
+)
+# Where a party comes from, when sure: the role in the record of a speaker named surely, or
+# the title or demonym of the speaker's own attribution ("Russian Foreign Minister …",
+# "the Kremlin said", "British Defence Secretary John Healey").
+SURE_PARTY_SOURCES = frozenset({"role", "title", "subject", "new-title"})
+# A day the statement's own sentence gives ("on Wednesday", "March 11"). Unsure: a day
+# carried from another statement, the paragraph, the same speaker above or the occasion the
+# report opens with; the report's own date for a claim it relays; approximate and month dates.
+SURE_DATES = frozenset({"own", "own-after-lead"})
+
+
+def tier(field: str, kind: str) -> str:
+    """SURE or UNSURE for a suggestion of ``field`` whose evidence is of ``kind``."""
+    if field == "speaker":
+        sure = kind in SURE_SPEAKERS
+    elif field == "party":
+        # "pronoun-paragraph/role": the party of the speaker a pronoun stands for.
+        *speakers, source = kind.split("/")
+        sure = source in SURE_PARTY_SOURCES and all(k in SURE_SPEAKERS for k in speakers)
+    else:
+        sure = kind in SURE_DATES
+    return SURE if sure else UNSURE
+
+
+@dataclass
+class Offer:
+    """A suggestion the rules are unsure of: shown with its evidence, not filled in."""
+
+    field: str  # "speaker", "party" or "date"
+    label: str  # what is offered, as the editor reads it
+    evidence: str
+    kind: str
+    # GET parameters that fill the field in on the add form.
+    values: dict[str, str]
+    # The value itself, for the evaluation to judge.
+    value: object = None
+    precision: str = ""
+
+
+def hold_back(draft) -> None:
+    """Move every unsure speaker, party and date of ``draft`` from its fields to its offers."""
+    kinds = draft.kinds
+    if (draft.speaker or draft.new_speaker) and tier("speaker", kinds["speaker"]) == UNSURE:
+        draft.offers.append(_speaker_offer(draft))
+        draft.speaker = draft.new_speaker = draft.role = None
+    if draft.party is not None and tier("party", kinds["party"]) == UNSURE:
+        party = draft.party
+        draft.offers.append(
+            Offer(
+                "party",
+                str(party),
+                draft.evidence.get("party", ""),
+                kinds["party"],
+                {"party": str(party.pk)},
+                value=party,
+            )
+        )
+        draft.party = draft.role = None
+    if draft.stated_on is not None and tier("date", kinds["date"]) == UNSURE:
+        day, precision = draft.stated_on, draft.date_precision
+        values = {"stated_on": day.isoformat()}
+        if precision and precision != "day":
+            values["stated_on_precision"] = precision
+        draft.offers.append(
+            Offer(
+                "date",
+                _day_label(day, precision),
+                draft.evidence.get("date", ""),
+                kinds["date"],
+                values,
+                value=day,
+                precision=precision,
+            )
+        )
+        draft.stated_on, draft.date_precision = None, ""
+
+
+def _speaker_offer(draft) -> Offer:
+    evidence = draft.evidence.get("speaker", "")
+    if draft.speaker is not None:
+        values = {"speaker": str(draft.speaker.pk)}
+        if draft.role is not None:
+            values["role"] = str(draft.role.pk)
+        return Offer(
+            "speaker", draft.speaker.name, evidence, draft.kinds["speaker"], values, draft.speaker
+        )
+    new = draft.new_speaker
+    label = f"new person: {new.name}" + (f", {new.title}" if new.title else "")
+    values = {"new_speaker": new.name, "new_speaker_role": new.title}
+    return Offer("speaker", label, evidence, draft.kinds["speaker"], values, new)
+
+
+def _day_label(day: datetime.date, precision: str) -> str:
+    if precision == "month":
+        return day.strftime("%B %Y") + " (month)"
+    if precision == "approximate":
+        return f"about {day:%a} {day.day} {day:%b %Y} (approximate)"
+    return f"{day:%a} {day.day} {day:%b %Y}"
