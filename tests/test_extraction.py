@@ -215,11 +215,18 @@ def test_seed_article_positions_are_entered_from_the_extract_page(
     for expected in truth:
         page = client.get(extract_url)  # 1. the extract page
         offered = {
-            q: (url, others) for row in page.context["rows"] for q, url, others in row["links"]
+            q: (url, others, possible)
+            for row in page.context["rows"]
+            for q, url, others, _, possible in row["offers"]
         }
         quote = expected["quote"]
-        url, others = offered.get(quote) or next(v for q, v in offered.items() if quote in q)
-        # 2. "Record a position", or the link for another suggested topic if that is the one
+        url, others, possible = offered.get(quote) or next(
+            v for q, v in offered.items() if quote in q
+        )
+        # 2. "Record a position" (with the values offered as possible, when the editor finds
+        # them right: the last link takes them all), or the link for another suggested topic
+        if possible:
+            url = possible[-1][1]
         by_topic = {str(topic.pk): other_url for topic, other_url in others}
         chosen = by_topic.get(expected["topic"], url)
         add_page = client.get(chosen)

@@ -68,7 +68,9 @@ def test_a_one_day_summit_still_dates_its_statements(record):
         "PARIS, Dec 19 (Example Wire) — Leaders met at a summit in Paris on Thursday.\n\n"
         "Macron said Europe needed a seat at the table."
     )
-    assert found["Europe needed a seat at the table"].stated_on == datetime.date(2025, 12, 18)
+    assert found["Europe needed a seat at the table"].suggested("date") == datetime.date(
+        2025, 12, 18
+    )
 
 
 # -- Russian and Ukrainian reports --
@@ -84,11 +86,14 @@ def test_a_russian_wire_attributes_the_sentence_before_об_этом_заяви�
         language="ru",
     )
     first = found["Россия не допустит размещения на Украине военных контингентов стран НАТО"]
-    assert first.speaker == record["zakharova"] and first.party == record["russia"]
-    assert first.stated_on == datetime.date(2025, 11, 12)
+    assert (
+        first.suggested("speaker") == record["zakharova"]
+        and first.suggested("party") == record["russia"]
+    )
+    assert first.suggested("date") == datetime.date(2025, 11, 12)
     assert "в среду" in first.evidence["date"]
     words = found["разговоры о так называемой коалиции лишь затягивают конфликт"]
-    assert words.speaker == record["zakharova"]
+    assert words.suggested("speaker") == record["zakharova"]
 
 
 def test_a_russian_verb_with_что_and_a_quote_with_сказала_are_attributed(record):
@@ -119,11 +124,11 @@ def test_a_ukrainian_report_reads_заявив_and_за_його_словами(
     )
     first = found["Москва не змінила своєї позиції"]
     # The Ukrainian spelling of his first name; the surname alone is his.
-    assert first.speaker == record["peskov"]
-    assert first.stated_on == datetime.date(2025, 11, 13)
-    assert found["переговори можуть продовжитися найближчим часом"].stated_on == datetime.date(
-        2025, 11, 13
-    )
+    assert first.suggested("speaker") == record["peskov"]
+    assert first.suggested("date") == datetime.date(2025, 11, 13)
+    assert found["переговори можуть продовжитися найближчим часом"].suggested(
+        "date"
+    ) == datetime.date(2025, 11, 13)
 
 
 # -- who said it --
@@ -137,8 +142,11 @@ def test_a_speaker_an_agency_relays_is_the_speaker_and_the_agency_the_reporter(r
         published=datetime.date(2025, 10, 16),
     )
     draft = found["Moscow saw no point in a partial truce"]
-    assert draft.speaker == record["peskov"] and draft.party == record["russia"]
-    assert draft.stated_on == datetime.date(2025, 10, 16)
+    assert (
+        draft.suggested("speaker") == record["peskov"]
+        and draft.suggested("party") == record["russia"]
+    )
+    assert draft.suggested("date") == datetime.date(2025, 10, 16)
 
 
 def test_an_aside_between_the_speaker_and_the_verb_is_skipped(record):
@@ -167,10 +175,19 @@ def test_words_one_person_told_another_are_the_first_persons_and_left_undated(re
     )
     first = found["Moscow would not sign the deal"]
     # Putin is not in this record: proposed as a new speaker.
-    assert first.new_speaker is not None and first.new_speaker.name == "Vladimir Putin"
-    assert first.stated_on is None and "dates Dmitry Peskov's account" in first.evidence["date"]
+    assert (
+        first.suggested("speaker") is not None
+        and first.suggested("speaker").name == "Vladimir Putin"
+    )
+    assert (
+        first.suggested("date") is None
+        and "dates Dmitry Peskov's account" in first.evidence["date"]
+    )
     second = found["Russia was open to an exchange of prisoners"]
-    assert second.new_speaker is not None and second.new_speaker.name == "Vladimir Putin"
+    assert (
+        second.suggested("speaker") is not None
+        and second.suggested("speaker").name == "Vladimir Putin"
+    )
 
 
 def test_a_speaker_an_outlet_relays_keeps_the_day_between_verb_and_that(record):
@@ -180,8 +197,8 @@ def test_a_speaker_an_outlet_relays_keeps_the_day_between_verb_and_that(record):
         published=datetime.date(2025, 12, 5),
     )
     draft = found["Moscow had rejected the plan"]
-    assert draft.speaker == record["peskov"]
-    assert draft.stated_on == datetime.date(2025, 12, 4)
+    assert draft.suggested("speaker") == record["peskov"]
+    assert draft.suggested("date") == datetime.date(2025, 12, 4)
 
 
 def test_who_was_told_something_is_not_who_said_it(record):
@@ -207,8 +224,8 @@ def test_an_interviews_answers_take_the_day_the_outlet_spoke_to_the_interviewee(
         published=datetime.date(2025, 12, 9),
     )
     draft = found["Europe must have its own seat at any negotiating table on Ukraine."]
-    assert draft.speaker == record["macron"]
-    assert draft.stated_on == datetime.date(2025, 12, 8)
+    assert draft.suggested("speaker") == record["macron"]
+    assert draft.suggested("date") == datetime.date(2025, 12, 8)
     assert "on Monday" in draft.evidence["date"]
 
 

@@ -84,7 +84,7 @@ def test_a_date_given_once_carries_to_the_paragraphs_next_statements(record):
         published=datetime.date(2025, 8, 20),
     )
     draft = found["Moscow would not give up its claim to Donbas"]
-    assert draft.stated_on == datetime.date(2025, 8, 17)
+    assert draft.suggested("date") == datetime.date(2025, 8, 17)
     assert "given earlier in the paragraph" in draft.evidence["date"]
 
 
@@ -95,8 +95,8 @@ def test_a_reports_own_date_dates_the_claim_it_reports(record):
         published=datetime.date(2025, 8, 25),
     )
     draft = found["sanctions relief would come only after a ceasefire"]
-    assert draft.stated_on == datetime.date(2025, 8, 23)
-    assert draft.party == record["us"] and draft.speaker is None
+    assert draft.suggested("date") == datetime.date(2025, 8, 23)
+    assert draft.suggested("party") == record["us"] and draft.suggested("speaker") is None
 
 
 def test_an_undated_statement_stays_blank_and_says_why(record):
@@ -116,14 +116,17 @@ def test_last_week_is_approximate_recently_is_blank_and_earlier_this_month_a_mon
         published=datetime.date(2025, 11, 4),
     )
     approximate = found["Ukraine needed air defence"]
-    assert (approximate.stated_on, approximate.date_precision) == (
+    assert (approximate.suggested("date"), approximate.offered("date").precision) == (
         datetime.date(2025, 10, 29),
         "approximate",
     )
     vague = found["Russia wanted talks"]
-    assert vague.stated_on is None and "“recently” gives no day" in vague.evidence["date"]
+    assert vague.suggested("date") is None and "“recently” gives no day" in vague.evidence["date"]
     month = found["Russia would not accept a freeze"]
-    assert (month.stated_on, month.date_precision) == (datetime.date(2025, 11, 1), "month")
+    assert (month.suggested("date"), month.offered("date").precision) == (
+        datetime.date(2025, 11, 1),
+        "month",
+    )
 
 
 # -- attribution --
@@ -144,9 +147,12 @@ def test_reported_speech_suggests_the_original_speaker_and_names_the_reporter(re
         "Putin has said that Ukraine's NATO membership is a red line, Witkoff told CNN last month."
     )
     draft = found["Ukraine's NATO membership is a red line"]
-    assert draft.speaker == record["putin"] and draft.party == record["russia"]
+    assert (
+        draft.suggested("speaker") == record["putin"]
+        and draft.suggested("party") == record["russia"]
+    )
     assert "reported by Steve Witkoff" in draft.evidence["speaker"]
-    assert draft.stated_on is None
+    assert draft.suggested("date") is None
     assert "does not say when" in draft.evidence["date"]
 
 
@@ -171,18 +177,27 @@ def test_a_speaker_is_found_by_another_spelling_of_the_name(record):
 def test_someone_the_record_lacks_is_proposed_with_name_title_and_party(record, client, editor):
     text = "U.S. Treasury Secretary Scott Bessent said on Wednesday that sanctions would stay."
     draft = drafts(text)["sanctions would stay"]
-    assert draft.speaker is None
-    assert (draft.new_speaker.name, draft.new_speaker.title) == (
+    assert draft.speaker is None and draft.new_speaker is None  # a new person: offered
+    assert (draft.suggested("speaker").name, draft.suggested("speaker").title) == (
         "Scott Bessent",
         "Treasury Secretary",
     )
-    assert draft.party == record["us"]
+    assert draft.suggested("party") == record["us"]
 
     source = SourceFactory(text=text)
     client.force_login(editor)
     page = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
     [url] = [url for row in page.context["rows"] for _, url, _ in row["links"]]
-    query = {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
+    assert "new_speaker" not in parse_qs(urlsplit(url).query)
+    # The new person is offered; accepting the offer carries them into the add form.
+    [accept] = [
+        offer_url
+        for row in page.context["rows"]
+        for *_, possible in row["offers"]
+        for offer, offer_url in possible
+        if offer is not None and offer.field == "speaker"
+    ]
+    query = {name: values[0] for name, values in parse_qs(urlsplit(accept).query).items()}
     assert query["new_speaker"] == "Scott Bessent"
     assert query["new_speaker_role"] == "Treasury Secretary"
     assert query["party"] == str(record["us"].pk)

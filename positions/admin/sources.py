@@ -301,7 +301,7 @@ class SourceAdmin(CitedRecordAdmin):
                 if p.quote_start is not None and sentence.start <= p.quote_start < sentence.end
             ]
             offers = _record_links(proposal, source) if proposal.attributed and can_add else []
-            links = [(quote, url, others) for quote, url, others, _ in offers]
+            links = [(quote, url, others) for quote, url, others, *_ in offers]
             earlier = _earlier_stance_link(proposal, source) if links else ""
             rows.append(
                 {
@@ -371,7 +371,8 @@ def _add_url(query: dict) -> str:
 
 def _record_links(proposal: extraction.Proposal, source: Source) -> list:
     """For each draft a sentence offers: its quote, its add-form link, links for the other
-    suggested topics, and the draft itself (its evidence)."""
+    suggested topics, the draft itself (its evidence), and its unsure suggestions, each with
+    a link that opens the add form with it filled in too (and one with all of them)."""
     links = []
     for draft in proposal.drafts:
         query = {**draft.prefill(source), "_extract": source.pk}
@@ -384,7 +385,11 @@ def _record_links(proposal: extraction.Proposal, source: Source) -> list:
             (topic, _add_url({**query, **draft.prefill(source, topic), "_extract": source.pk}))
             for topic in draft.topics[1:]
         ]
-        links.append((draft.quote, _add_url(query), others, draft))
+        possible = [(offer, _add_url({**query, **offer.values})) for offer in draft.offers]
+        if len(possible) > 1:
+            every = {name: value for offer in draft.offers for name, value in offer.values.items()}
+            possible.append((None, _add_url({**query, **every})))
+        links.append((draft.quote, _add_url(query), others, draft, possible))
     return links
 
 

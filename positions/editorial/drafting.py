@@ -46,6 +46,21 @@ class Draft:
     kinds: dict[str, str] = field(default_factory=dict)
     offers: list[Offer] = field(default_factory=list)
 
+    def suggested(self, name: str):
+        """The speaker (person or new person), party or date the rules found, whether filled
+        in or only offered."""
+        filled = {
+            "speaker": self.speaker or self.new_speaker,
+            "party": self.party,
+            "date": self.stated_on,
+        }[name]
+        if filled is not None:
+            return filled
+        return next((offer.value for offer in self.offers if offer.field == name), None)
+
+    def offered(self, name: str):
+        return next((offer for offer in self.offers if offer.field == name), None)
+
     @property
     def move_label(self) -> str:
         return MOVE_NAMES.get(self.move, "")

@@ -227,8 +227,10 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
             item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
         elif (original.someone or original.party) and not own_side:
             item.reporter, item.speaker = speaker, original
-            original.kind = f"relayed-{original.kind}" if original.someone else ""
-            original.party_kind = f"relayed-{original.party_kind}" if original.party else ""
+            if speaker.someone or speaker.party:
+                # Words relayed by another speaker, not an outlet's "…, RIA reported".
+                original.kind = f"relayed-{original.kind}" if original.someone else ""
+                original.party_kind = f"relayed-{original.party_kind}" if original.party else ""
             reporter = speaker.name or clause.subject
             original.evidence = f"{original.evidence or clause.original}; reported by {reporter}"
     return item
