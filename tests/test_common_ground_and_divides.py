@@ -87,6 +87,21 @@ def test_api_marks_common_ground_and_divides_for_every_pair(api, every_pair):
     assert set(data["divides"]) == expected("D")
 
 
+@pytest.mark.parametrize(("show", "mark"), [("divides", "D"), ("common-ground", "C")])
+def test_api_show_keeps_only_the_pairs_so_marked(api, every_pair, show, mark):
+    response = api.get(
+        "/api/v1/compare/",
+        {
+            "as_of": AS_OF,
+            "parties": "first,second",
+            "topics": ",".join(PAIR_TABLE_SLUGS),
+            "show": show,
+        },
+    )
+    assert response.status_code == 200
+    assert {topic["slug"] for topic in response.json()["topics"]} == expected(mark)
+
+
 def test_the_expected_sets_read_the_definition():
     # The table above, restated as the sets it should give.
     assert expected("C") == {"open-open", "open-supports", "supports-open", "supports-supports"}
@@ -125,6 +140,7 @@ def test_compare_page_marks_common_ground_and_divides_for_every_pair(client, eve
         (("open", "supports", "none"), True, False),
         (("open", "supports", "ambiguous"), False, False),  # 2 of 3 known: under 3/4
         (("supports", "supports", "supports", "ambiguous"), True, False),  # 3 of 4: exactly 3/4
+        (("supports",) * 3 + ("ambiguous",) * 2, False, False),  # 3 of 5 known: under 3/4
         (("supports", "supports", "supports", "rejects"), True, False),  # against: 1 of 4 < 1/3
         (("supports", "supports", "rejects"), False, True),  # against: 1 of 3, exactly a third
         (("open", "supports", "rejects"), False, True),

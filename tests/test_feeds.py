@@ -112,13 +112,14 @@ def test_feeds_list_by_publication_then_statement_date_then_entry(client):
     stated_late_published_early = publish(
         party=party, stated_on=datetime.date(2025, 3, 1), published_at=now - datetime.timedelta(1)
     )
-    stated_early_published_late = publish(
-        party=party, stated_on=datetime.date(2025, 1, 1), published_at=now
-    )
     same_moment = [
         publish(party=party, stated_on=datetime.date(2025, 2, 1), published_at=now)
         for _ in range(2)
     ]
+    # Entered last, so only its earlier statement date puts it after the two above.
+    stated_early_published_late = publish(
+        party=party, stated_on=datetime.date(2025, 1, 1), published_at=now
+    )
     expected = [
         same_moment[1],
         same_moment[0],

@@ -93,6 +93,18 @@ def test_matrix_marks_common_ground_and_divides(client):
     assert "Common ground" not in cells_of(html, unknown)
 
 
+def test_matrix_counts_each_proposition_for_against_ambiguous_and_unknown(client):
+    # Open and supports are for, opposes and rejects against; a compared party that said
+    # nothing on the proposition has no known position.
+    topic, elsewhere = TopicFactory(), TopicFactory()
+    stances = (Stance.SUPPORTS, Stance.OPEN, Stance.REJECTS, Stance.AMBIGUOUS, Stance.AMBIGUOUS)
+    for stance in stances:
+        publish(party=PartyFactory(), topic=topic, stance=stance)
+    publish(party=PartyFactory(), topic=elsewhere, stance=Stance.OPPOSES)
+    row = cells_of(page(client, "/compare/"), topic)
+    assert '<span class="tally">2 for · 1 against · 2 ambiguous · 1 unknown</span>' in row
+
+
 def test_matrix_marks_red_lines(client):
     topic = TopicFactory()
     publish(topic=topic, stance=Stance.REJECTS, move=Move.RED_LINE)
