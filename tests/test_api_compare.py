@@ -67,6 +67,7 @@ def test_compare_as_of_gives_each_partys_stance_in_force_on_the_date(api, record
     response = api.get("/api/v1/compare/", {"as_of": "2025-03-01"})
     assert response.status_code == 200
     data = response.json()
+    assert data["as_of"] == "2025-03-01"
     # Russia's rejection of 16 March came later; Ukraine's draft rejection is not public.
     assert {(c["party"], c["topic"]): c["stance_score"] for c in data["cells"]} == {
         ("russia", "nato"): 1,
@@ -84,6 +85,28 @@ def test_compare_limits_topics_and_parties(api, record):
     assert data["divides"] == ["nato"]
     data = api.get("/api/v1/compare/", {"parties": ["russia"], "topics": "nato"}).json()
     assert [(c["party"], c["stance"]) for c in data["cells"]] == [("russia", "rejects")]
+
+
+def test_compare_hide_empty_drops_the_parties_and_topics_asked_for_with_nothing_known(api, record):
+    # Each on record, but only with what is not asked for.
+    for party, topic in (("silent", "elsewhere"), ("bystander", "other")):
+        PositionFactory(
+            party=PartyFactory(slug=party),
+            topic=TopicFactory(slug=topic),
+            stated_on="2025-01-01",
+            status=Status.PUBLISHED,
+        )
+    asked = {
+        "as_of": "2025-04-01",
+        "parties": "russia,ukraine,silent",
+        "topics": "nato,truce,other",
+    }
+    data = api.get("/api/v1/compare/", asked).json()
+    assert {p["slug"] for p in data["parties"]} == {"russia", "ukraine", "silent"}
+    assert {t["slug"] for t in data["topics"]} == {"nato", "truce", "other"}
+    data = api.get("/api/v1/compare/", {**asked, "hide_empty": "1"}).json()
+    assert {p["slug"] for p in data["parties"]} == {"russia", "ukraine"}
+    assert {t["slug"] for t in data["topics"]} == {"nato", "truce"}
 
 
 def test_compare_from_to_lists_what_changed(api, record):
