@@ -109,6 +109,20 @@ def test_compare_hide_empty_drops_the_parties_and_topics_asked_for_with_nothing_
     assert {t["slug"] for t in data["topics"]} == {"nato", "truce"}
 
 
+def test_compare_axis_not_asked_for_holds_what_spoke_on_the_other(api, record):
+    # A party and a topic on record, but only with each other.
+    PositionFactory(
+        party=PartyFactory(slug="elsewhere"),
+        topic=TopicFactory(slug="other"),
+        stated_on="2025-01-01",
+        status=Status.PUBLISHED,
+    )
+    data = api.get("/api/v1/compare/", {"as_of": "2025-04-01", "topics": "nato"}).json()
+    assert {p["slug"] for p in data["parties"]} == {"russia", "ukraine"}
+    data = api.get("/api/v1/compare/", {"as_of": "2025-04-01", "parties": "russia"}).json()
+    assert {t["slug"] for t in data["topics"]} == {"nato", "truce"}
+
+
 def test_compare_from_to_lists_what_changed(api, record):
     response = api.get("/api/v1/compare/", {"from": "2025-03-01", "to": "2025-03-31"})
     assert response.status_code == 200

@@ -368,3 +368,11 @@ def test_the_positions_list_takes_its_cursor_and_page_size_but_no_page_number(ap
     response = api.get("/api/v1/positions/", {"page": 2})
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["page"]
+
+
+def test_an_impossible_day_in_a_moment_is_told_as_not_in_the_calendar(api):
+    response = api.get("/api/v1/positions/", {"updated_since": "2025-02-30T00:00:00Z"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "updated_since": ["2025-02-30 is not a date in the calendar."]
+    }

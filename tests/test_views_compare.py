@@ -44,8 +44,10 @@ def test_matrix_shows_latest_stance_as_of_the_chosen_date(client, change_over_ti
     earlier = cells_of(page(client, "/compare/?as_of=2025-02-01"), topic)
     assert before.get_absolute_url() in earlier and "rejects" in earlier
     assert after.get_absolute_url() not in earlier
+    assert "since 10 January 2025" in earlier
     later = cells_of(page(client, "/compare/?as_of=2025-03-16"), topic)
     assert after.get_absolute_url() in later and "rejects" not in later
+    assert "since 16 March 2025" in later and "since 10 January 2025" not in later
 
 
 def test_matrix_defaults_to_today(client, change_over_time):
