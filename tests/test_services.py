@@ -209,7 +209,8 @@ def test_every_step_is_recorded_in_history_with_who_and_why(editor, reviewer):
     services.position_update(
         position=position,
         user=editor,
-        changes={"summary": "Rejects it outright."},
+        # The stance is sent as it was: only what differs is named as edited.
+        changes={"summary": "Rejects it outright.", "stance": Stance.REJECTS},
         expected_version=1,
     )
     services.position_submit(position=position, user=editor)
@@ -405,3 +406,30 @@ def test_a_quote_said_twice_keeps_its_occurrence_by_the_words_after_it(editor):
     position.quote_prefix, position.quote_suffix = "unrelated words", " Then he left."
     services.anchor_quote(position)
     assert position.quote_start == second
+
+
+def test_an_edit_of_the_workflow_fields_is_refused_naming_them(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    with pytest.raises(ValidationError) as error:
+        services.position_update(
+            position=position,
+            user=editor,
+            changes={"summary": "Published now.", "status": Status.PUBLISHED, "version": 9},
+            expected_version=1,
+        )
+    assert error.value.messages == ["These fields cannot be edited: status, version."]
+    position.refresh_from_db()
+    assert (position.status, position.version, position.summary) == (
+        Status.DRAFT,
+        1,
+        "Rejects it.",
+    )
+
+
+def test_an_edit_with_a_value_of_the_wrong_type_is_refused_naming_the_field(editor):
+    position = services.position_create(user=editor, **draft_fields())
+    with pytest.raises(ValidationError) as error:
+        services.position_update(
+            position=position, user=editor, changes={"stated_on": 20250316}, expected_version=1
+        )
+    assert error.value.message_dict == {"stated_on": ["Not a valid stated on."]}
