@@ -222,6 +222,7 @@ def test_every_step_is_recorded_in_history_with_who_and_why(editor, reviewer):
         note="Softer than first read.",
         expected_version=4,
     )
+    assert Position.objects.get(pk=position.pk).updated_by == reviewer
     records = list(position.history.order_by("history_id"))
     assert [(r.history_user, r.history_change_reason) for r in records] == [
         (editor, "Created"),
@@ -433,3 +434,17 @@ def test_an_edit_with_a_value_of_the_wrong_type_is_refused_naming_the_field(edit
             position=position, user=editor, changes={"stated_on": 20250316}, expected_version=1
         )
     assert error.value.message_dict == {"stated_on": ["Not a valid stated on."]}
+
+
+def test_a_stale_version_names_what_changed_since_even_on_a_fresh_copy(editor, reviewer):
+    # As the API reads it: the row as it is now, with the version the client last saw.
+    position = services.position_create(user=editor, **draft_fields())
+    services.position_update(
+        position=position, user=reviewer, changes={"summary": "Theirs."}, expected_version=1
+    )
+    fresh = Position.objects.get(pk=position.pk)
+    with pytest.raises(services.VersionConflict) as conflict:
+        services.position_update(
+            position=fresh, user=editor, changes={"conditions": "Mine."}, expected_version=1
+        )
+    assert conflict.value.changed_fields == ["summary"]
