@@ -1,5 +1,9 @@
+import threading
+import time
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
 
 from positions.editorial import records, services
 from positions.models import Position
@@ -448,3 +452,38 @@ def test_a_stale_version_names_what_changed_since_even_on_a_fresh_copy(editor, r
             position=fresh, user=editor, changes={"conditions": "Mine."}, expected_version=1
         )
     assert conflict.value.changed_fields == ["summary"]
+
+
+@pytest.mark.postgresql(reason="SQLite writes one transaction at a time: nothing to race")
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_saving_the_same_version_at_once_lose_nothing(editor, reviewer):
+    position = services.position_create(user=editor, **draft_fields())
+    outcome = []
+
+    def second_editor():
+        try:
+            services.position_update(
+                position=Position.objects.get(pk=position.pk),
+                user=editor,
+                changes={"conditions": "Second."},
+                expected_version=1,
+            )
+            outcome.append("saved")
+        except services.VersionConflict as conflict:
+            outcome.append(conflict.changed_fields)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        services.position_update(
+            position=position, user=reviewer, changes={"summary": "First."}, expected_version=1
+        )
+        # The second save starts while the first is not yet committed: it must wait for
+        # it, then see that version 1 is gone, rather than read version 1 and overwrite.
+        second = threading.Thread(target=second_editor)
+        second.start()
+        time.sleep(0.5)
+    second.join(timeout=10)
+    assert outcome == [["summary"]]
+    stored = Position.objects.get(pk=position.pk)
+    assert (stored.version, stored.summary, stored.conditions) == (2, "First.", "")
