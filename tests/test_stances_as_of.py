@@ -125,3 +125,17 @@ def test_a_party_page_shows_the_stance_in_force_today_not_one_dated_later(client
     )
     assert before.get_absolute_url() in section
     assert later.get_absolute_url() not in section
+
+
+def test_a_statement_entered_later_but_dated_earlier_does_not_displace_the_one_in_force(api):
+    russia, nato = PartyFactory(slug="russia"), TopicFactory(slug="nato")
+    # Entered in this order: March, then a January statement found later, then June.
+    for stated_on, stance in (("2025-03-01", 1), ("2025-01-01", -2), ("2025-06-01", 2)):
+        PositionFactory(
+            party=russia, topic=nato, stated_on=stated_on, stance=stance, status=Status.PUBLISHED
+        )
+    recompute_timeline(party_id=russia.id, topic_id=nato.id)
+    data = api.get("/api/v1/compare/", {"as_of": "2025-04-01"}).json()
+    assert [(c["party"], c["stance"], c["stated_on"]) for c in data["cells"]] == [
+        ("russia", "open", "2025-03-01")
+    ]

@@ -57,6 +57,22 @@ def test_matrix_defaults_to_today(client, change_over_time):
     assert datetime.date.today().strftime("%Y-%m-%d") in html
 
 
+def test_matrix_says_since_when_as_precisely_as_the_run_began(client):
+    russia = PartyFactory(slug="russia")
+    topic = TopicFactory(slug="truce")
+    # Known to the month only when the stance was taken, restated later on a known day.
+    publish(
+        party=russia,
+        topic=topic,
+        stance=Stance.REJECTS,
+        stated_on=datetime.date(2025, 3, 1),
+        stated_on_precision="month",
+    )
+    publish(party=russia, topic=topic, stance=Stance.REJECTS, stated_on=datetime.date(2025, 5, 20))
+    row = cells_of(page(client, "/compare/?as_of=2025-06-01"), topic)
+    assert "since March 2025" in row and "since 1 March 2025" not in row
+
+
 def test_matrix_tells_no_known_position_from_ambiguous(client):
     russia, ukraine = PartyFactory(short_name="Russia"), PartyFactory(short_name="Ukraine")
     topic = TopicFactory()
