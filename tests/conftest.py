@@ -1,3 +1,5 @@
+import fcntl
+import itertools
 import os
 from pathlib import Path
 
@@ -21,16 +23,37 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE_KEY = ("Xinhua", "Russia seeks security guarantees in Ukraine peace deal")
 
 
+_HELD_DATABASE_LOCKS = []
+
+
+def _database_file_of_our_own(path: str) -> str:
+    """The first of ``path.0``, ``path.1``… no other test process holds: mutants tried side
+    by side must not share one SQLite file (a test waiting on another's write lock fails,
+    and the mutant would count as detected). Held until the process ends."""
+    for number in itertools.count():
+        candidate = f"{path}.{number}"
+        lock = open(f"{candidate}.lock", "w")  # noqa: SIM115 (held until the process ends)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            continue
+        _HELD_DATABASE_LOCKS.append(lock)
+        return candidate
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """``make mutate`` runs the tests once per mutant: there the SQLite test database is a
-    file (STANDPOINT_TEST_SQLITE_FILE), migrated once and reused with ``--reuse-db``."""
+    file (STANDPOINT_TEST_SQLITE_FILE), one per mutant tried at a time, migrated once and
+    reused with ``--reuse-db``."""
     from django.conf import settings
 
     path = os.environ.get("STANDPOINT_TEST_SQLITE_FILE")
     database = settings.DATABASES["default"]
     if path and database["ENGINE"].endswith("sqlite3"):
-        database.setdefault("TEST", {})["NAME"] = path
+        database.setdefault("TEST", {})["NAME"] = _database_file_of_our_own(path)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -130,11 +130,13 @@ def main() -> int:
     )
     options = parser.parse_args()
     if not options.report:
-        # A test database migrated once for the whole run, reused by every mutant's tests
-        # (tests/conftest.py); made afresh each run so that it has every migration.
+        # Test databases migrated once for the whole run, one per mutant tried at a time,
+        # reused by every mutant's tests (tests/conftest.py); made afresh each run so that
+        # they have every migration.
         database = ROOT / "mutants" / "test-database.sqlite3"
         database.parent.mkdir(exist_ok=True)
-        database.unlink(missing_ok=True)
+        for old in database.parent.glob(f"{database.name}*"):
+            old.unlink()
         # Named mutants are always tried again, so a plain run tries every rule mutant.
         names = options.names or [p for patterns in RULES.values() for p in patterns]
         if options.untried:
