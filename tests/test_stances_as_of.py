@@ -120,11 +120,16 @@ def test_a_party_page_shows_the_stance_in_force_today_not_one_dated_later(client
     later = publish(
         party=russia, topic=topic, stance=Stance.REJECTS, stated_on=today + datetime.timedelta(1)
     )
+    # Entered last but stated earlier: superseded by the one of yesterday.
+    older = publish(
+        party=russia, topic=topic, stance=Stance.OPPOSES, stated_on=today - datetime.timedelta(2)
+    )
     section = (
         page(client, "/parties/russia/").split('id="current-heading"')[1].split("</section>")[0]
     )
     assert before.get_absolute_url() in section
     assert later.get_absolute_url() not in section
+    assert older.get_absolute_url() not in section
 
 
 def test_a_statement_entered_later_but_dated_earlier_does_not_displace_the_one_in_force(api):
