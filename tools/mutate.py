@@ -12,6 +12,7 @@ mutant against the tests that run its function, then prints the score of each mo
 import argparse
 import fnmatch
 import os
+import resource
 import subprocess
 import sys
 from collections import Counter
@@ -70,6 +71,13 @@ RULES = {
 # "segfault" is mutmut's name for tests killed by a signal (-9 or -11): a mutant that loops
 # forever filling memory ends so, its tests never passing.
 DETECTED = {"killed", "timeout", "segfault"}
+# Memory each test process may map: a mutant that loops forever appending fails on it at
+# once, instead of growing to the machine's whole memory before it is killed.
+MEMORY_LIMIT = 4 * 2**30
+
+
+def limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def results() -> dict[str, str]:
@@ -150,6 +158,7 @@ def main() -> int:
             [MUTMUT, "run", "--max-children", str(options.max_children), *names],
             cwd=ROOT,
             env={**os.environ, "STANDPOINT_TEST_SQLITE_FILE": str(database)},
+            preexec_fn=limit_memory,
             check=True,
         )
     return 0 if report() else 1
