@@ -376,3 +376,26 @@ def test_an_impossible_day_in_a_moment_is_told_as_not_in_the_calendar(api):
     assert response.json()["errors"] == {
         "updated_since": ["2025-02-30 is not a date in the calendar."]
     }
+
+
+def test_a_source_id_that_is_not_a_number_is_refused_by_name(api):
+    response = api.get("/api/v1/positions/", {"source": "12x"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"source": ["“12x” is not a valid id."]}
+
+
+def test_a_source_id_of_the_most_digits_allowed_is_looked_up(api):
+    # 18 digits: the longest id taken to the database (which has no such source).
+    response = api.get("/api/v1/positions/", {"source": "9" * 18})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "source": ["Select a valid choice. 999999999999999999 is not one of the available choices."]
+    }
+
+
+def test_a_moment_past_the_year_9999_in_utc_is_refused_by_name(api):
+    response = api.get("/api/v1/positions/", {"updated_since": "9999-12-31T23:00:00-05:00"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "updated_since": ["Enter a moment between the years 1 and 9999."]
+    }
