@@ -277,3 +277,11 @@ def test_marking_a_draft_long_standing_checks_its_date(editor, draft_body):
     )
     assert done.status_code == 200, done.content
     assert (done.json()["long_standing"], done.json()["stated_on"]) == (True, "2025-03-01")
+
+
+def test_a_query_parameter_on_a_write_is_refused_saying_none_is_known(editor, draft_body):
+    response = client_for(editor).post("/api/v1/positions/?dry_run=1", draft_body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "dry_run": ["Unknown query parameter. Known parameters: none."]
+    }
