@@ -1,26 +1,21 @@
 """A topic's stance lanes: for every party, its stance over the topic's whole history, one
 column per month, quarter or year.
 
-The columns are bounded (at most ``MAX_COLUMNS``), so a lane costs the same whether the
-party spoke ten times or ten thousand. Each column holds the stance in force at its end,
-read from the runs' starts (``reading.runs``): per party and column, the database keeps
-the latest start and counts the starts, and only those rows come back.
+The columns are bounded (at most ``MAX_COLUMNS``). Each column holds the stance in force at
+its end, read from the runs' starts (``reading.runs``) alone: one index-only read of the
+topic's moves, never its restatements, folded into columns here.
 """
 
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber, TruncMonth, TruncQuarter, TruncYear
-
-from positions.models import Event, Position, Topic
+from positions.models import Event, Topic
 from positions.reading.runs import Standing, run_starts
 
 MAX_COLUMNS = 48
 # A short history is still drawn over a year, so a lane reads as time passing.
 MIN_MONTHS = 12
-TRUNCATE = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
 MONTHS_PER = {"month": 1, "quarter": 3, "year": 12}
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -115,62 +110,43 @@ def stance_lanes(
 ) -> StanceLanes:
     """A lane for each of ``standings`` (every party with a published position, as
     ``runs.topic_standings`` reads them), or for those of ``party_ids`` only, over the
-    topic's whole published history (two queries; none without standings).
+    topic's whole published history (one query; none without standings).
 
     Each lane keeps its party's place among all the standings, and so its colour, when
     others are left out."""
     if not standings:
         return StanceLanes(columns=None, events=events or [])
-    first = (
-        Position.objects.published()
-        .filter(topic=topic)
-        .order_by("stated_on", "id")
-        .values_list("stated_on", flat=True)
-        .first()
-    )
-    last = max(standing.stated_on for standing in standings)
-
-    def drawn(standing: Standing) -> bool:
-        return party_ids is None or standing.party_id in party_ids
-
-    columns = Columns.spanning(first or last, last)
-    period = TRUNCATE[columns.unit]("stated_on")
-    per_column = [F("party_id"), period]
-    latest_first = [F("stated_on").desc(), F("id").desc()]
-    rows = (
+    # Every party's first statement begins a run, so the earliest start is the topic's first
+    # statement: the columns span the whole history even when one party is drawn.
+    starts = (
         run_starts(topic_id=topic.id)
-        .filter(party_id__in=[s.party_id for s in standings if drawn(s)])
-        .annotate(
-            period=period,
-            rank=Window(RowNumber(), partition_by=per_column, order_by=latest_first),
-            starts=Window(Count("id"), partition_by=per_column),
-        )
-        .filter(rank=1)
-        .order_by()
-        .values_list("party_id", "period", "stance", "starts")
+        .filter(party_id__in=[standing.party_id for standing in standings])
+        .order_by("party_id", "stated_on", "id")
+        .values_list("party_id", "stated_on", "stance")
     )
-    by_party: dict[int, dict[int, tuple[int, int]]] = {}
-    for party_id, start, stance, starts in rows:
-        # A date truncated in the database comes back as a date, or a datetime on some
-        # backends: either way only its year and month count.
-        by_party.setdefault(party_id, {})[columns.index_of(start)] = (stance, starts)
+    by_party: dict[int, list[tuple[datetime.date, int]]] = {}
+    for party_id, stated_on, stance in starts:
+        by_party.setdefault(party_id, []).append((stated_on, stance))
+    first = min((runs[0][0] for runs in by_party.values()), default=None)
+    last = max(standing.stated_on for standing in standings)
+    columns = Columns.spanning(first or last, last)
     lanes = []
     for index, standing in enumerate(standings):
-        if not drawn(standing):
+        if party_ids is not None and standing.party_id not in party_ids:
             continue
-        changes = by_party.get(standing.party_id, {})
-        stances: list[int | None] = []
-        moved: list[bool] = []
-        stance, seen_first = None, False
-        for column in range(len(columns)):
-            if column in changes:
-                stance, starts = changes[column]
-                # The party's first statement begins a run without moving a stance.
-                moved.append(starts > (0 if seen_first else 1))
-                seen_first = True
-            else:
-                moved.append(False)
-            stances.append(stance)
+        stances: list[int | None] = [None] * len(columns)
+        moved = [False] * len(columns)
+        runs = by_party.get(standing.party_id, [])
+        for number, (stated_on, stance) in enumerate(runs):
+            column = columns.index_of(stated_on)
+            stances[column] = stance
+            # The party's first statement begins a run without moving a stance.
+            moved[column] = moved[column] or number > 0
+        if runs:
+            # A column without a start keeps the stance in force at the end of the one before.
+            for column in range(columns.index_of(runs[0][0]) + 1, len(columns)):
+                if stances[column] is None:
+                    stances[column] = stances[column - 1]
         lanes.append(Lane(standing=standing, stances=stances, moved=moved, index=index))
     in_span = [e for e in events or [] if columns.starts[0] <= e.date < columns.end]
     return StanceLanes(columns=columns, lanes=lanes, events=in_span)
