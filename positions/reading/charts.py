@@ -44,7 +44,9 @@ class EventMark:
 @dataclass(frozen=True)
 class LaneDrawing:
     lane: Lane
-    bars: list[tuple[int, str]]  # (stance, path data), one path per stance drawn
+    # One path per stance drawn, by the stance's name, so that the template gives each its
+    # own colour without a loop per lane.
+    bars: dict[str, str]
     moves: str
     description: str
 
@@ -64,13 +66,15 @@ def _percent(columns: Columns, index: float) -> str:
     return f"{index / len(columns) * 100:.2f}"
 
 
-def _bars(lane: Lane) -> list[tuple[int, str]]:
-    paths: dict[int, list[str]] = {}
+def _bars(lane: Lane) -> dict[str, str]:
+    paths: dict[str, list[str]] = {}
     for first, last, stance in lane.runs:
         top, bottom = BANDS[stance]
         x, width = first * COLUMN, (last - first + 1) * COLUMN
-        paths.setdefault(stance, []).append(f"M{x} {top:g}h{width}v{bottom - top:g}h-{width}Z")
-    return [(stance, "".join(parts)) for stance, parts in sorted(paths.items(), reverse=True)]
+        paths.setdefault(STANCE_NAMES[stance], []).append(
+            f"M{x} {top:g}h{width}v{bottom - top:g}h-{width}Z"
+        )
+    return {name: "".join(parts) for name, parts in paths.items()}
 
 
 def _description(lane: Lane, columns: Columns) -> str:

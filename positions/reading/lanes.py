@@ -45,9 +45,12 @@ class Columns:
                 return cls(unit, [_first_day(i) for i in range(begin, end + 1, months)])
         raise AssertionError("unreachable")
 
+    @cached_property
+    def _first_month(self) -> int:
+        return _month_index(self.starts[0])
+
     def index_of(self, day: datetime.date) -> int:
-        months = MONTHS_PER[self.unit]
-        return (_month_index(day) - _month_index(self.starts[0])) // months
+        return (day.year * 12 + day.month - 1 - self._first_month) // MONTHS_PER[self.unit]
 
     def label(self, index: int) -> str:
         start = self.starts[index]

@@ -47,7 +47,7 @@ def standing_rows(standings, topic) -> list[dict]:
 @register.filter
 def lane_rows(chart, topic) -> list[dict]:
     """A lane chart's lanes (``reading.charts.LaneChart``), ready for the SVG."""
-    badges, classes = PerValue(stance_badge), PerValue(stance_class)
+    badges = PerValue(stance_badge)
     topic_url = topic.get_absolute_url()
     return [
         {
@@ -56,7 +56,7 @@ def lane_rows(chart, topic) -> list[dict]:
             "lane_url": _party_filter(topic_url, drawing.lane.standing.party_slug),
             "css_class": drawing.lane.css_class,
             "now_badge": badges[drawing.lane.standing.stance],
-            "bars": [(classes[stance], path) for stance, path in drawing.bars],
+            "bars": drawing.bars,
             "moves": drawing.moves,
             "description": drawing.description,
         }
