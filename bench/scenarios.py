@@ -20,7 +20,7 @@ from positions.models.choices import PUBLIC_STATUSES, STANCE_NAMES
 
 PARTY = "synthetic-party-01"
 TOPIC = "synthetic-topic-01-1"
-# A busy topic: its chart (120 statements) and its first page of statements (50) are full
+# A busy topic: its chart (120 statements) and its first page of statements are full
 # at 10k already, so its growth shows what the record's size costs, not the answer's.
 BUSY_TOPIC = "synthetic-topic-05-7"
 # A readable matrix: eight parties across the twenty top-level topics.

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from positions.models.choices import Move, Stance, Status
-from positions.reading.lanes import MAX_COLUMNS, Columns, stance_lanes
+from positions.reading.lanes import MAX_COLUMNS, Columns, Lane, stance_lanes
 from positions.reading.runs import topic_standings
 from tests.factories import EventFactory, PartyFactory, PositionFactory, TopicFactory
 from tests.test_pages import HOSTILE, page, publish
@@ -59,8 +59,8 @@ def test_each_column_holds_the_stance_in_force_at_its_end(three_parties_on_a_top
     assert russia.stances[:-3] == [None] * 9
     assert ukraine.stances[-5:] == [Stance.SUPPORTS] * 5
     # Russia's first statement (January) is no move; March holds two; Ukraine restated.
-    assert russia.moved[-3:] == [False, False, True]
-    assert not any(ukraine.moved)
+    assert russia.moved == [len(lanes.columns) - 1]
+    assert ukraine.moved == []
 
 
 def test_a_long_history_is_cut_into_quarters_then_years():
@@ -254,3 +254,13 @@ def test_topic_and_timeline_pages_run_as_many_queries_for_many_parties_as_for_on
     for url, budget in zip(urls, few + [few[-1] + 1], strict=True):
         with django_assert_max_num_queries(budget, info=url):
             assert client.get(url).status_code == 200
+
+
+def test_a_column_ends_with_its_last_start_and_a_move_back_joins_the_run_before():
+    standing = None  # the lane's geometry needs no standing
+    back = Lane.from_starts(standing, [(0, 2), (3, -1), (3, 2)], width=6, index=0)
+    assert back.runs == [(0, 5, 2)]
+    assert back.stances == [2] * 6 and back.moved == [3]
+    twice = Lane.from_starts(standing, [(1, 1), (1, -1), (4, 2)], width=6, index=0)
+    assert twice.runs == [(1, 3, -1), (4, 5, 2)]
+    assert twice.stances == [None, -1, -1, -1, 2, 2] and twice.moved == [1, 4]

@@ -9,7 +9,7 @@ from positions.models.choices import PUBLIC_STATUSES, Status
 QUOTE_OPENING = 300
 
 # What a list of statements shows of each public position, read as a plain named row of only
-# these columns: a page lists fifty, and a quote may run to ten thousand characters.
+# these columns: a page lists dozens, and a quote may run to ten thousand characters.
 STATEMENT_FIELDS = {
     "party_slug": models.F("party__slug"),
     "party_short_name": models.F("party__short_name"),

@@ -86,7 +86,7 @@ def _description(lane: Lane, columns: Columns) -> str:
     if not runs:
         return f"{name}: no published position."
     first, (since, _, stance) = runs[0][0], runs[-1]
-    moved = sum(lane.moved)
+    moved = len(lane.moved)
     unit = columns.unit + ("" if moved == 1 else "s")
     return (
         f"{name}: {STANCE_NAMES[stance]} since {columns.label(since)}; "
@@ -111,9 +111,7 @@ def lane_chart(lanes: StanceLanes) -> LaneChart | None:
         LaneDrawing(
             lane=lane,
             bars=_bars(lane),
-            moves="".join(
-                f"M{i * COLUMN + COLUMN / 2:g} 0V5" for i, moved in enumerate(lane.moved) if moved
-            ),
+            moves="".join(f"M{i * COLUMN + COLUMN / 2:g} 0V5" for i in lane.moved),
             description=_description(lane, columns),
         )
         for lane in lanes.lanes

@@ -71,30 +71,47 @@ class Columns:
 
 @dataclass
 class Lane:
-    """One party's stance per column (None before its first statement), and the columns in
-    which its stance moved (a change after its first statement)."""
+    """One party's stance over the columns: its runs, (first column, last column, stance),
+    from its first statement to the last column; and the columns in which its stance moved
+    (a change after its first statement), in order."""
 
     standing: Standing
-    stances: list[int | None]
-    moved: list[bool]
+    runs: list[tuple[int, int, int]]
+    moved: list[int]
     index: int = 0
 
     @property
     def css_class(self) -> str:
         return f"series-{self.index % 8}"
 
-    @cached_property
-    def runs(self) -> list[tuple[int, int, int]]:
-        """Consecutive columns of one stance: (first column, last column, stance)."""
+    @property
+    def stances(self) -> list[int | None]:
+        """The stance each column ends with; None before the first statement."""
+        stances: list[int | None] = [None] * (self.runs[0][0] if self.runs else 0)
+        for first, last, stance in self.runs:
+            stances += [stance] * (last - first + 1)
+        return stances
+
+    @classmethod
+    def from_starts(
+        cls, standing: Standing, starts: list[tuple[int, int]], width: int, index: int
+    ) -> "Lane":
+        """The lane of ``starts``, (column, stance) of each run start in order: the stance a
+        column ends with is that of its last start; a column without one keeps the stance
+        before it."""
         runs: list[tuple[int, int, int]] = []
-        for column, stance in enumerate(self.stances):
-            if stance is None:
+        for column, stance in starts:
+            if runs and runs[-1][0] == column:
+                runs.pop()
+            if runs and runs[-1][2] == stance:
+                runs[-1] = (runs[-1][0], width - 1, stance)
                 continue
-            if runs and runs[-1][2] == stance and runs[-1][1] == column - 1:
-                runs[-1] = (runs[-1][0], column, stance)
-            else:
-                runs.append((column, column, stance))
-        return runs
+            if runs:
+                runs[-1] = (runs[-1][0], column - 1, runs[-1][2])
+            runs.append((column, width - 1, stance))
+        # The party's first statement begins a run without moving a stance.
+        moved = sorted({column for column, _ in starts[1:]})
+        return cls(standing=standing, runs=runs, moved=moved, index=index)
 
 
 @dataclass
@@ -133,23 +150,18 @@ def stance_lanes(
     first = min((runs[0][0] for runs in by_party.values()), default=None)
     last = max(standing.stated_on for standing in standings)
     columns = Columns.spanning(first or last, last)
-    lanes = []
-    for index, standing in enumerate(standings):
-        if party_ids is not None and standing.party_id not in party_ids:
-            continue
-        stances: list[int | None] = [None] * len(columns)
-        moved = [False] * len(columns)
-        runs = by_party.get(standing.party_id, [])
-        for number, (stated_on, stance) in enumerate(runs):
-            column = columns.index_of(stated_on)
-            stances[column] = stance
-            # The party's first statement begins a run without moving a stance.
-            moved[column] = moved[column] or number > 0
-        if runs:
-            # A column without a start keeps the stance in force at the end of the one before.
-            for column in range(columns.index_of(runs[0][0]) + 1, len(columns)):
-                if stances[column] is None:
-                    stances[column] = stances[column - 1]
-        lanes.append(Lane(standing=standing, stances=stances, moved=moved, index=index))
+    lanes = [
+        Lane.from_starts(
+            standing,
+            [
+                (columns.index_of(stated_on), stance)
+                for stated_on, stance in by_party.get(standing.party_id, [])
+            ],
+            len(columns),
+            index,
+        )
+        for index, standing in enumerate(standings)
+        if party_ids is None or standing.party_id in party_ids
+    ]
     in_span = [e for e in events or [] if columns.starts[0] <= e.date < columns.end]
     return StanceLanes(columns=columns, lanes=lanes, events=in_span)

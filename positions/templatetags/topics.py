@@ -70,12 +70,13 @@ def lane_table(chart) -> list[dict]:
     badges = PerValue(stance_badge)
     (drawing,) = chart.lanes
     lane, columns = drawing.lane, chart.columns
+    moved = set(lane.moved)
     return [
         {
             "period": columns.label(index),
-            "stance_badge": badges[stance] if stance is not None else "",
-            "moved": lane.moved[index],
+            "stance_badge": badges[stance],
+            "moved": index in moved,
         }
-        for index, stance in enumerate(lane.stances)
-        if stance is not None
-    ][::-1]
+        for first, last, stance in reversed(lane.runs)
+        for index in range(last, first - 1, -1)
+    ]

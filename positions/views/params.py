@@ -8,7 +8,9 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-PAGE_SIZE = 50
+# A record page's statements sit under its summary (standings, chart, current stances), so
+# a page of them stays short enough to scroll on a phone.
+PAGE_SIZE = 25
 
 
 class BadParameter(ValueError):
