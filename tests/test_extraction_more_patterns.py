@@ -245,3 +245,70 @@ def test_a_name_in_cyrillic_finds_the_person_the_record_spells_in_latin(record):
     assert first.stated_on == datetime.date(2025, 11, 19)
     # Ukrainian "Пєсков" for the record's Russian "Песков" and Latin "Peskov".
     assert found["Москва не бачить сенсу у перемир'ї"].speaker == record["peskov"]
+
+
+# -- transcripts, relayed words and new subjects (constructed texts) --
+
+
+def test_a_transcripts_label_names_the_speaker_of_its_turn_and_questions_state_nothing(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Excerpts from the news conference.\n\n"
+        "QUESTION (Example Television): Will France send troops to Ukraine?\n\n"
+        "MACRON: We are ready to lead a reassurance force after a ceasefire.\n\n"
+        "PESKOV: European troops in Ukraine would be unacceptable to Moscow."
+    )
+    assert "Will France send troops to Ukraine?" not in found
+    france = found["We are ready to lead a reassurance force after a ceasefire."]
+    assert france.speaker == record["macron"] and france.party.slug == "france"
+    assert "label “MACRON”" in france.evidence["speaker"]
+    russia = found["European troops in Ukraine would be unacceptable to Moscow."]
+    assert russia.speaker == record["peskov"]
+
+
+def test_words_an_aide_says_his_leader_told_someone_are_the_leaders(record):
+    putin = PersonFactory(name="Vladimir Putin")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Kremlin spokesman Dmitry Peskov told reporters that "
+        "Vladimir Putin had told the French envoy during their meeting in the Kremlin last "
+        "week that Russia would not accept European troops in Ukraine. He added that talks "
+        "could resume in January."
+    )
+    relayed = found["Russia would not accept European troops in Ukraine"]
+    assert relayed.speaker is None and relayed.stated_on is None
+    assert any(offer.value == putin for offer in relayed.offers)
+    # "He" is the aide who spoke, not the leader whose words he relayed.
+    assert found["talks could resume in January"].speaker == record["peskov"]
+
+
+def test_a_continued_statement_is_not_carried_over_a_person_named_in_apposition(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Macron said on Friday that Europe would act.\n\n"
+        "Macron said France was ready. His foreign minister, Jean-Noel Barrot, went further, "
+        "telling a newspaper that troops without a U.S. backstop would be irresponsible."
+    )
+    draft = next(d for q, d in found.items() if "backstop" in q)
+    assert draft.speaker is None
+    assert "Jean-Noel Barrot" in draft.evidence["speaker"]
+
+
+def test_the_second_speaker_of_a_sentence_after_and_on_a_weekday_has_the_second_claim(record):
+    zakharova = record["zakharova"]
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Maria Zakharova said on Wednesday that Western "
+        "troops would be targets, and on Friday Dmitry Peskov repeated that the Kremlin saw "
+        "no place for a European contingent."
+    )
+    assert found["Western troops would be targets"].speaker == zakharova
+    assert found["the Kremlin saw no place for a European contingent"].speaker == record["peskov"]
+
+
+def test_a_side_named_by_its_plural_demonym_is_the_original_of_relayed_words(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Peskov said the French had promised to keep "
+        "talking."
+    )
+    draft = found["the French had promised to keep talking"]
+    assert draft.speaker is None
+    assert draft.party is None or draft.party.slug == "france"
+    assert any(offer.field == "party" and offer.value.slug == "france" for offer in draft.offers)

@@ -91,6 +91,16 @@ class Context:
             self.history.append(speaker)
             self.paragraph.append(speaker)
 
+    def remember_statement(self, speaker: Speaker, reporter: Speaker | None) -> None:
+        """A statement's speaker, and the reporter of relayed words: a pronoun after "Ushakov
+        said Putin had told Witkoff …" stands for Ushakov, the sentence's subject."""
+        if reporter is None or not (reporter.someone or reporter.party):
+            self.remember(speaker)
+            return
+        if speaker.someone or speaker.party:
+            self.history.append(speaker)
+        self.remember(reporter)
+
     def focus(self) -> Speaker | None:
         """The speaker of the paragraph so far, else the article's last one."""
         return self.focus_and_origin()[0]

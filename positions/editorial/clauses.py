@@ -344,6 +344,13 @@ _UNNAMED_SOURCES = re.compile(
 )
 
 
+_LEADING_WHEN = re.compile(
+    r"^(?:(?:on|last|early|late|later|earlier)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|today|"
+    r"yesterday)?,?\s*(?=[A-Z])"
+)
+
+
 def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     """Clauses that open with their attribution: "Lavrov said (on Monday) (that) …", and
     several in one sentence ("…, Ukraine ruled out … and Trump signalled …")."""
@@ -365,6 +372,8 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         if boundary < previous.end():
             continue
         tail = re.sub(r"^(?:,\s*)?(?:\s*(?:and|but)\s+)?", "", head[boundary:]).strip()
+        # "…, and on Friday Dmitry Peskov repeated that …": when, then the next speaker.
+        tail = _LEADING_WHEN.sub("", tail)
         if not tail:
             heads.append((verb, heads[-1][1], heads[-1][2], boundary))
         elif len(tail.split()) <= 6 and tail[0].isupper() and _plausible_subject(tail):

@@ -15,11 +15,19 @@ SURE, UNSURE = "sure", "unsure"
 
 # The speaker named in the attribution and found in the record; a pronoun or a statement
 # continued in a paragraph that has had one speaker so far, or that opened with one person;
-# an interview's interviewee. Unsure: a pronoun reaching back past the paragraph or over
+# an interview's interviewee; a transcript's speaker, named by the label of the turn
+# ("FIDAN: …"). Unsure: a pronoun reaching back past the paragraph or over
 # several speakers, a description ("the minister"), a new person proposed from a name the
 # record lacks, the original speaker of relayed words.
 SURE_SPEAKERS = frozenset(
-    {"named", "pronoun-paragraph", "pronoun-mentioned", "continuation-paragraph", "interviewee"}
+    {
+        "named",
+        "pronoun-paragraph",
+        "pronoun-mentioned",
+        "continuation-paragraph",
+        "interviewee",
+        "turn",
+    }
 )
 # Where a party comes from, when sure: the role in the record of a speaker named surely, or
 # the title or demonym of the speaker's own attribution ("Russian Foreign Minister …",

@@ -406,6 +406,8 @@ def _detail(article: Article, expected: Expected, draft, judged: dict) -> dict:
             "quote": draft.quote,
             "topics": [topic.slug for topic in draft.topics[:3]],
             "move": draft.move,
+            # The kind of evidence behind each suggestion, as confidence.py ranks them.
+            "kinds": {field: kind for field, kind in draft.kinds.items() if kind},
         }
     return {
         "file": article.path.name,

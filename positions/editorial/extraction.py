@@ -74,7 +74,10 @@ def propose(source: Source) -> list[Proposal]:
     roles = {person.pk: list(person.roles.all()) for person in named}
 
     def party_of(person):
-        role = role_for(roles.get(person.pk, []), published)
+        if person.pk not in roles:
+            # Named otherwise than the text spells it (a transcript's "MACRON:").
+            roles[person.pk] = list(person.roles.select_related("party"))
+        role = role_for(roles[person.pk], published)
         if role is None:
             return None, ""
         return role.party, f"{person.name}'s role: {role.title}, {role.party}"

@@ -146,6 +146,10 @@ class NameIndex:
                 owner = self.names.get(tuple(token.bare for token in span))
                 if owner is None and _CYRILLIC.search(span[0].text):
                     owner = self.skeletons.get(tuple(skeleton(token.bare) for token in span))
+                if owner is None and size == 1 and span[0].bare.endswith("s"):
+                    # "the Americans", "the Russians": a party's demonym in the plural.
+                    singular = self.names.get((span[0].bare[:-1],))
+                    owner = singular if isinstance(singular, Party) else None
                 if owner is not None:
                     start, end = span[0].start, span[-1].start + len(span[-1].bare)
                     hits.append(

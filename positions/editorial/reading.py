@@ -23,6 +23,15 @@ _STANCE_WORDS = re.compile(
 )
 
 
+# "FIDAN: We have told …", "QUESTION (Example Television): …": a transcript's turns, each
+# opening with its speaker's name in capitals.
+_TURN = re.compile(
+    r"^(?P<label>[^\W\d_a-z][^\W\da-z]*(?:[ '’.-]+[^\W\da-z]+){0,3})(?:\s*\([^)]{0,80}\))?:\s+"
+)
+_QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "HOST"})
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
 def attribution_markers(sentence: str) -> list[str]:
     """Why a sentence looks like an attributed statement (empty when it does not)."""
     markers = []
@@ -46,6 +55,7 @@ def read(
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     line = -1
     body = question = answer = False
+    turn: Speaker | None = None
     for sentence in split_sentences(text, language):
         if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
             while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
@@ -55,6 +65,13 @@ def read(
             # Headlines, bylines and captions state nothing by themselves.
             body = bool(TERMINAL.search(stripped)) and stripped != title.strip()
             question, answer = stripped.startswith("Q:"), stripped.startswith("A:")
+            label = _TURN.match(stripped)
+            turn = None
+            if label and not answer:
+                if label.group("label").strip(" .") in _QUESTION_LABELS:
+                    question = True
+                else:
+                    turn = _turn_speaker(label.group("label"), context, party_of)
             paragraph_number += 1
             context.new_paragraph()
         proposal = Proposal(
@@ -69,6 +86,8 @@ def read(
         if interviewee is None and answer:
             interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
+        if turn is not None and (label := _TURN.match(sentence.text)):
+            offset = label.end()
         if answer:
             clauses = []
         elif cyrillic.CYRILLIC.search(sentence.text):
@@ -81,7 +100,7 @@ def read(
             clauses = read_sentence(sentence.text[offset:], sentence.start + offset)
         clauses = [clause for clause in clauses if not _reaction(clause)]
         if not clauses:
-            clause = _unattributed(proposal, found, answer, offset)
+            clause = _unattributed(proposal, found, answer or turn is not None, offset)
             if clause is None:
                 _mention(sentence, context, party_of)
                 continue
@@ -91,10 +110,13 @@ def read(
         if before is not None and before.paragraph == proposal.paragraph:
             around = f"{before.sentence.text} {around}"
         for clause in clauses:
-            item = _resolve(clause, proposal, context, party_of, answer and interviewee)
+            speaking = answer and interviewee
+            if turn is not None and _own_words(clause):
+                speaking = turn
+            item = _resolve(clause, proposal, context, party_of, speaking)
             item.context = around
             found.append(item)
-            context.remember(item.speaker)
+            context.remember_statement(item.speaker, item.reporter)
     return proposals, found
 
 
@@ -166,6 +188,48 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
     return None
 
 
+# ", Johann Wadephul, …": a person named in apposition, whom the record may not know.
+_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:von|van|de|der)?\s*[A-Z][\w'’-]+)+),")
+
+
+def _someone_else(sentence: str, clause: Clause, focus: Speaker | None, context: Context) -> str:
+    """The name of a person, other than ``focus``, the sentence names before the words a
+    continuation would carry to ``focus`` (or in apposition anywhere); empty when none."""
+    before = sentence[: max(0, sentence.find(clause.quote))]
+    for hit in context.index.find(before):
+        if hit.person is not None and (focus is None or hit.person != focus.person):
+            return hit.person.name
+    # Someone introduced in apposition is the sentence's subject, wherever the quote starts.
+    if (named := _APPOSITION.search(sentence)) and (focus is None or focus.name not in named[0]):
+        return named.group("name")
+    return ""
+
+
+def _turn_speaker(label: str, context: Context, party_of) -> Speaker:
+    """Whose turn a transcript's label ("FIDAN", "SYBIHA") opens: the person of the record
+    that name stands for; no one, with the reason, when the record has none or several."""
+    words = " ".join(word.capitalize() for word in label.split())
+    people = {hit.person for hit in context.index.find(words) if hit.person is not None}
+    if len(people) != 1:
+        return Speaker(evidence=f"the transcript's label “{label}” names no one the record knows")
+    person = people.pop()
+    party, why = party_of(person)
+    return Speaker(
+        person=person,
+        party=party,
+        evidence=f"the transcript's label “{label}”: {person.name}",
+        party_evidence=why,
+        kind="turn",
+        party_kind="turn/role" if party else "",
+    )
+
+
+def _own_words(clause: Clause) -> bool:
+    """A clause a transcript's speaker says in their own name: no one else's attribution."""
+    subject = clause.subject.strip().lower()
+    return clause.kind in {"answer", "continuation"} or not subject or subject in _FIRST_PERSON
+
+
 def _unattributed(
     proposal: Proposal, found: list[Found], answer: bool, offset: int
 ) -> Clause | None:
@@ -196,9 +260,16 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         speaker = interviewee
     elif clause.kind in {"continuation"} or (clause.kind == "quoted" and not clause.subject):
         focus, origin = context.focus_and_origin()
-        speaker = Speaker() if focus is None else carried(
-            focus, f"continuation-{origin}", f"continues the statement of {focus.name}"
-        )  # fmt: skip
+        other = _someone_else(proposal.sentence.text, clause, focus, context)
+        if other:
+            speaker = Speaker(evidence=f"the sentence names {other}: whose words these are, "
+                              "the editor decides")  # fmt: skip
+        elif focus is None:
+            speaker = Speaker()
+        else:
+            speaker = carried(
+                focus, f"continuation-{origin}", f"continues the statement of {focus.name}"
+            )
     else:
         context.around = clause.around
         speaker = resolve(clause.subject, clause.subject_start, context, party_of)

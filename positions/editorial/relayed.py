@@ -26,14 +26,16 @@ _ORIGINAL = re.compile(
     # "officials were told that …": who was told is not who said it.
     rf"(?:[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
     # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
-    # "Putin told U.S. envoy Steve Witkoff that …": whom he told, then "that".
-    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,6}}?that\s+)"
+    # "Putin told U.S. envoy Steve Witkoff (during their meeting last week) that …": whom he
+    # told, perhaps when and where, then "that".
+    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,14}}?that\s+)"
 )
 
 
 _ORIGINAL_STANCE = re.compile(
-    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
-    rf"(?P<verb>{STANCE}|{TO_TAKERS})\b"
+    # "the Americans had promised to …": a side named by its demonym.
+    rf"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
+    rf"(?P<verb>{STANCE}|{TO_TAKERS}|promised(?=\s+to\b))\b"
 )
 
 
