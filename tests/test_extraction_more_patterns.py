@@ -305,8 +305,7 @@ def test_the_second_speaker_of_a_sentence_after_and_on_a_weekday_has_the_second_
 
 def test_a_side_named_by_its_plural_demonym_is_the_original_of_relayed_words(record):
     found = drafts(
-        "MOSCOW, Dec 19 (Example Wire) — Peskov said the French had promised to keep "
-        "talking."
+        "MOSCOW, Dec 19 (Example Wire) — Peskov said the French had promised to keep talking."
     )
     draft = found["the French had promised to keep talking"]
     assert draft.speaker is None
