@@ -311,3 +311,14 @@ def test_a_side_named_by_its_plural_demonym_is_the_original_of_relayed_words(rec
     assert draft.speaker is None
     assert draft.party is None or draft.party.slug == "france"
     assert any(offer.field == "party" and offer.value.slug == "france" for offer in draft.offers)
+
+
+def test_a_day_the_same_speaker_gave_just_above_is_filled_in_with_its_reason(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Dmitry Peskov said on Wednesday that talks would "
+        "resume in January.\n\n"
+        "Peskov said Moscow would not accept a freeze of the front line."
+    )
+    draft = found["Moscow would not accept a freeze of the front line"]
+    assert draft.stated_on == datetime.date(2025, 12, 17)
+    assert draft.kinds["date"] == "speaker-above" and not draft.offers

@@ -12,11 +12,12 @@ from tests.factories import PartyFactory, PersonFactory, RoleFactory, SourceFact
 
 pytestmark = pytest.mark.django_db
 
-# Constructed test text. Published on Wednesday 20 August 2025: the second statement gives no
-# day of its own, and the Tuesday of the first is only carried to it.
+# Constructed test text. Published on Wednesday 20 August 2025: the first statement gives no
+# day of its own, and the Tuesday of the talks the report opens with is only carried to it.
 TEXT = (
-    "Kremlin aide Yuri Ushakov said on Tuesday that talks with Washington would resume. "
-    "He said Moscow would not accept a freeze of the front line."
+    "MOSCOW, Aug 20 (Example Wire) — Russia set out its terms at talks in Moscow on Tuesday.\n\n"
+    "Kremlin aide Yuri Ushakov said Moscow would not accept a freeze of the front line.\n\n"
+    "Ushakov also said on Tuesday that talks with Washington would resume."
 )
 
 
@@ -47,19 +48,19 @@ def test_a_date_carried_from_another_statement_is_offered_and_left_blank(client,
     url, possible = offers_of(page, "Moscow would not accept a freeze of the front line")
     # The date field of the add form stays blank: the link carries no date.
     assert "stated_on" not in query_of(url)
-    # The speaker, named in the paragraph it opens, is sure and filled in.
+    # The speaker, named in the attribution, is sure and filled in.
     assert query_of(url)["speaker"] == str(Person.objects.get(name="Yuri Ushakov").pk)
     ((offer, accept),) = possible
     assert (offer.field, offer.label) == ("date", "Tue 19 Aug 2025")
     assert "Possible date: <strong>Tue 19 Aug 2025</strong>" in html
     # With its evidence, and a link that accepts it.
-    assert "given earlier in the paragraph" in offer.evidence
-    assert "given earlier in the paragraph" in html
+    assert "the occasion the report opens with" in offer.evidence
+    assert "the occasion the report opens with" in html
     assert 'class="extract-accept-link">Record with this date</a>' in html
 
-    # The first statement's own day is sure: filled in, nothing offered.
-    first_url, first_possible = offers_of(page, "talks with Washington would resume")
-    assert query_of(first_url)["stated_on"] == "2025-08-19" and first_possible == []
+    # A statement's own day is sure: filled in, nothing offered.
+    own_url, own_possible = offers_of(page, "talks with Washington would resume")
+    assert query_of(own_url)["stated_on"] == "2025-08-19" and own_possible == []
 
 
 def test_accepting_an_offer_fills_the_add_form_with_it(client, editor, source):
