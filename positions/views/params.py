@@ -8,9 +8,7 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-# A record page's statements sit under its summary (standings, chart, current stances), so
-# a page of them stays short enough to scroll on a phone.
-PAGE_SIZE = 25
+PAGE_SIZE = 50
 
 
 class BadParameter(ValueError):
