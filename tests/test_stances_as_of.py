@@ -144,3 +144,27 @@ def test_a_statement_entered_later_but_dated_earlier_does_not_displace_the_one_i
     assert [(c["party"], c["stance"], c["stated_on"]) for c in data["cells"]] == [
         ("russia", "open", "2025-03-01")
     ]
+
+
+@pytest.mark.parametrize("as_of", [DAYS[0] - datetime.timedelta(days=1), *DAYS])
+def test_a_partys_current_stances_on_any_date_are_those_in_force_with_their_run_start(
+    record, as_of
+):
+    from positions.models import Position
+    from positions.reading.stances import current_stances
+
+    parties, topics = record
+    party = parties[1]
+    read = {row.topic_id: row for row in current_stances(party=party, as_of=as_of)}
+    expected = {t: pk for (p, t), pk in in_force(as_of, parties, topics).items() if p == party.id}
+    assert {topic: row.id for topic, row in read.items()} == expected
+    for topic_id, row in read.items():
+        # The run in force began at the last move on or before the date, read the long way.
+        history = Position.objects.filter(
+            party=party, topic_id=topic_id, status=Status.PUBLISHED, stated_on__lte=as_of
+        ).order_by("stated_on", "id")
+        since, stance = None, None
+        for position in history:
+            if position.stance != stance:
+                since, stance = position, position.stance
+        assert (row.since_on, row.since_shift) == (since.stated_on, since.shift)

@@ -20,7 +20,7 @@ from positions.models import Party, Position, StanceCell, Topic
 from positions.models.choices import STANCE_NAMES
 from positions.postgres.stances import with_earlier_positions
 from positions.reading.links import record_url
-from positions.reading.runs import since_as_of, with_since
+from positions.reading.runs import run_starts, since_as_of, with_since
 
 
 def _cells_on_axes(
@@ -180,10 +180,35 @@ class CurrentStance(NamedTuple):
 
 def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance]:
     """``party``'s latest published position on each topic as of ``as_of`` and since when
-    it has held that stance, by topic name (one query)."""
-    wanted = _latest_ids(as_of=as_of, party_ids=[party.id], topic_ids=None)
-    rows = (
-        with_since(Position.objects.filter(id__in=wanted), as_of=as_of)
+    it has held that stance, by topic name (two queries).
+
+    Read from the party's stance cells, which hold each latest position and the start of its
+    run; only a cell whose latest position came after ``as_of`` is looked up position by
+    position."""
+    cells = _cells_on_axes([party.id], None)
+    start = run_starts(topic_id=OuterRef("topic_id"), party_id=OuterRef("party_id"))
+    in_force = (
+        cells.filter(latest_stated_on__lte=as_of)
+        .annotate(since_shift=Subquery(start.values("shift")[:1]))
+        .values_list(
+            "latest_id",
+            "topic_id",
+            "topic__slug",
+            "topic__name",
+            "topic__proposition",
+            "latest_stance",
+            "latest_move",
+            "latest__shift",
+            "latest_summary",
+            "latest_stated_on",
+            "latest_stated_on_precision",
+            "since_stated_on",
+            "since_stated_on_precision",
+            "since_shift",
+        )
+    )
+    earlier = (
+        with_since(Position.objects.filter(id__in=_found_before(cells, as_of)), as_of=as_of)
         .order_by()
         .values_list(
             "id",
@@ -202,7 +227,8 @@ def current_stances(*, party: Party, as_of: datetime.date) -> list[CurrentStance
             "since_shift",
         )
     )
-    return sorted(map(CurrentStance._make, rows), key=lambda row: (row.topic_name, row.topic_id))
+    rows = map(CurrentStance._make, [*in_force, *earlier])
+    return sorted(rows, key=lambda row: (row.topic_name, row.topic_id))
 
 
 # Thresholds of the divide and common-ground marks, as the methodology page states them.
