@@ -161,14 +161,8 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
     if people and all(word[0].isupper() for word in text[: people[0].start].split()):
         person = people[0].person
         if person is not None:
-            party, why = party_of(person)
-            context.mentioned = Speaker(
-                person=person,
-                party=party,
-                evidence=f"{person.name}, whom the paragraph is about",
-                party_evidence=why,
-                kind="named",
-                party_kind="role" if party else "",
+            context.mentioned = _of_person(
+                person, party_of, "named", f"{person.name}, whom the paragraph is about"
             )
 
 
@@ -176,15 +170,8 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
     """The person an interview is with: the first the introduction names."""
     for hit in context.index.find(intro):
         if hit.person is not None:
-            party, why = party_of(hit.person)
-            return Speaker(
-                person=hit.person,
-                party=party,
-                evidence=f"the interview with {hit.person.name}",
-                party_evidence=why,
-                kind="interviewee",
-                party_kind="interviewee/role" if party else "",
-            )
+            evidence = f"the interview with {hit.person.name}"
+            return _of_person(hit.person, party_of, "interviewee", evidence)
     return None
 
 
@@ -213,14 +200,19 @@ def _turn_speaker(label: str, context: Context, party_of) -> Speaker:
     if len(people) != 1:
         return Speaker(evidence=f"the transcript's label “{label}” names no one the record knows")
     person = people.pop()
+    return _of_person(person, party_of, "turn", f"the transcript's label “{label}”: {person.name}")
+
+
+def _of_person(person, party_of, kind: str, evidence: str) -> Speaker:
+    """``person`` as a speaker, with the party of their role in the record."""
     party, why = party_of(person)
     return Speaker(
         person=person,
         party=party,
-        evidence=f"the transcript's label “{label}”: {person.name}",
+        evidence=evidence,
         party_evidence=why,
-        kind="turn",
-        party_kind="turn/role" if party else "",
+        kind=kind,
+        party_kind=("role" if kind == "named" else f"{kind}/role") if party else "",
     )
 
 
