@@ -85,21 +85,29 @@ def timed_in_turns(calls: dict, repeat: int, warmup: int = 2) -> dict:
     return {name: {**summary(taken), "samples": taken} for name, taken in samples.items()}
 
 
+def serve_growth() -> None:
+    """Print the growth scenarios' names, then time one scenario per name read from standard
+    input and print its server time: ``bench/run.py`` asks both sizes in turns, request by
+    request."""
+    urls = scenarios.urls()
+    print(json.dumps(list(scenarios.GROWTH)), flush=True)
+    for line in sys.stdin:
+        url = urls[line.strip()]
+        started = time.perf_counter()
+        get(url)
+        print(time.perf_counter() - started, flush=True)
+
+
 def count_queries(url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         get(url)
     return len(captured.captured_queries)
 
 
-def growth_times(repeat: int) -> dict:
-    """Server time of each growth scenario: one round of the two sizes' alternating rounds."""
-    urls = scenarios.urls()
-    return {name: timed(lambda url=urls[name]: get(url), repeat) for name in scenarios.GROWTH}
-
-
 def measure(repeat: int) -> dict:
     urls = scenarios.urls()
-    results: dict = {"queries": {}, "times": growth_times(repeat), "bytes": {}}
+    # The growth scenarios' times are taken apart, both sizes in turns (``serve_growth``).
+    results: dict = {"queries": {}, "times": {}, "bytes": {}}
     for name, url in urls.items():
         results["queries"][name] = count_queries(url)
     for name in scenarios.GROWTH:
@@ -128,13 +136,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--export-memory", action="store_true")
-    parser.add_argument("--growth-only", action="store_true")
+    parser.add_argument("--serve-growth", action="store_true")
     parser.add_argument("--capture", help="Write the SQL of the throughput URLs to this file.")
     args = parser.parse_args()
+    if args.serve_growth:
+        serve_growth()
+        return
     if args.export_memory:
         result = export_memory()
-    elif args.growth_only:
-        result = growth_times(args.repeat)
     elif args.capture:
         result = scenarios.capture_sql(Path(args.capture))
     else:

@@ -57,20 +57,56 @@ TARGETS = {
 }
 
 
-# Growth scenarios are timed in this many rounds per size, alternating the sizes: the
-# machine's speed drifts over minutes, and short rounds taking turns share the drift out.
-GROWTH_ROUNDS = 7
+def growth_runs(repeat: int) -> int:
+    """Requests timed per growth scenario and size: 31 for the default 7 repeats."""
+    return 4 * repeat + 3
 
 
-def later_round_runs(repeat: int) -> int:
-    """Runs per scenario in each round after the first, which takes ``repeat``."""
-    return max(1, (repeat + 1) // 2)
+def growth_in_turns(urls: dict, runs: int) -> dict:
+    """Server times of every growth scenario at each size, the sizes taking turns request by
+    request (small then large, then large then small, ...), each size served by its own
+    process: a change in the machine's speed, over seconds or minutes, weighs on both alike."""
+    servers = {
+        scale: subprocess.Popen(
+            [PYTHON, "bench/measure.py", "--serve-growth"],
+            cwd=REPO,
+            env=django_env(url),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for scale, url in urls.items()
+    }
 
+    def timed(scale: str, name: str) -> float:
+        server = servers[scale]
+        server.stdin.write(name + "\n")
+        server.stdin.flush()
+        answer = server.stdout.readline()
+        if not answer:
+            sys.exit(f"bench/measure.py --serve-growth ({scale}) stopped at {name}")
+        return float(answer)
 
-def merged(times: dict, more: dict) -> dict:
-    """Each scenario's samples of two rounds, summarised together."""
-    together = {name: times[name]["samples"] + more[name]["samples"] for name in times}
-    return {name: {**summary(samples), "samples": samples} for name, samples in together.items()}
+    order = list(urls)
+    try:
+        names = [json.loads(servers[scale].stdout.readline() or "[]") for scale in order][0]
+        samples: dict = {scale: {name: [] for name in names} for scale in order}
+        for name in names:
+            for scale in order:
+                timed(scale, name)
+                timed(scale, name)
+        for run in range(runs):
+            for name in names:
+                for scale in order if run % 2 == 0 else order[::-1]:
+                    samples[scale][name].append(timed(scale, name))
+    finally:
+        for server in servers.values():
+            server.stdin.close()
+            server.wait(timeout=60)
+    return {
+        scale: {name: {**summary(taken), "samples": taken} for name, taken in times.items()}
+        for scale, times in samples.items()
+    }
 
 
 def log(message: str) -> None:
@@ -294,14 +330,9 @@ def main() -> None:
             log(f"{scale}: measuring")
             measured[scale] = measure(urls[scale], f"--repeat={repeat}")
             measured[scale]["export_memory"] = measure(urls[scale], "--export-memory")
-        # More growth samples, the sizes taking turns (small, large, large, small, ...), so
-        # that a change in the machine's load during the run weighs on both sides alike.
-        order = list(scales)
-        for round_number in range(1, GROWTH_ROUNDS):
-            log(f"growth: round {round_number + 1} of {GROWTH_ROUNDS}")
-            for scale in order if round_number % 2 == 0 else order[::-1]:
-                more = measure(urls[scale], "--growth-only", f"--repeat={later_round_runs(repeat)}")
-                measured[scale]["times"] = merged(measured[scale]["times"], more)
+        log(f"growth: {growth_runs(repeat)} requests per page and size, the sizes taking turns")
+        for scale, times in growth_in_turns(urls, growth_runs(repeat)).items():
+            measured[scale]["times"].update(times)
         log("throughput: gunicorn vs bare WSGI app (wrk)")
         workers = os.cpu_count() or 2
         measured["throughput"] = throughput(urls["large"], wrk_seconds, workers)
@@ -351,8 +382,7 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
         },
         "sizes": scales,
         "repeat": repeat,
-        "growth_rounds": GROWTH_ROUNDS,
-        "growth_runs": repeat + (GROWTH_ROUNDS - 1) * later_round_runs(repeat),
+        "growth_runs": growth_runs(repeat),
         "elapsed_seconds": round(elapsed, 1),
         "figures": {
             name: {
@@ -379,10 +409,9 @@ def build_report(measured: dict, scales: dict, repeat: int, elapsed: float) -> d
 def print_table(report: dict) -> None:
     sizes = report["sizes"]
     print(f"\nStandpoint benchmarks: {sizes['small']:,} vs {sizes['large']:,} synthetic positions,")
-    rounds = report["growth_rounds"]
     print(
         f"{report['machine']['cpus']} CPUs, medians of {report['repeat']} runs "
-        f"(growth: {report['growth_runs']} runs in {rounds} rounds, the sizes alternating)\n"
+        f"(growth: {report['growth_runs']} requests per page, the sizes taking turns)\n"
     )
     print(f"{'figure':<32} {'ratio':>9}  {'target':<8} met  response size")
     for name, figure in report["figures"].items():
