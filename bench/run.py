@@ -11,6 +11,7 @@ name in ``DATABASE_URL`` keeps two runs on one server apart.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -66,30 +67,40 @@ def growth_in_turns(urls: dict, runs: int) -> dict:
     """Server times of every growth scenario at each size, the sizes taking turns request by
     request (small then large, then large then small, ...), each size served by its own
     process: a change in the machine's speed, over seconds or minutes, weighs on both alike."""
-    servers = {
-        scale: subprocess.Popen(
-            [PYTHON, "bench/measure.py", "--serve-growth"],
-            cwd=REPO,
-            env=django_env(url),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for scale, url in urls.items()
-    }
+    with contextlib.ExitStack() as stack:
+        logs = {scale: stack.enter_context(tempfile.TemporaryFile("w+")) for scale in urls}
+        servers = {
+            scale: stack.enter_context(
+                subprocess.Popen(
+                    [PYTHON, "bench/measure.py", "--serve-growth"],
+                    cwd=REPO,
+                    env=django_env(url),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=logs[scale],
+                    text=True,
+                )
+            )
+            for scale, url in urls.items()
+        }
 
-    def timed(scale: str, name: str) -> float:
-        server = servers[scale]
-        server.stdin.write(name + "\n")
-        server.stdin.flush()
-        answer = server.stdout.readline()
-        if not answer:
-            sys.exit(f"bench/measure.py --serve-growth ({scale}) stopped at {name}")
-        return float(answer)
+        def answer(scale: str, name: str) -> str:
+            line = servers[scale].stdout.readline()
+            if not line:
+                logs[scale].seek(0)
+                sys.exit(
+                    f"bench/measure.py --serve-growth ({scale}) stopped at {name}:\n"
+                    f"{logs[scale].read()[-4000:]}"
+                )
+            return line
 
-    order = list(urls)
-    try:
-        names = [json.loads(servers[scale].stdout.readline() or "[]") for scale in order][0]
+        def timed(scale: str, name: str) -> float:
+            servers[scale].stdin.write(name + "\n")
+            servers[scale].stdin.flush()
+            return float(answer(scale, name))
+
+        order = list(urls)
+        names = [json.loads(answer(scale, "start")) for scale in order][0]
         samples: dict = {scale: {name: [] for name in names} for scale in order}
         for name in names:
             for scale in order:
@@ -99,10 +110,8 @@ def growth_in_turns(urls: dict, runs: int) -> dict:
             for name in names:
                 for scale in order if run % 2 == 0 else order[::-1]:
                     samples[scale][name].append(timed(scale, name))
-    finally:
         for server in servers.values():
             server.stdin.close()
-            server.wait(timeout=60)
     return {
         scale: {name: {**summary(taken), "samples": taken} for name, taken in times.items()}
         for scale, times in samples.items()
