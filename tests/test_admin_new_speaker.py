@@ -200,14 +200,8 @@ def test_an_unknown_speaker_in_an_article_is_recorded_from_its_suggestion(client
     )
     client.force_login(editor)
     page = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
-    # A new person is offered as possible, not filled in: the editor accepts the offer.
-    (link,) = [
-        offer_url
-        for row in page.context["rows"]
-        for *_, possible in row["offers"]
-        for offer, offer_url in possible
-        if offer is not None and offer.field == "speaker"
-    ]
+    # The new person, named in full with a title, is filled in by the statement's link.
+    (link,) = [url for row in page.context["rows"] for _, url, _ in row["links"]]
     form_page = client.get(link)
     form = form_page.context["adminform"].form
     assert form["new_speaker"].value() == "Pavel Testov"

@@ -275,8 +275,9 @@ def test_words_an_aide_says_his_leader_told_someone_are_the_leaders(record):
         "could resume in January."
     )
     relayed = found["Russia would not accept European troops in Ukraine"]
-    assert relayed.speaker is None and relayed.stated_on is None
-    assert any(offer.value == putin for offer in relayed.offers)
+    # The original speaker is filled in; the day he told the envoy is not given.
+    assert relayed.speaker == putin and relayed.kinds["speaker"] == "relayed-named"
+    assert relayed.party == record["russia"] and relayed.stated_on is None
     # "He" is the aide who spoke, not the leader whose words he relayed.
     assert found["talks could resume in January"].speaker == record["peskov"]
 
@@ -309,8 +310,7 @@ def test_a_side_named_by_its_plural_demonym_is_the_original_of_relayed_words(rec
     )
     draft = found["the French had promised to keep talking"]
     assert draft.speaker is None
-    assert draft.party is None or draft.party.slug == "france"
-    assert any(offer.field == "party" and offer.value.slug == "france" for offer in draft.offers)
+    assert draft.party.slug == "france" and draft.kinds["party"] == "relayed-subject"
 
 
 def test_a_day_the_same_speaker_gave_just_above_is_filled_in_with_its_reason(record):
@@ -322,3 +322,21 @@ def test_a_day_the_same_speaker_gave_just_above_is_filled_in_with_its_reason(rec
     draft = found["Moscow would not accept a freeze of the front line"]
     assert draft.stated_on == datetime.date(2025, 12, 17)
     assert draft.kinds["date"] == "speaker-above" and not draft.offers
+
+
+def test_the_day_of_the_talks_the_report_opens_with_is_filled_in_for_statements_at_them(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Russia and France held talks in Moscow on Thursday.\n\n"
+        "Peskov said Moscow would not accept a freeze of the front line.\n\n"
+        "The talks came a day after Zakharova said Russia would respond to any seizure of "
+        "its assets."
+    )
+    at_the_talks = found["Moscow would not accept a freeze of the front line"]
+    assert at_the_talks.stated_on == datetime.date(2025, 12, 18)
+    assert at_the_talks.kinds["date"] == "occasion" and not at_the_talks.offers
+    assert "the occasion the report opens with" in at_the_talks.evidence["date"]
+    # Said the day before the talks: not their day, and no other day is given.
+    before = found["Russia would respond to any seizure of its assets"]
+    assert before.speaker == record["zakharova"]
+    assert before.stated_on is None and not before.offers
+    assert "another occasion" in before.evidence["date"]

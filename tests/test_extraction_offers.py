@@ -12,11 +12,11 @@ from tests.factories import PartyFactory, PersonFactory, RoleFactory, SourceFact
 
 pytestmark = pytest.mark.django_db
 
-# Constructed test text. Published on Wednesday 20 August 2025: the first statement gives no
-# day of its own, and the Tuesday of the talks the report opens with is only carried to it.
+# Constructed test text. Published on Wednesday 20 August 2025: the lead gives no day of its
+# own, and the Tuesday of the same speaker's statement below is only offered for it.
 TEXT = (
-    "MOSCOW, Aug 20 (Example Wire) — Russia set out its terms at talks in Moscow on Tuesday.\n\n"
-    "Kremlin aide Yuri Ushakov said Moscow would not accept a freeze of the front line.\n\n"
+    "MOSCOW, Aug 20 (Example Wire) — Kremlin aide Yuri Ushakov said Moscow would not accept "
+    "a freeze of the front line.\n\n"
     "Ushakov also said on Tuesday that talks with Washington would resume."
 )
 
@@ -54,8 +54,8 @@ def test_a_date_carried_from_another_statement_is_offered_and_left_blank(client,
     assert (offer.field, offer.label) == ("date", "Tue 19 Aug 2025")
     assert "Possible date: <strong>Tue 19 Aug 2025</strong>" in html
     # With its evidence, and a link that accepts it.
-    assert "the occasion the report opens with" in offer.evidence
-    assert "the occasion the report opens with" in html
+    assert "the lead sums up the occasion reported below" in offer.evidence
+    assert "the lead sums up the occasion reported below" in html
     assert 'class="extract-accept-link">Record with this date</a>' in html
 
     # A statement's own day is sure: filled in, nothing offered.

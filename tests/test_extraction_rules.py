@@ -177,27 +177,19 @@ def test_a_speaker_is_found_by_another_spelling_of_the_name(record):
 def test_someone_the_record_lacks_is_proposed_with_name_title_and_party(record, client, editor):
     text = "U.S. Treasury Secretary Scott Bessent said on Wednesday that sanctions would stay."
     draft = drafts(text)["sanctions would stay"]
-    assert draft.speaker is None and draft.new_speaker is None  # a new person: offered
-    assert (draft.suggested("speaker").name, draft.suggested("speaker").title) == (
+    assert draft.speaker is None
+    assert (draft.new_speaker.name, draft.new_speaker.title) == (
         "Scott Bessent",
         "Treasury Secretary",
     )
-    assert draft.suggested("party") == record["us"]
+    assert draft.party == record["us"] and not draft.offers
 
     source = SourceFactory(text=text)
     client.force_login(editor)
     page = client.get(reverse("admin:positions_source_extract", args=[source.pk]))
+    # The new person, title and party are carried into the add form by the statement's link.
     [url] = [url for row in page.context["rows"] for _, url, _ in row["links"]]
-    assert "new_speaker" not in parse_qs(urlsplit(url).query)
-    # The new person is offered; accepting the offer carries them into the add form.
-    [accept] = [
-        offer_url
-        for row in page.context["rows"]
-        for *_, possible in row["offers"]
-        for offer, offer_url in possible
-        if offer is not None and offer.field == "speaker"
-    ]
-    query = {name: values[0] for name, values in parse_qs(urlsplit(accept).query).items()}
+    query = {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
     assert query["new_speaker"] == "Scott Bessent"
     assert query["new_speaker_role"] == "Treasury Secretary"
     assert query["party"] == str(record["us"].pk)

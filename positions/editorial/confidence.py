@@ -16,9 +16,10 @@ SURE, UNSURE = "sure", "unsure"
 # The speaker named in the attribution and found in the record; a pronoun or a statement
 # continued in a paragraph that has had one speaker so far, or that opened with one person;
 # an interview's interviewee; a transcript's speaker, named by the label of the turn
-# ("FIDAN: …"). Unsure: a pronoun reaching back past the paragraph or over
-# several speakers, a description ("the minister"), a new person proposed from a name the
-# record lacks, the original speaker of relayed words.
+# ("FIDAN: …"); a person the record lacks, proposed from the full name the attribution
+# gives, and that name again; the original speaker of relayed words ("Ushakov said Putin had
+# told Witkoff that …"). Unsure: a pronoun reaching back past the paragraph or over several
+# speakers, a description ("the minister").
 SURE_SPEAKERS = frozenset(
     {
         "named",
@@ -27,18 +28,35 @@ SURE_SPEAKERS = frozenset(
         "continuation-paragraph",
         "interviewee",
         "turn",
+        "new",
+        "new-again",
+        "relayed-named",
     }
 )
 # Where a party comes from, when sure: the role in the record of a speaker named surely, or
 # the title or demonym of the speaker's own attribution ("Russian Foreign Minister …",
-# "the Kremlin said", "British Defence Secretary John Healey").
-SURE_PARTY_SOURCES = frozenset({"role", "title", "subject", "new-title"})
-# A day the statement's own sentence gives ("on Wednesday", "March 11"), or that the same
-# speaker's statement above it or an earlier sentence of its paragraph gives (both never
-# wrong on the evaluation set nor on a held-out round written after they were offers only).
-# Unsure: a day carried from the occasion the report opens with or from another speaker; the
-# report's own date for a claim it relays; approximate and month dates.
-SURE_DATES = frozenset({"own", "own-after-lead", "speaker-above", "paragraph-earlier"})
+# "the Kremlin said", "British Defence Secretary John Healey"), also for a new person (as
+# first named, the institution of the title, the only party around the name) and for the
+# original speaker of relayed words.
+SURE_PARTY_SOURCES = frozenset(
+    {
+        "role",
+        "title",
+        "subject",
+        "new-title",
+        "new-again",
+        "new-institution",
+        "new-around",
+        "relayed-role",
+        "relayed-subject",
+    }
+)
+# A day the statement's own sentence gives ("on Wednesday", "March 11"), that the same
+# speaker's statement above it or an earlier sentence of its paragraph gives, or the day of
+# the occasion the report opens with ("talks in Moscow on Tuesday"), unless the statement
+# was made on another ("a day after Lavrov said …"). Unsure: a day carried from another
+# speaker; the report's own date for a claim it relays; approximate and month dates.
+SURE_DATES = frozenset({"own", "own-after-lead", "speaker-above", "paragraph-earlier", "occasion"})
 
 
 def tier(field: str, kind: str) -> str:

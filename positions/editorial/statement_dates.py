@@ -19,7 +19,10 @@ DATED = (DAY, MONTH, APPROXIMATE)
 # Another occasion than the one the sentence before spoke of: its date is not carried.
 _OTHER_OCCASION = re.compile(
     r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|in a post|"
-    r"on social media)\b|^(?:In|From) [A-Z][a-z]+,",
+    r"on social media)\b|^(?:In|From) [A-Z][a-z]+,|"
+    # "The ministers spoke a day after Lavrov said …": his words came before the occasion.
+    r"\b(?:a|one|two|three|\d+)\s+(?:day|days|week|weeks)\s+(?:after|before)\b|"
+    r"\bhours\s+(?:after|before)\b|\bthe\s+day\s+before\b",
 )
 _OWN_CHANNEL = re.compile(
     r"\b(?:address|post|posts|statement|wrote|posted|written|on Telegram|on X|on social media)\b"
