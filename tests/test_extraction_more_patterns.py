@@ -340,3 +340,72 @@ def test_the_day_of_the_talks_the_report_opens_with_is_filled_in_for_statements_
     assert before.speaker == record["zakharova"]
     assert before.stated_on is None and not before.offers
     assert "another occasion" in before.evidence["date"]
+
+
+def test_an_interview_is_with_the_person_its_introduction_opens_with_not_one_it_mentions(record):
+    putin = PersonFactory(name="Vladimir Putin")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "Barrot: “Europe will not be a spectator”\n\n"
+        "France's foreign minister on the reassurance force and what Putin told Macron\n\n"
+        "PARIS — Jean-Noël Barrot has been France's foreign minister for two years. We spoke "
+        "to him on Friday.\n\n"
+        "Q: Is Europe being left out?\n\n"
+        "A: Europe will not be a spectator at its own peace, and Europeans must be at the "
+        "table.\n\n"
+        "Q: What did President Macron hear in August?\n\n"
+        "A: On the phone on August 21, Putin told Macron that Russia would never accept "
+        "European soldiers in Ukraine. France is ready to lead the reassurance force after a "
+        "ceasefire."
+    )
+    own = found[
+        "Europe will not be a spectator at its own peace, and Europeans must be at the table."
+    ]
+    # Someone the record lacks: offered as a new person, with the party of the introduction.
+    assert own.speaker is None and own.new_speaker is None
+    (offer,) = [offer for offer in own.offers if offer.field == "speaker"]
+    assert (offer.value.name, offer.value.title) == ("Jean-Noël Barrot", "Foreign Minister")
+    assert offer.value.party.slug == "france"
+    # An answer that names whose words it gives is theirs, dated as it says.
+    told = found["Russia would never accept European soldiers in Ukraine"]
+    assert told.speaker == putin and told.stated_on == datetime.date(2025, 8, 21)
+    ready = found["France is ready to lead the reassurance force after a ceasefire."]
+    assert ready.speaker is None and ready.offers[0].value.name == "Jean-Noël Barrot"
+
+
+def test_whom_a_speaker_told_is_skipped_up_to_that_and_the_day_between_kept(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Dmitry Peskov told a business forum in St Petersburg "
+        "on Wednesday that American companies were ready to return to Russia."
+    )
+    draft = found["American companies were ready to return to Russia"]
+    assert draft.speaker == record["peskov"]
+    assert draft.stated_on == datetime.date(2025, 12, 17)
+
+
+def test_a_date_a_statement_speaks_of_or_a_relative_clause_recalls_is_not_its_own(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Macron also proposed a halt to strikes on energy "
+        "infrastructure from January 1.\n\n"
+        "Maria Zakharova, who announced on December 2 that Moscow would respond, told a "
+        "briefing on Thursday that the assets were untouchable."
+    )
+    proposed = next(draft for quote, draft in found.items() if "a halt to strikes" in quote)
+    assert proposed.stated_on is None
+    briefing = found["the assets were untouchable"]
+    assert briefing.stated_on == datetime.date(2025, 12, 18)
+
+
+def test_words_relayed_from_the_person_a_relative_clause_names_are_that_persons(record):
+    lavrov = PersonFactory(name="Sergei Lavrov", other_names="Sergey Lavrov")
+    RoleFactory(person=lavrov, party=record["russia"], title="Foreign Minister")
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Macron said he had spoken by phone on Monday with "
+        "Russian Foreign Minister Sergey Lavrov, who told him that Moscow was ready for talks "
+        "in Istanbul."
+    )
+    draft = found["Moscow was ready for talks in Istanbul"]
+    assert draft.speaker == lavrov and draft.kinds["speaker"] == "relayed-named"
+    assert draft.party == record["russia"]
+    # When Lavrov said it, the article dates only through Macron's account: left blank.
+    assert draft.stated_on is None

@@ -4,7 +4,7 @@ they are (the paragraph's subject, an interview's interviewee, a relayed speaker
 import re
 
 from positions.editorial import cyrillic
-from positions.editorial.attribution import Context, Speaker, carried, resolve
+from positions.editorial.attribution import Context, NewSpeaker, Speaker, carried, resolve
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.relayed import WANTING, read_sentence
@@ -88,10 +88,8 @@ def read(
         offset = sentence.text.startswith("A:") and 2 or 0
         if turn is not None and (label := _TURN.match(sentence.text)):
             offset = label.end()
-        if answer:
-            clauses = []
-        elif cyrillic.CYRILLIC.search(sentence.text):
-            if (item := _about_this(proposals, found, context, party_of)) is not None:
+        if cyrillic.CYRILLIC.search(sentence.text):
+            if not answer and (item := _about_this(proposals, found, context, party_of)):
                 found.append(item)
                 context.remember(item.speaker)
                 continue
@@ -110,9 +108,11 @@ def read(
         if before is not None and before.paragraph == proposal.paragraph:
             around = f"{before.sentence.text} {around}"
         for clause in clauses:
-            speaking = answer and interviewee
-            if turn is not None and _own_words(clause):
-                speaking = turn
+            # An answer or a turn is its speaker's own words, unless it names whose they are
+            # ("Putin told Macron that …").
+            speaking = None
+            if _own_words(clause):
+                speaking = turn if turn is not None else answer and interviewee
             item = _resolve(clause, proposal, context, party_of, speaking)
             item.context = around
             found.append(item)
@@ -167,12 +167,51 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
 
 
 def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
-    """The person an interview is with: the first the introduction names."""
-    for hit in context.index.find(intro):
-        if hit.person is not None:
-            evidence = f"the interview with {hit.person.name}"
-            return _of_person(hit.person, party_of, "interviewee", evidence)
+    """The person an interview is with: the one its introduction opens with ("PARIS — Jean-Noël
+    Barrot has been …"), else the one the headline's label names ("Barrot: “…”"). Someone
+    else the introduction mentions ("what Putin told Macron") is not. A name the record lacks
+    is offered as a new person when the headline's label agrees with it."""
+    lines = [line.strip() for line in intro.split("\n") if line.strip()]
+    headline = lines[0] if lines else ""
+    label = _HEADLINE_LABEL.match(headline)
+    opening = next((line for line in lines[1:] if TERMINAL.search(line)), "")
+    opening = opening[strip_dateline(opening) :]
+    people = [hit for hit in context.index.find(opening) if hit.person is not None]
+    if people and all(word[:1].isupper() for word in opening[: people[0].start].split()):
+        person = people[0].person
+        return _of_person(person, party_of, "interviewee", f"the interview with {person.name}")
+    if label:
+        named = {hit.person for hit in context.index.find(label["name"]) if hit.person}
+        if len(named) == 1:
+            person = named.pop()
+            evidence = f"the interview with {person.name}, named in the headline"
+            return _of_person(person, party_of, "interviewee", evidence)
+    new = _NEW_INTERVIEWEE.match(opening)
+    if label and new and new["name"].split()[-1] == label["name"].strip():
+        parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
+        party = parties.pop() if len(parties) == 1 else None
+        title = (new["title"] or "").strip().title()
+        speaker = NewSpeaker(name=new["name"], title=title, party=party)
+        evidence = f"the interview with “{new['name']}”, whom the record lacks: a new person"
+        return Speaker(
+            new=speaker,
+            party=party,
+            evidence=evidence,
+            party_evidence=f"“{new.group()}”" if party else "",
+            kind="interviewee-new",
+            party_kind="interviewee-new" if party else "",
+        )
     return None
+
+
+# "Kallas: “If he wanted peace …”": the headline of an interview, labelled with the name.
+_HEADLINE_LABEL = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?):\s")
+# "Jean-Noël Barrot has been France's foreign minister": the opening of its introduction.
+_NEW_INTERVIEWEE = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}) (?:is|has been|was)\b"
+    r"(?: (?:\w+['’]s|the|an?))?(?P<title> (?:[a-z]+ ){0,2}(?:minister|president|chancellor|"
+    r"secretary|envoy|spokesman|spokeswoman|chief|adviser|advisor|ambassador))?"
+)
 
 
 # ", Johann Wadephul, …": a person named in apposition, whom the record may not know.
@@ -219,7 +258,9 @@ def _of_person(person, party_of, kind: str, evidence: str) -> Speaker:
 def _own_words(clause: Clause) -> bool:
     """A clause a transcript's speaker says in their own name: no one else's attribution."""
     subject = clause.subject.strip().lower()
-    return clause.kind in {"answer", "continuation"} or not subject or subject in _FIRST_PERSON
+    # "France is ready to lead …": a stance said in the speaker's turn is theirs.
+    own_kinds = {"answer", "continuation", "stance"}
+    return clause.kind in own_kinds or not subject or subject in _FIRST_PERSON
 
 
 def _unattributed(

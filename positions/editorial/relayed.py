@@ -61,6 +61,14 @@ _RELAYED_EARLIER = re.compile(
 )
 
 
+# "he had spoken by phone with Russian Foreign Minister Sergey Lavrov, who told him that …":
+# words relayed from the person a relative clause names.
+_RELAYED_RELATIVE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s+who\s+(?:had\s+)?"
+    r"(?P<verb>told\s+(?:him|her|them|us|me)|said)\s+(?:that\s+)?"
+)
+
+
 def _relayed_by_outlet(clause: Clause) -> re.Match | None:
     outlet = clause.verb == "reported" or bool(
         {word.lower() for word in clause.subject.split()} & OUTLET_WORDS
@@ -81,6 +89,7 @@ def _find_original(clause: Clause) -> None:
         _ORIGINAL.match(clause.quote)
         or _relayed_by_outlet(clause)
         or _RELAYED_EARLIER.match(clause.quote)
+        or (clause.kind == "reported" and _RELAYED_RELATIVE.search(clause.quote))
     )
     if not match:
         stance = None

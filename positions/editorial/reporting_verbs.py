@@ -70,6 +70,9 @@ def content_after(text: str, verb_end: int, verb: str) -> int:
     that = re.match(r"^(?P<between>[^“\"]{0,90}?)\bthat\s+", rest)
     if that and adjuncts_only(that.group("between")):
         return verb_end + that.end()
+    if that and _TOLD.match(verb) and _recipient(that.group("between")):
+        # "told a business forum in St Petersburg on Wednesday that …": whom, then "that".
+        return verb_end + that.end()
     if noun := _THAT_NOUN.match(rest):
         # "reaffirmed Russia's stance that …"
         return verb_end + noun.end()
@@ -152,6 +155,15 @@ _CIRCUMSTANCE = re.compile(
 FINITE = re.compile(
     r"\b(?:is|are|was|were|would|will|had|has|have|could|can|must|should|that)\b", re.I
 )
+
+
+_TOLD = re.compile(r"^(?:told|tells|tell)$")
+
+
+def _recipient(words: str) -> bool:
+    """Whether the words between "told" and "that" can be whom the speaker told, with when
+    and where: a short phrase with no verb of its own."""
+    return len(words.split()) <= 12 and not FINITE.search(words) and "," not in words
 
 
 def adjuncts_only(words: str) -> bool:

@@ -225,6 +225,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         finding
         for finding in dating.find_dates(text, published, sentence.start + skip)
         if not any(start <= finding.start < end for start, end in quotes)
+        and not _SPOKEN_OF.search(text[: finding.start - sentence.start - skip][-20:])
         # "…, a position Putin repeated late on Friday": another's words, another date.
         and not (
             finding.start >= quote_end
@@ -235,6 +236,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             )
         )
     ]
+    findings = _outside_relative(findings, text, sentence.start + skip)
     if item.reporter is not None:
         told = [
             f
@@ -297,6 +299,20 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         item.blocked = (
             "Left blank: another occasion than the one reported above, and no date is given."
         )
+
+
+# "a halt to strikes from September 1": a date the statement speaks of, not when it was made.
+_SPOKEN_OF = re.compile(r"\b(?:from|until|till|by|starting|beginning|since)\s+(?:on\s+)?$")
+# "von der Leyen, who announced on October 2 that …, told the summit on Tuesday": the date of
+# what a relative clause recalls.
+_RELATIVE = re.compile(r",\s+who\s+[^,]*$")
+
+
+def _outside_relative(findings: list, text: str, offset: int) -> list:
+    """The findings, less those in a relative clause ("…, who announced on October 2 …,")
+    when the sentence gives another date outside one."""
+    outside = [f for f in findings if not _RELATIVE.search(text[: f.start - offset])]
+    return outside or findings
 
 
 def _blank_before(found: list[Found], number: int) -> Found | None:
