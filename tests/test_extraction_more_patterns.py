@@ -409,3 +409,80 @@ def test_words_relayed_from_the_person_a_relative_clause_names_are_that_persons(
     assert draft.party == record["russia"]
     # When Lavrov said it, the article dates only through Macron's account: left blank.
     assert draft.stated_on is None
+
+
+# -- Russian and Ukrainian reports: stances, relayed words, names in other alphabets --
+
+
+def test_a_russian_об_этом_with_a_day_and_whom_before_the_verb_is_attributed(record):
+    found = drafts(
+        "МОСКВА, 18 декабря. /Пример-Новости/. Кремль не видит смысла в прекращении огня без "
+        "решения вопроса о территориях. Об этом в четверг заявил журналистам пресс-секретарь "
+        "президента России Дмитрий Песков.",
+        language="ru",
+    )
+    (draft,) = found.values()
+    assert draft.quote.startswith("Кремль не видит смысла")
+    assert draft.speaker == record["peskov"]
+    assert draft.stated_on == datetime.date(2025, 12, 18)
+
+
+def test_russian_stances_are_each_a_statement_from_its_verb(record):
+    found = drafts(
+        "МОСКВА, 19 декабря. /Пример-Новости/. Официальный представитель МИД России Мария "
+        "Захарова назвала планы Брюсселя по использованию замороженных активов «воровством» и "
+        "пообещала «жесткий ответ».",
+        language="ru",
+    )
+    called = found["назвала планы Брюсселя по использованию замороженных активов «воровством»"]
+    assert called.speaker == record["zakharova"] and called.party == record["russia"]
+    assert found["пообещала «жесткий ответ»"].speaker == record["zakharova"]
+
+
+def test_words_an_aide_relays_in_russian_are_the_named_speakers_or_left_blank(record):
+    ushakov = PersonFactory(name="Yuri Ushakov")
+    RoleFactory(person=ushakov, party=record["russia"], title="Presidential aide")
+    us = PartyFactory(slug="united-states", name="United States", other_names="Washington")
+    trump = PersonFactory(name="Donald Trump")
+    RoleFactory(person=trump, party=us, title="President")
+    found = drafts(
+        "МОСКВА, 19 декабря. /Пример-Новости/. Российский лидер также предложил провести новый "
+        "обмен пленными по формуле «тысяча на тысячу», добавил Ушаков.\n\n"
+        "По словам Ушакова, Трамп в ходе беседы заявил, что Вашингтон не будет навязывать "
+        "сторонам сроки урегулирования.",
+        language="ru",
+    )
+    # "The Russian leader", described, not named: not the aide's words, and no one is guessed.
+    described = next(d for q, d in found.items() if "обмен пленными" in q)
+    assert described.speaker is None and not described.offers
+    assert "Российский лидер" in described.evidence["speaker"]
+    # "Трамп" is the Donald Trump of the record; Ushakov only relays his words.
+    relayed = found["Вашингтон не будет навязывать сторонам сроки урегулирования"]
+    assert relayed.speaker == trump and relayed.kinds["speaker"] == "relayed-named"
+    assert relayed.party == us
+
+
+def test_a_ukrainian_spokesman_relaying_the_presidents_words_is_not_their_speaker(record):
+    ukraine = PartyFactory(slug="ukraine", name="Ukraine", other_names="Київ\nУкраїна")
+    zelenskyy = PersonFactory(name="Volodymyr Zelenskyy", other_names="Volodymyr Zelensky")
+    RoleFactory(person=zelenskyy, party=ukraine, title="President")
+    found = drafts(
+        "КИЇВ, 19 грудня. /Вісті-Приклад/. Президент України Володимир Зеленський готовий "
+        "зустрітися з Путіним у будь-якому форматі. Про це у п'ятницю повідомив речник "
+        "президента Сергій Никифоров, переказавши слова глави держави.",
+        language="uk",
+    )
+    (draft,) = found.values()
+    assert draft.speaker == zelenskyy and draft.party == ukraine
+    assert draft.kinds["speaker"] == "relayed-named"
+
+
+def test_an_aside_relaying_a_leaders_words_gives_them_to_the_leader(record):
+    putin = PersonFactory(name="Vladimir Putin")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Ukrainian forces, Peskov said Putin had told the "
+        "American envoy, would first have to leave the parts of Donbas they still hold."
+    )
+    draft = next(d for q, d in found.items() if "leave the parts of Donbas" in q)
+    assert draft.speaker == putin and draft.kinds["speaker"] == "relayed-named"

@@ -11,20 +11,45 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 # Past forms (masculine, feminine, plural) and the present of verbs of saying.
 _RUSSIAN = (
     r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|указа|поясни|уточни|завери|предупреди|"
-    r"напомни|призна|констатирова|высказа)л(?:а|и)?|"
+    r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори)л(?:а|и)?|"
     r"заявляет|заявляют|говорит|отмечает|подчеркивает|подчёркивает|считает|считают|полагает"
 )
 _UKRAINIAN = (
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|підкресли|попереди|поясни|нагада|"
-    r"уточни|запевни|визна)(?:в|ла|ли)|"
+    r"уточни|запевни|визна|розпові|відпові|повтори)(?:в|ла|ли)|"
     r"заявляє|каже|зазначає|наголошує|вважає|вважають"
 )
 VERB = re.compile(rf"(?<![\w-])(?P<verb>{_RUSSIAN}|{_UKRAINIAN})(?![\w-])", re.IGNORECASE)
+# Verbs of taking a stance: the clause from the verb on is the statement ("назвал планы …").
+_RUSSIAN_STANCE = (
+    r"(?:назва|допусти|исключи|предложи|пообеща|подтверди|призва|потребова)(?:л|ла|ли)|"
+    r"отверг(?:ла|ли)?"
+)
+_UKRAINIAN_STANCE = (
+    r"(?:назва|допусти|виключи|запропонува|пообіця|підтверди|відкину|вимага|заклика)(?:в|ла|ли)"
+)
+STANCE_VERB = re.compile(
+    rf"(?<![\w-])(?P<verb>{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])", re.IGNORECASE
+)
+# Inside reported words, someone named before a verb of saying or of stance said it first:
+# "…, что в разговоре с Трампом Владимир Путин подтвердил …", "Российский лидер предложил …".
+_ORIGINAL = re.compile(
+    r"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>[А-ЯЁІЇЄҐ][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
+    r"(?:(?:также|тоже|також|теж|вновь|знову)\s+)?"
+    rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN}|{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])",
+    re.IGNORECASE,
+)
+# "…, переказавши слова глави держави": the words were another's, relayed.
+_RELAYING = re.compile(
+    r"\b(?:переказавши|передаючи|переказуючи|передавши|пересказывая|передавая|передав|"
+    r"пересказав)\s+слова\b",
+    re.IGNORECASE,
+)
 # Words between a subject and its verb that are not the subject: "Захарова также заявила".
 _AUX = re.compile(r"(?:\s+(?:также|тоже|ранее|позже|затем|вновь|також|раніше|згодом|знову))+$")
 # "Об этом заявил(а) …", "Про це заявив …": the sentence before holds the statement.
 ABOUT_THIS = re.compile(
-    rf"^(?:Об этом|Про це|Об этом же|Про це ж)\s+(?:(?:также|також|ранее|раніше)\s+)?"
+    rf"^(?:Об этом|Про це|Об этом же|Про це ж)\s+(?:[^\s,«»]+\s+){{0,3}}?"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+(?P<rest>.+?)[.!]?$",
     re.IGNORECASE,
 )
@@ -60,7 +85,15 @@ def _trimmed(text: str, start: int) -> tuple[str, int]:
 
 
 def read_sentence(text: str, base: int) -> list[Clause]:
-    """The statements a Russian or Ukrainian sentence attributes (empty when none)."""
+    """The statements a Russian or Ukrainian sentence attributes (empty when none), each with
+    the speaker whose words it relays, if any."""
+    clauses = _read(text, base)
+    for clause in clauses:
+        _find_original(clause)
+    return clauses
+
+
+def _read(text: str, base: int) -> list[Clause]:
     if quoted := _QUOTED_THEN_VERB.match(text):
         subject = quoted.group("subject").strip()
         named = _named(subject)
@@ -80,6 +113,15 @@ def read_sentence(text: str, base: int) -> list[Clause]:
         whose = (words.group("whose") or "").strip()
         if len(quote.split()) < 3:
             return []
+        inner = [c for c in _read(text[words.end() :], base + words.end()) if c.subject]
+        if whose and inner and inner[0].kind != "stance":
+            # "По словам Ушакова, Трамп заявил, что …": Trump's words, in Ushakov's account.
+            clause = inner[0]
+            clause.original, clause.original_start = clause.subject, clause.subject_start
+            clause.original_verb = clause.verb
+            clause.subject, clause.subject_start = whose, base + words.start("whose")
+            clause.attribution = [(base, base + words.end()), *clause.attribution]
+            return [clause]
         return [
             Clause(
                 quote,
@@ -137,7 +179,71 @@ def read_sentence(text: str, base: int) -> list[Clause]:
                     attribution=[(base + trailing.end("content"), base + len(text))],
                 )
             ]
-    return []
+    return _stances(text, base)
+
+
+def _stances(text: str, base: int) -> list[Clause]:
+    """ "Захарова назвала планы … «воровством»", "Рубио … допустил смягчение санкций, однако
+    исключил их отмену": each stance from its verb on, the subject before the first verb."""
+    verbs = list(STANCE_VERB.finditer(text))
+    if not verbs:
+        return []
+    before = text[: verbs[0].start()]
+    # "Марко Рубио, выступая в комитете, допустил …": the aside after the name is not his.
+    subject = before.split(",")[0].strip()
+    if not _named(subject) or any(c in before for c in '«»“”"'):
+        return []
+    clauses = []
+    for number, verb in enumerate(verbs):
+        end = verbs[number + 1].start() if number + 1 < len(verbs) else len(text)
+        piece = _JOINED.sub("", text[verb.start() : end])
+        quote, start = _trimmed(piece, base + verb.start())
+        if len(quote.split()) < 3:
+            continue
+        clauses.append(
+            Clause(
+                quote,
+                start,
+                subject=subject,
+                subject_start=base + before.find(subject),
+                verb=verb.group("verb"),
+                kind="stance",
+                attribution=[(base, base + verbs[0].start())],
+            )
+        )
+    return clauses
+
+
+# The word that joins two stances ("…, однако исключил …", "… и пообещала …").
+_JOINED = re.compile(r"[,;\s]*(?:\b(?:однако|но|и|а|але|та|і|й|проте)\s*)?$", re.IGNORECASE)
+
+
+def _find_original(clause: Clause) -> None:
+    """Words another said first, inside what a speaker reports: "По словам Ушакова, Трамп
+    заявил, что …", "Российский лидер также предложил …, добавил Ушаков"."""
+    if clause.kind not in {"reported", "quoted"} or clause.original:
+        return
+    match = _ORIGINAL.match(clause.quote)
+    if not match or "," in match.group("lead") and not _THAT_AFTER.search(match.group("lead")):
+        return
+    clause.original = match.group("who")
+    clause.original_start = clause.start + match.start("who")
+    clause.original_verb = match.group("verb")
+    rest = clause.quote[match.end() :]
+    if colon := re.match(r"^(?:\s+[\w'’-]+)?\s*:\s*", rest):
+        # «Президент сказав чітко: він готовий …»: the words after the colon.
+        inner, at = _trimmed(rest[colon.end() :], clause.start + match.end() + colon.end())
+        clause.quote, clause.start = inner, at
+        return
+    that = _THAT.search(rest)
+    if VERB.fullmatch(match.group("verb")) and that and "«" not in rest[: that.start()]:
+        # "Трамп запевнив українського президента, що США …": the words after "що".
+        inner, at = _trimmed(rest[that.end() :], clause.start + match.end() + that.end())
+        if len(inner.split()) >= 3:
+            clause.quote, clause.start = inner, at
+
+
+_THAT_AFTER = re.compile(r",\s+(?:что|що)\s+$", re.IGNORECASE)
 
 
 def about_this(previous, sentence) -> Clause | None:
@@ -150,6 +256,13 @@ def about_this(previous, sentence) -> Clause | None:
     if len(quote.split()) < 3:
         return None
     rest = match.group("rest")
+    original = ""
+    if relaying := _RELAYING.search(rest):
+        # "Про це повідомив речник Никифоров, переказавши слова глави держави": the words
+        # were the one the statement names first.
+        rest = rest[: relaying.start()].rstrip(" ,")
+        opening = re.match(r"^(?:[А-ЯЁІЇЄҐ][\w'’-]*\s+)+", quote)
+        original = opening.group().strip() if opening else ""
     return Clause(
         quote,
         start,
@@ -157,4 +270,7 @@ def about_this(previous, sentence) -> Clause | None:
         subject_start=sentence.start + match.start("rest"),
         verb=match.group("verb"),
         attribution=[(sentence.start, sentence.end)],
+        original=original,
+        original_start=start,
+        original_verb=match.group("verb") if original else "",
     )

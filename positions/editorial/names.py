@@ -55,13 +55,15 @@ _TO_LATIN = str.maketrans(
 
 def skeleton(word: str) -> str:
     """A lossy key of a name that most transliterations and spellings share: "Zelenskyy",
-    "Zelensky", "Зеленський" and "Зеленский" are one."""
+    "Zelensky", "Зеленський" and "Зеленский" are one, and so are "Trump" and "Трамп"."""
     word = unicodedata.normalize("NFKD", word.lower().translate(_TO_LATIN))
     word = "".join(c for c in word if not unicodedata.combining(c))
     word = word.replace("kh", "h").replace("h", "g").replace("y", "i").replace("j", "i")
     word = re.sub(r"[^a-z]", "", word.replace("w", "v"))
-    word = re.sub(r"(.)\1+", r"\1", word)
-    return re.sub(r"i(?=[aeou])", "", word)
+    word = re.sub(r"(.)\1+", r"\1", word.replace("f", "v"))
+    # Vowels are where transliterations and case endings differ most ("Trump" / "Трамп",
+    # "Leyen" / "Ляйен", "Ушакова"): the consonants after the first letter are the key.
+    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
 
 
 @dataclass(frozen=True)

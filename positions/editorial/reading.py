@@ -214,6 +214,14 @@ _NEW_INTERVIEWEE = re.compile(
 )
 
 
+# A person described by office, not named: "the Russian leader", "Российский лидер".
+_DESCRIBED = re.compile(
+    r"(?i)\b(?:leader|president|minister|chancellor|premier|envoy|aide|spokes\w+|"
+    r"лидер|президент|министр|глава|помощник|канцлер|премьер|лідер|міністр|голова|речник|"
+    r"прем'єр)\b"
+)
+
+
 # ", Johann Wadephul, …": a person named in apposition, whom the record may not know.
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:von|van|de|der)?\s*[A-Z][\w'’-]+)+),")
 
@@ -313,7 +321,31 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         # A speaker saying what their own side does is not reporting someone else.
         own_side = not original.someone and original.party == speaker.party
         wanting = clause.original_verb in WANTING
-        if wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
+        if not original.someone and _DESCRIBED.search(clause.original):
+            # "Российский лидер также предложил …, добавил Ушаков": someone described, not
+            # named, said it first; whom the description stands for, the editor decides.
+            reporter = speaker.name or clause.subject
+            why = (
+                f"Left blank: “{clause.original}” said it first, as {reporter} reports; "
+                "whom the description stands for, the editor decides."
+            )
+            item.reporter = speaker
+            item.speaker = Speaker(
+                party=original.party,
+                evidence=why,
+                party_evidence=original.party_evidence,
+                kind="",
+                party_kind="relayed-subject" if original.party else "",
+            )
+        elif not (original.someone or original.party):
+            # Someone the record does not know said it first: not the reporter's words.
+            reporter = speaker.name or clause.subject
+            why = (
+                f"Left blank: “{clause.original}” said it first, as {reporter} reports, and "
+                "the record knows no one by that name."
+            )
+            item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
+        elif wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
             # "Lavrov said Putin was ready …": one side speaking for its own.
             pass
         elif wanting and speaker.someone and speaker.party is None:

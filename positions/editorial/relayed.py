@@ -69,6 +69,15 @@ _RELAYED_RELATIVE = re.compile(
 )
 
 
+# "Ukrainian forces, Peskov said Putin had told the American envoy, would first have to …":
+# an aside relaying whose words the rest of the sentence gives.
+_RELAYED_ASIDE = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:had\s+)?"
+    r"(?P<verb>told(?:\s+[\w.'’-]+){0,5}|said),\s+"
+    r"(?=(?:would|will|must|could|should|had|has|was|were|is|are|did|does|can)\b)"
+)
+
+
 def _relayed_by_outlet(clause: Clause) -> re.Match | None:
     outlet = clause.verb == "reported" or bool(
         {word.lower() for word in clause.subject.split()} & OUTLET_WORDS
@@ -89,6 +98,7 @@ def _find_original(clause: Clause) -> None:
         _ORIGINAL.match(clause.quote)
         or _relayed_by_outlet(clause)
         or _RELAYED_EARLIER.match(clause.quote)
+        or _RELAYED_ASIDE.match(clause.quote)
         or (clause.kind == "reported" and _RELAYED_RELATIVE.search(clause.quote))
     )
     if not match:
