@@ -486,3 +486,83 @@ def test_an_aside_relaying_a_leaders_words_gives_them_to_the_leader(record):
     )
     draft = next(d for q, d in found.items() if "leave the parts of Donbas" in q)
     assert draft.speaker == putin and draft.kinds["speaker"] == "relayed-named"
+
+
+# -- asides, datelines and new names --
+
+
+def test_he_in_a_transcripts_turn_is_the_person_just_named_never_the_turns_speaker(record):
+    putin = PersonFactory(name="Vladimir Putin")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Excerpts from the interview.\n\n"
+        "QUESTION: Will sanctions be lifted?\n\n"
+        "MACRON: Some of them, in phases. Putin raised that. He told me the banking "
+        "restrictions had to go in the first phase.\n\n"
+        "QUESTION: And Kyiv?\n\n"
+        "MACRON: Nothing yet. He told me nothing about the talks would change soon."
+    )
+    relayed = found["the banking restrictions had to go in the first phase"]
+    assert relayed.speaker == putin and relayed.kinds["speaker"] == "pronoun-mentioned"
+    # No one named just before: "he" is someone else, whom the editor names.
+    unnamed = found["nothing about the talks would change soon"]
+    assert unnamed.speaker is None and unnamed.party is None
+    assert "someone else" in unnamed.evidence["speaker"]
+
+
+def test_said_according_to_a_newspaper_that_reads_the_words_after_that(record):
+    putin = PersonFactory(name="Vladimir Putin")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Macron also said, according to the FT, that Putin had "
+        "told him in January that he could accept international monitors in such a zone."
+    )
+    draft = found["he could accept international monitors in such a zone"]
+    assert draft.speaker == putin and draft.kinds["speaker"] == "relayed-named"
+
+
+def test_the_day_of_a_relative_clause_the_statement_is_not_in_is_only_offered(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Maria Zakharova, who said on Tuesday that talks were "
+        "frozen, told a briefing that Europe had no role in them.\n\n"
+        "Dmitry Peskov, who returned from Geneva on Thursday, told reporters that a deal was "
+        "still far off."
+    )
+    # Her own words in the relative clause: that day is theirs.
+    assert found["talks were frozen"].stated_on == datetime.date(2025, 12, 16)
+    returned = found["a deal was still far off"]
+    assert returned.stated_on is None
+    (offer,) = [offer for offer in returned.offers if offer.field == "date"]
+    assert offer.value == datetime.date(2025, 12, 18) and offer.kind.endswith("-relative")
+
+
+def test_another_official_of_the_same_party_does_not_take_the_partys_date_above(record):
+    found = drafts(
+        "MOSCOW/KYIV, Dec. 19 — Russia's Foreign Ministry said on Thursday that European troops "
+        "would be a threat.\n\n"
+        "A senior Russian diplomat told the Monitor that Moscow could accept unarmed observers."
+    )
+    ministry = found["European troops would be a threat"]
+    assert ministry.stated_on == datetime.date(2025, 12, 18)
+    diplomat = found["Moscow could accept unarmed observers"]
+    assert diplomat.stated_on is None
+    assert [offer.kind for offer in diplomat.offers if offer.field == "date"] == ["party-above"]
+
+
+def test_a_dateline_naming_two_cities_is_no_date_of_a_statement(record):
+    found = drafts(
+        "MOSCOW/KYIV, Dec. 19 — Russia's Foreign Ministry said European troops would be a threat."
+    )
+    assert found["European troops would be a threat"].stated_on is None
+
+
+def test_a_new_persons_name_stops_before_a_possessive_and_an_acronym(record):
+    found = drafts(
+        "WARSAW, Dec 19 (Example Wire) — Radosław Sikorski, Poland's foreign minister, said on "
+        "Friday that Europe should have a seat at any talks.\n\n"
+        "Речник МЗС Георгій Тихий у п'ятницю повідомив, що Україна очікує рішення ЄС до "
+        "кінця півріччя."
+    )
+    assert found["Europe should have a seat at any talks"].new_speaker.name == "Radosław Sikorski"
+    ukrainian = found["Україна очікує рішення ЄС до кінця півріччя"]
+    assert ukrainian.new_speaker.name == "Георгій Тихий"

@@ -240,8 +240,17 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             "bin",
             "al",
         }
+        # "Poland's" owns what follows and "МЗС", "NATO" are bodies: neither is in a name.
+        possessive = token.bare != token.text.rstrip(",.")
+        acronym = len(token.bare) > 2 and token.bare.isupper()
         if capitalised and not in_hit and token.bare.lower() not in TITLE_WORDS:
-            run.append(token)
+            if not (possessive or acronym):
+                run.append(token)
+                if not token.text.endswith(","):
+                    continue
+            if run:
+                runs.append(run)
+            run = []
             continue
         if run:
             runs.append(run)

@@ -21,7 +21,7 @@ from positions.editorial.reporting_verbs import (
 _OPEN, _CLOSE = '“"«', '”"»'
 # "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
+    r"^[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
 )
 # The opening words a sentence may carry before its subject ("Speaking to reporters, ").
 _PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")
@@ -316,7 +316,8 @@ def _attributed(text: str, base: int) -> list[Clause]:
         )
         clause.parts = splits(clause) + _tails(attribution, base + comma + 2)
         return [clause]
-    according = re.search(r",\s*according to\b", text)
+    # Not "said, according to the FT, that …": an aside between the verb and its words.
+    according = re.search(r",\s*according to\b(?![^,]*,\s*that\b)", text)
     clauses = _leading(text, base, verbs, according.start() if according else len(text))
     if according and not clauses:
         # "The White House is prepared …, according to officials": the whole claim.

@@ -8,7 +8,7 @@ from positions.editorial.attribution import Context, NewSpeaker, Speaker, carrie
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.relayed import WANTING, read_sentence
-from positions.editorial.reporting_verbs import VERB
+from positions.editorial.reporting_verbs import PRONOUN, VERB
 from positions.editorial.sentences import Sentence, split_sentences
 from positions.editorial.statement_dates import TERMINAL, Found
 
@@ -111,13 +111,29 @@ def read(
             # An answer or a turn is its speaker's own words, unless it names whose they are
             # ("Putin told Macron that …").
             speaking = None
+            voice = turn if turn is not None else answer and interviewee
             if _own_words(clause):
-                speaking = turn if turn is not None else answer and interviewee
+                speaking = voice
+            elif voice and PRONOUN.match(clause.subject.strip()):
+                speaking = _spoken_of(clause.subject.strip(), voice, context)
             item = _resolve(clause, proposal, context, party_of, speaking)
             item.context = around
             found.append(item)
             context.remember_statement(item.speaker, item.reporter)
     return proposals, found
+
+
+def _spoken_of(pronoun: str, voice: Speaker, context: Context) -> Speaker:
+    """ "He told me …" in a turn or an answer: someone its speaker speaks of, never the
+    speaker: the person the paragraph has just named, else no one."""
+    mentioned = context.mentioned
+    if mentioned is not None and mentioned.someone and mentioned.person != voice.person:
+        return carried(
+            mentioned, "pronoun-mentioned", f"“{pronoun}”: {mentioned.name}, named just before"
+        )
+    return Speaker(
+        evidence=f"Left blank: “{pronoun}” in {voice.name}'s words is someone else, not named."
+    )
 
 
 def _about_this(proposals: list, found: list[Found], context: Context, party_of) -> Found | None:

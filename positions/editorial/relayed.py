@@ -21,6 +21,8 @@ def read_sentence(sentence: str, start: int) -> list[Clause]:
 _TOLD_PASSIVE = re.compile(r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+that\s+")
 # "said on Thursday that …": when, between the verb and its statement.
 _WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
+# "had told him in January that …": when, after whom.
+_WHEN_TOLD = r"(?:(?:in|on|last|during|at)\s+(?:[\w'’-]+\s+){1,4}?(?=that\s))?"
 _ORIGINAL = re.compile(
     rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
     # "officials were told that …": who was told is not who said it.
@@ -28,7 +30,8 @@ _ORIGINAL = re.compile(
     # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
     # "Putin told U.S. envoy Steve Witkoff (during their meeting last week) that …": whom he
     # told, perhaps when and where, then "that".
-    rf"(?:that\s+|(?:him|her|them|us|me)\s+(?:that\s+)?|(?<=told\s)(?:[\w.'’-]+\s+){{1,14}}?that\s+)"
+    rf"(?:that\s+|(?:him|her|them|us|me)\s+{_WHEN_TOLD}(?:that\s+)?|"
+    rf"(?<=told\s)(?:[\w.'’-]+\s+){{1,14}}?that\s+)"
 )
 
 

@@ -60,6 +60,10 @@ _DATE_ADJUNCT = re.compile(
 def content_after(text: str, verb_end: int, verb: str) -> int:
     """Where the statement starts after the attribution verb."""
     rest = text[verb_end:]
+    if _TOLD.match(verb) and (whom := re.match(r"^\s*(?:me|him|her|us|them)\b(?!\s+that)", rest)):
+        # "He told me the banking restrictions …": whom, then the words, "that" left out.
+        verb_end += whom.end()
+        rest = text[verb_end:]
     if TO_VERB.match(verb):
         to = re.match(r"^(?:[^“\"]{0,40}?)\bto\s+", rest)
         return verb_end + (to.end() if to else 0)
@@ -137,7 +141,7 @@ ADJUNCT_WORDS = frozenset(
     phone however though nonetheless nevertheless now still recently reportedly privately
     openly firmly broadcaster broadcasters channel radio network newspaper agency programme
     program show podcast aired published released recorded broadcast final closing opening
-    sidelines plenary
+    sidelines plenary according citing
     """
     )
 )

@@ -185,8 +185,10 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
                 )
                 continue
             item.day, item.precision = carried.day, carried.precision
+            # A party's statements above may be another official's, on another day.
+            above = "speaker-above" if item.speaker.someone else "party-above"
             item.date_kind = _CARRIED_KIND.get(why) or (
-                "speaker-above" if why.startswith("the date of") else "lead-party"
+                above if why.startswith("the date of") else "lead-party"
             )
             item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
         else:
@@ -236,7 +238,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             )
         )
     ]
-    findings = _outside_relative(findings, text, sentence.start + skip)
+    findings, relative = _outside_relative(findings, text, sentence.start + skip, clause.start)
     if item.reporter is not None:
         told = [
             f
@@ -283,8 +285,11 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         if finding.precision in DATED:
             item.own, item.day, item.precision = finding, finding.day, finding.precision
             item.reasoning = finding.reasoning
-            item.date_kind = ("own-after-lead" if lead else "own") + (
-                "" if finding.precision == DAY else f"-{finding.precision}"
+            # "Umerov, who returned on Thursday, told …": maybe not the day he said it.
+            item.date_kind = (
+                ("own-after-lead" if lead else "own")
+                + ("-relative" if relative else "")
+                + ("" if finding.precision == DAY else f"-{finding.precision}")
             )
             return
         if finding.precision == "":
@@ -308,11 +313,17 @@ _SPOKEN_OF = re.compile(r"\b(?:from|until|till|by|starting|beginning|since)\s+(?
 _RELATIVE = re.compile(r",\s+who\s+[^,]*$")
 
 
-def _outside_relative(findings: list, text: str, offset: int) -> list:
-    """The findings, less those in a relative clause ("…, who announced on October 2 …,")
-    when the sentence gives another date outside one."""
-    outside = [f for f in findings if not _RELATIVE.search(text[: f.start - offset])]
-    return outside or findings
+def _outside_relative(findings: list, text: str, offset: int, quote_at: int):
+    """The findings, less those in a relative clause the statement is not in ("Umerov, who
+    returned on Thursday, told …") when the sentence gives another date; and whether those
+    left are in one. "Zakharova, who said on Friday that …" dates its own words."""
+
+    def aside(finding) -> bool:
+        between = text[finding.end - offset : max(finding.end, quote_at) - offset]
+        return bool(_RELATIVE.search(text[: finding.start - offset])) and "," in between
+
+    outside = [f for f in findings if not aside(f)]
+    return (outside, False) if outside or not findings else (findings, True)
 
 
 def _blank_before(found: list[Found], number: int) -> Found | None:
