@@ -566,3 +566,18 @@ def test_a_new_persons_name_stops_before_a_possessive_and_an_acronym(record):
     assert found["Europe should have a seat at any talks"].new_speaker.name == "Radosław Sikorski"
     ukrainian = found["Україна очікує рішення ЄС до кінця півріччя"]
     assert ukrainian.new_speaker.name == "Георгій Тихий"
+
+
+def test_a_news_conference_named_at_length_before_its_day_is_the_occasion_but_later_is_not(
+    record,
+):
+    found = drafts(
+        "KYIV, Dec 19 (Example Wire) — Emmanuel Macron said at a joint news conference with the "
+        "Ukrainian president in Kyiv on Thursday that Europe must be at the table.\n\n"
+        "Maria Zakharova said Moscow would not accept European troops.\n\n"
+        "France would keep up its deliveries, an Elysee spokesman said later."
+    )
+    at_it = found["Moscow would not accept European troops"]
+    assert at_it.stated_on == datetime.date(2025, 12, 18) and at_it.kinds["date"] == "occasion"
+    later = found["France would keep up its deliveries"]
+    assert later.stated_on is None and not [o for o in later.offers if o.field == "date"]

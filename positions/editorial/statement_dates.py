@@ -22,7 +22,9 @@ _OTHER_OCCASION = re.compile(
     r"on social media)\b|^(?:In|From) [A-Z][a-z]+,|"
     # "The ministers spoke a day after Lavrov said …": his words came before the occasion.
     r"\b(?:a|one|two|three|\d+)\s+(?:day|days|week|weeks)\s+(?:after|before)\b|"
-    r"\bhours\s+(?:after|before)\b|\bthe\s+day\s+before\b",
+    r"\bhours\s+(?:after|before)\b|\bthe\s+day\s+before\b|"
+    # "…, a Downing Street spokesman said later": after the occasion, on a day not given.
+    r"\b(?:said|added|told\s+\w+)\s+later\b|\blater\s+(?:said|added|told)\b",
 )
 _OWN_CHANNEL = re.compile(
     r"\b(?:address|post|posts|statement|wrote|posted|written|on Telegram|on X|on social media)\b"
@@ -34,8 +36,10 @@ _EVENT = re.compile(
     r"(?:we|I)\s+(?:spoke|talked)\s+(?:to|with))\b",
     re.IGNORECASE,
 )
-# How many words may lie between an event and its date.
-_NEAR = 8
+# How many words may lie between an event and its date ("a news conference with Ukrainian
+# President Volodymyr Zelenskiy in Kyiv on Thursday"), and between the event and another day.
+_NEAR = 12
+_NEAR_OTHER = 8
 # A line that ends as a sentence does; headlines, bylines and captions do not.
 TERMINAL = re.compile(r"[.!?][\"”’)]*\s*$|[\"”]\s*$")
 
@@ -138,7 +142,7 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
                 if (
                     other.precision == DAY
                     and other.day != finding.day
-                    and len(close.split()) <= _NEAR
+                    and len(close.split()) <= _NEAR_OTHER
                 ):
                     return f"“{finding.phrase}” and “{other.phrase}”"
     return ""
