@@ -581,3 +581,20 @@ def test_a_news_conference_named_at_length_before_its_day_is_the_occasion_but_la
     assert at_it.stated_on == datetime.date(2025, 12, 18) and at_it.kinds["date"] == "occasion"
     later = found["France would keep up its deliveries"]
     assert later.stated_on is None and not [o for o in later.offers if o.field == "date"]
+
+
+def test_a_transcripts_broadcast_dates_its_speakers_own_words_not_what_others_told_them(record):
+    found = drafts(
+        "Transcript: President Emmanuel Macron on Example Sunday, Dec. 14\n\n"
+        "The following is a transcript of an interview with President Emmanuel Macron that "
+        "aired Sunday, Dec. 14, 2025, on “Example Sunday.” It may contain errors.\n\n"
+        "HOST: What did the Kremlin tell you?\n\n"
+        "MACRON: We have told both sides that Paris is ready to host the talks. Peskov told me "
+        "that Moscow would send a delegation.",
+        published=datetime.date(2025, 12, 14),
+    )
+    own = found["Paris is ready to host the talks"]
+    assert own.speaker == record["macron"]
+    assert own.stated_on == datetime.date(2025, 12, 14) and own.kinds["date"] == "occasion"
+    told = found["Moscow would send a delegation"]
+    assert told.speaker == record["peskov"] and told.stated_on is None

@@ -408,6 +408,10 @@ def _detail(article: Article, expected: Expected, draft, judged: dict) -> dict:
             "move": draft.move,
             # The kind of evidence behind each suggestion, as confidence.py ranks them.
             "kinds": {field: kind for field, kind in draft.kinds.items() if kind},
+            # Why each field holds what it holds, or why it is blank.
+            "evidence": {
+                name: draft.evidence.get(name, "") for name in TIERED if draft.evidence.get(name)
+            },
         }
     return {
         "file": article.path.name,

@@ -81,6 +81,10 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
     if not body:
         return None
     first = [p for p in body if p.paragraph == body[0].paragraph]
+    opening = [item for item in found if item.proposal.paragraph == body[0].paragraph]
+    if opening and opening[0].reporter is not None:
+        # A report opening with relayed words ("…, Witkoff said") dates those, not an occasion.
+        return None
     for proposal in first:
         sentence = proposal.sentence.text
         skip = strip_dateline(sentence)
@@ -97,7 +101,7 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
             # not that of a statement that merely mentions talks.
             near = any(
-                len(text[min(at, finding.start) : max(at, finding.end)].split()) <= _NEAR
+                len(text[min(at, finding.start) : max(at, finding.start)].split()) <= _NEAR
                 and side(at) == side(finding.start)
                 for at in events
             )
@@ -301,7 +305,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
     perfect = re.search(
         rf"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?{clause.verb}\b", text
     )
-    if not item.blocked and clause.verb and perfect:
+    # "We have told both sides …" in a speaker's own words is said on the occasion.
+    own_words = clause.subject.strip().lower() in {"i", "we"}
+    if not item.blocked and clause.verb and perfect and not own_words:
         # "Kyiv has said …": said at some time before, on no occasion the article names.
         item.blocked = f"Left blank: “{perfect.group()}” names no occasion or date."
     if not item.blocked and _OTHER_OCCASION.search(_outside(text, clause, sentence.start)):
@@ -370,11 +376,17 @@ def _key(speaker: Speaker):
     return ("party", speaker.party.pk) if speaker.party is not None else None
 
 
+# The speakers of a transcript's turns and an interview's answers.
+VOICES = frozenset({"turn", "interviewee", "interviewee-new"})
+
+
 class _Dated:
     """The statements that give their own date, indexed by paragraph and by speaker, so that
     finding one to carry costs no pass over the whole article."""
 
     def __init__(self, found: list[Found]):
+        # Whether the article gives turns or answers: a transcript or an interview.
+        self.voiced = any(item.speaker.kind in VOICES for item in found)
         self.by_paragraph: dict[int, list[int]] = defaultdict(list)
         self.by_speaker: dict[tuple, list[int]] = defaultdict(list)
         self.told: dict[tuple, list[int]] = defaultdict(list)
@@ -419,12 +431,13 @@ def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, o
             return found[earlier], f"the date of {who}'s statements above"
         if (told := index.before(index.told.get(key, []), number)) is not None:
             return found[told].reporter_date, "reporter"
-    # A relayed statement ("…, Witkoff said") does not set the report's occasion.
-    relayed = bool(found) and found[0].reporter is not None
     # "…, he said in his nightly video address": his own channel, not the reported event.
     sentence = item.proposal.sentence
     own_channel = _OWN_CHANNEL.search(_outside(sentence.text, item.clause, sentence.start))
-    if occasion is not None and not relayed and not own_channel:
+    # In a transcript or an interview, the occasion dates the speaker's own words only, not
+    # what others told them ("He told me …").
+    spoken_of = index.voiced and item.speaker.kind not in VOICES
+    if occasion is not None and not own_channel and not spoken_of:
         return occasion, "occasion"
     if lead is not None and lead < number and found[lead].reporter is None and not own_channel:
         party = item.speaker.party
