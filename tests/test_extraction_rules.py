@@ -275,6 +275,19 @@ def test_topics_are_learned_from_positions_editors_have_coded(record):
     assert guarantees not in topics[:1]
 
 
+def test_topics_are_suggested_for_russian_and_ukrainian_statements_from_english_wording(record):
+    exchange = TopicFactory(name="Prisoner exchange", proposition="All prisoners are exchanged")
+    assets = TopicFactory(name="Frozen assets", proposition="Frozen assets fund Ukraine")
+    found = drafts(
+        "МОСКВА, 20 августа. Лавров заявил, что Россия готова к обмену военнопленными.\n\n"
+        "Сибіга заявив, що заморожені російські активи мають піти на відбудову України."
+    )
+    russian = found["Россия готова к обмену военнопленными"]
+    assert russian.topics[0] == exchange
+    ukrainian = found["заморожені російські активи мають піти на відбудову України"]
+    assert ukrainian.topics[0] == assets
+
+
 # -- the extract page --
 
 

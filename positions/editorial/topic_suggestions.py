@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from positions.editorial import glossary
 from positions.editorial.names import words
 from positions.models import Position, Topic
 from positions.models.choices import Status
@@ -50,6 +51,8 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> Counter:
+    # Russian and Ukrainian words count by their English in the glossary.
+    text = f"{text} {glossary.english(text)}"
     words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", text.lower().replace("’", "'"))
     return Counter(stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
 
