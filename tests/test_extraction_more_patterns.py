@@ -598,3 +598,14 @@ def test_a_transcripts_broadcast_dates_its_speakers_own_words_not_what_others_to
     assert own.stated_on == datetime.date(2025, 12, 14) and own.kinds["date"] == "occasion"
     told = found["Moscow would send a delegation"]
     assert told.speaker == record["peskov"] and told.stated_on is None
+
+
+def test_a_news_conference_the_lead_speaks_at_after_its_words_is_the_occasion(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Emmanuel Macron said on Thursday that Europe would "
+        "lead a reassurance force once a ceasefire had held for ninety days, speaking at a "
+        "joint news conference with the Ukrainian president.\n\n"
+        "Maria Zakharova said Moscow would not accept European troops."
+    )
+    at_it = found["Moscow would not accept European troops"]
+    assert at_it.stated_on == datetime.date(2025, 12, 18) and at_it.kinds["date"] == "occasion"

@@ -101,7 +101,10 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
             # not that of a statement that merely mentions talks.
             near = any(
-                len(text[min(at, finding.start) : max(at, finding.start)].split()) <= _NEAR
+                (
+                    len(text[min(at, finding.start) : max(at, finding.start)].split()) <= _NEAR
+                    or _SPEAKING_AT.search(text[:at])
+                )
                 and side(at) == side(finding.start)
                 for at in events
             )
@@ -120,6 +123,11 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
                     finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
                 )
     return None
+
+
+# "Rubio said on Wednesday that …, speaking at a joint news conference with …": the event of
+# the attribution, however long the words between.
+_SPEAKING_AT = re.compile(r"\b(?:speaking|addressing|appearing)\s+(?:[\w-]+\s+){0,3}$")
 
 
 # An event named as lasting, or as ending on the day given: it had other days too.
