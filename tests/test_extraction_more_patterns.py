@@ -609,3 +609,21 @@ def test_a_news_conference_the_lead_speaks_at_after_its_words_is_the_occasion(re
     )
     at_it = found["Moscow would not accept European troops"]
     assert at_it.stated_on == datetime.date(2025, 12, 18) and at_it.kinds["date"] == "occasion"
+
+
+def test_a_live_pages_entries_offer_its_day_for_statements_that_give_none(record):
+    found = drafts(
+        "Ukraine war live: talks in Geneva\n\n"
+        "18:40\nWe're closing this live page for today.\n\n"
+        "17:55 — Peskov speaks\nDmitry Peskov told reporters that the talks had been "
+        "“substantive”.\n\n"
+        "17:10 — Zakharova\nMaria Zakharova said on Monday that Moscow's position had not "
+        "changed."
+    )
+    entry = found["the talks had been “substantive”"]
+    assert entry.stated_on is None
+    ((offer),) = [offer for offer in entry.offers if offer.field == "date"]
+    assert offer.value == datetime.date(2025, 12, 19) and offer.kind == "live-page"
+    assert "an entry of a live page" in offer.evidence
+    # A day the entry gives is its own.
+    assert found["Moscow's position had not changed"].stated_on == datetime.date(2025, 12, 15)

@@ -80,6 +80,12 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
     body = [p for p in proposals if p.body]
     if not body:
         return None
+    if sum(1 for p in proposals if _TIMESTAMP.match(p.sentence.text)) >= 2:
+        why = (
+            f"an entry of a live page published {published:%a} {published.day} "
+            f"{published:%b %Y}: its entries are of that day unless they say otherwise"
+        )
+        return dating.DateFinding(LIVE_PAGE, 0, 0, published, DAY, why)
     first = [p for p in body if p.paragraph == body[0].paragraph]
     opening = [item for item in found if item.proposal.paragraph == body[0].paragraph]
     if opening and opening[0].reporter is not None:
@@ -128,6 +134,12 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
 # "Rubio said on Wednesday that …, speaking at a joint news conference with …": the event of
 # the attribution, however long the words between.
 _SPEAKING_AT = re.compile(r"\b(?:speaking|addressing|appearing)\s+(?:[\w-]+\s+){0,3}$")
+
+
+# "17:55 — Zelenskyy: …": the entries of a live page, each under its time of day.
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+# The phrase of the occasion a live page gives its entries.
+LIVE_PAGE = "(live page)"
 
 
 # An event named as lasting, or as ending on the day given: it had other days too.
@@ -220,6 +232,7 @@ _CARRIED_KIND = {
     "given earlier in the paragraph": "paragraph-earlier",
     "given later in the paragraph, for the same speaker": "paragraph-later",
     "occasion": "occasion",
+    "live-page": "live-page",
     "the lead sums up the occasion reported below": "lead-sums-up",
 }
 
@@ -446,7 +459,7 @@ def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, o
     # what others told them ("He told me …").
     spoken_of = index.voiced and item.speaker.kind not in VOICES
     if occasion is not None and not own_channel and not spoken_of:
-        return occasion, "occasion"
+        return occasion, "live-page" if occasion.phrase == LIVE_PAGE else "occasion"
     if lead is not None and lead < number and found[lead].reporter is None and not own_channel:
         party = item.speaker.party
         if party is not None and found[lead].speaker.party == party:
