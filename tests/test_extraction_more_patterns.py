@@ -627,3 +627,63 @@ def test_a_live_pages_entries_offer_its_day_for_statements_that_give_none(record
     assert "an entry of a live page" in offer.evidence
     # A day the entry gives is its own.
     assert found["Moscow's position had not changed"].stated_on == datetime.date(2025, 12, 15)
+
+
+def test_an_interview_whose_questions_are_paragraphs_of_their_own_gives_the_answers(record):
+    lavrov = PersonFactory(name="Sergei Lavrov")
+    RoleFactory(person=lavrov, party=record["russia"], title="Foreign Minister")
+    found = drafts(
+        "Macron: “Europe will not be a spectator”\n\n"
+        "PARIS — Emmanuel Macron receives visitors in a quiet office. We spoke on Thursday. The "
+        "conversation has been condensed and lightly edited.\n\n"
+        "What is blocking a ceasefire?\n\n"
+        "Russia. We have put a simple offer on the table and Moscow answers with demands.\n\n"
+        "What does Moscow want?\n\n"
+        "Mr Lavrov repeats in every interview that Ukraine must accept the realities on the "
+        "ground.\n\n"
+        "Will Europe send troops?\n\n"
+        "France is ready to lead a reassurance force after a ceasefire.\n\n"
+        "Macron flies to Brussels next week for a meeting of the European Council."
+    )
+    assert "What is blocking a ceasefire?" not in found
+    answer = found["France is ready to lead a reassurance force after a ceasefire."]
+    assert answer.speaker == record["macron"] and answer.kinds["speaker"] == "interviewee"
+    assert answer.stated_on == datetime.date(2025, 12, 18)
+    relayed = found["Ukraine must accept the realities on the ground"]
+    assert relayed.speaker == lavrov
+    # The closing note speaks of him: no answer of his.
+    assert not any("flies to Brussels" in quote for quote in found)
+
+
+def test_a_title_with_of_the_is_no_part_of_a_new_persons_name(record):
+    found = drafts(
+        "LONDON, Dec 19 (Example Wire) — Chancellor of the Exchequer Rachel Reeves said on "
+        "Friday that the UK would begin lending to Kyiv."
+    )
+    assert found["the UK would begin lending to Kyiv"].new_speaker.name == "Rachel Reeves"
+
+
+def test_a_russian_gerund_clause_and_a_ukrainian_conversation_partner_are_not_the_subject(
+    record,
+):
+    ukraine = PartyFactory(slug="ukraine", name="Ukraine", other_names="Україна\nУкраину")
+    turkey = PartyFactory(slug="turkey", name="Turkey", other_names="Анкара")
+    fidan = PersonFactory(name="Hakan Fidan")
+    RoleFactory(person=fidan, party=turkey, title="Foreign Minister")
+    sybiha = PersonFactory(name="Andrii Sybiha")
+    RoleFactory(person=sybiha, party=ukraine, title="Foreign Minister")
+    russian = drafts(
+        "МОСКВА, 19 декабря. /Пример-Новости/. Дмитрий Песков заявил, что переговоры "
+        "продолжатся.\n\n"
+        "Комментируя заявления европейских столиц о готовности направить на Украину войска, "
+        "пресс-секретарь подчеркнул: «Любое присутствие военных НАТО для нас неприемлемо»."
+    )
+    troops = russian["Любое присутствие военных НАТО для нас неприемлемо"]
+    assert troops.party != ukraine
+    assert troops.speaker in (None, record["peskov"])
+    ukrainian = drafts(
+        "КИЇВ, 19 грудня. Міністр закордонних справ Туреччини Хакан Фідан під час телефонної "
+        "розмови з Андрієм Сибігою підтвердив, що Анкара готова прийняти зустріч лідерів."
+    )
+    (hosting,) = [d for q, d in ukrainian.items() if "Анкара готова" in q]
+    assert hosting.speaker == fidan

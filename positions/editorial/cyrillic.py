@@ -138,7 +138,7 @@ def _read(text: str, base: int) -> list[Clause]:
         after = text[verb.end() :]
         if before.rstrip().endswith(",") or any(c in before for c in '«»“”"'):
             continue
-        subject = _AUX.sub("", before.rstrip()).strip()
+        subject = _subject(_AUX.sub("", before.rstrip()).strip())
         that = _THAT.search(after)
         colon = _COLON_QUOTE.match(after.lstrip()) if after.lstrip().startswith(":") else None
         if that and not any(c in after[: that.start()] for c in ",«»"):
@@ -182,6 +182,29 @@ def _read(text: str, base: int) -> list[Clause]:
     return _stances(text, base)
 
 
+# Where a subject's words about the occasion begin: "Хакан Фідан під час розмови з Андрієм
+# Сибігою підтвердив": the one in conversation with him is not the speaker.
+_OCCASION_WORDS = re.compile(
+    r"\s(?:під час|у ході|в ході|в ходе|во время|у розмові|в разговоре|на зустрічі|на встрече|"
+    r"(?:з|із|зі|с|со)\s+[А-ЯЁІЇЄҐ])",
+    re.IGNORECASE,
+)
+
+
+# "Комментируя заявления …, пресс-секретарь подчеркнул": a clause opening with a gerund.
+_GERUND = re.compile(r"^[А-ЯЁІЇЄҐ][\w'’-]*(?:я|ючи|учи|ясь|вши|вшись)\s", re.IGNORECASE)
+
+
+def _subject(words: str) -> str:
+    """The subject of a verb, without a participle's clause before it ("Комментируя …,
+    пресс-секретарь") or the occasion after the name."""
+    if _GERUND.match(words):
+        words = words.rsplit(",", 1)[-1].strip()
+    if (cut := _OCCASION_WORDS.search(words)) and _named(words[: cut.start()]):
+        words = words[: cut.start()]
+    return words
+
+
 def _stances(text: str, base: int) -> list[Clause]:
     """ "Захарова назвала планы … «воровством»", "Рубио … допустил смягчение санкций, однако
     исключил их отмену": each stance from its verb on, the subject before the first verb."""
@@ -190,7 +213,7 @@ def _stances(text: str, base: int) -> list[Clause]:
         return []
     before = text[: verbs[0].start()]
     # "Марко Рубио, выступая в комитете, допустил …": the aside after the name is not his.
-    subject = before.split(",")[0].strip()
+    subject = _subject(before.split(",")[0].strip())
     if not _named(subject) or any(c in before for c in '«»“”"'):
         return []
     clauses = []

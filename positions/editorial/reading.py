@@ -56,15 +56,28 @@ def read(
     line = -1
     body = question = answer = False
     turn: Speaker | None = None
+    # An interview whose questions are paragraphs of their own, with no "Q:" or "A:".
+    unlabelled = _unlabelled_interview(text)
+    answering = False
     for sentence in split_sentences(text, language):
         if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
             while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
                 line += 1
             end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
             stripped = text[line_starts[line] : end].strip()
-            # Headlines, bylines and captions state nothing by themselves.
+            # Headlines, bylines and captions state nothing by themselves; nor does an opening
+            # line labelled with a name ("Macron: “Europe will not be a spectator”").
             body = bool(TERMINAL.search(stripped)) and stripped != title.strip()
+            body = body and not (line == 0 and _LABELLED_HEADLINE.match(stripped))
             question, answer = stripped.startswith("Q:"), stripped.startswith("A:")
+            if unlabelled and body and not (question or answer):
+                if _ASKED.search(stripped):
+                    question = answering = True
+                elif answering and not _about(stripped, interviewee):
+                    answer = True
+                else:
+                    # "Sybiha flies to Brussels next week …": the closing note.
+                    answering = False
             label = _TURN.match(stripped)
             turn = None
             if label and not answer:
@@ -121,6 +134,30 @@ def read(
             found.append(item)
             context.remember_statement(item.speaker, item.reporter)
     return proposals, found
+
+
+# What says an interview's questions are paragraphs of their own: its introduction, and
+# questions ending paragraphs.
+_INTERVIEW_NOTE = re.compile(
+    r"\b(?:[Ww]e spoke|spoke (?:to|with) (?:him|her)|(?:interview|conversation) has been "
+    r"(?:condensed|edited)|edited for (?:length|clarity)|condensed and (?:lightly )?edited)\b"
+)
+# A question: a paragraph ending with "?", or addressing the interviewee ("You sound …").
+_ASKED = re.compile(r"\?[\"”’)]*$|^(?:You|Your)\b")
+
+
+def _unlabelled_interview(text: str) -> bool:
+    if not _INTERVIEW_NOTE.search(text[:2000]):
+        return False
+    asked = sum(1 for line in text.splitlines() if line.strip().endswith("?"))
+    return asked >= 3
+
+
+def _about(line: str, interviewee: Speaker | None) -> bool:
+    """Whether a paragraph speaks of the interviewee in the third person ("Sybiha flies …")."""
+    if interviewee is None or not interviewee.name:
+        return False
+    return line.startswith((interviewee.name, interviewee.name.split()[-1]))
 
 
 def _spoken_of(pronoun: str, voice: Speaker, context: Context) -> Speaker:
@@ -220,6 +257,8 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
     return None
 
 
+# An opening line that is a name, a colon and a quotation: a headline.
+_LABELLED_HEADLINE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?:\s+[“\"‘].*[”\"’]$")
 # "Kallas: “If he wanted peace …”": the headline of an interview, labelled with the name.
 _HEADLINE_LABEL = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?):\s")
 # "Jean-Noël Barrot has been France's foreign minister": the opening of its introduction.

@@ -12,6 +12,7 @@ SPEECH = (
     r"emphasi[sz]es|noted|notes|warned|warns|insisted|insists|argued|argues|declared|declares|"
     r"announced|announces|asserted|asserts|claimed|claims|reiterated|reiterates|repeated|"
     r"explained|acknowledged|admitted|conceded|confirmed|denied|indicated|wrote|writes|posted|"
+    r"repeats|recalls|"
     r"tweeted|responded|replied|answered|reported|suggested|suggests|demanded|demands|"
     r"affirmed|reaffirmed|reaffirms|maintained|maintains|predicted|promised|cautioned|"
     r"complained|observed|remarked|recalled|signalled|signaled|signals|hinted|countered|"

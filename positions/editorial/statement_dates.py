@@ -33,7 +33,7 @@ _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
     r"visit|negotiations|interview|interviewed|"
     # "We spoke to him in Ankara on Monday": the outlet's own interview.
-    r"(?:we|I)\s+(?:spoke|talked)\s+(?:to|with))\b",
+    r"(?:we|I)\s+(?:spoke|talked|met))\b",
     re.IGNORECASE,
 )
 # How many words may lie between an event and its date ("a news conference with Ukrainian
