@@ -687,3 +687,28 @@ def test_a_russian_gerund_clause_and_a_ukrainian_conversation_partner_are_not_th
     )
     (hosting,) = [d for q, d in ukrainian.items() if "Анкара готова" in q]
     assert hosting.speaker == fidan
+
+
+def test_a_newsletters_colon_and_american_quotes_attribute_the_words(record):
+    found = drafts(
+        "Good Friday morning.\n\n"
+        'Peskov was blunter on sanctions: relief "comes after signatures, not before."\n\n'
+        "Any deal on Ukraine's forces \"is a deal on Europe's security, so Europe signs it "
+        'too," Zakharova told reporters in Moscow on Thursday.'
+    )
+    colon = found['relief "comes after signatures, not before."']
+    assert colon.speaker == record["peskov"]
+    american = next(d for q, d in found.items() if q.startswith("Any deal on Ukraine's forces"))
+    assert american.speaker == record["zakharova"]
+    assert american.stated_on == datetime.date(2025, 12, 18)
+
+
+def test_an_approximate_day_carried_from_the_same_speaker_is_only_offered(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Dmitry Peskov said late last week that talks would "
+        "resume.\n\n"
+        "Peskov said Moscow would not accept a freeze of the front line."
+    )
+    draft = found["Moscow would not accept a freeze of the front line"]
+    assert draft.stated_on is None
+    assert [o.kind for o in draft.offers if o.field == "date"] == ["speaker-above-approximate"]

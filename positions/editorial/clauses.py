@@ -190,7 +190,39 @@ def read_clauses(sentence: str, start: int) -> list[Clause]:
     skip = strip_dateline(sentence)
     text = sentence[skip:]
     base = start + skip
-    return _quoted(text, base) or _interpolated(text, base) or _attributed(text, base)
+    return (
+        _quoted(text, base)
+        or _interpolated(text, base)
+        or _attributed(text, base)
+        or _after_colon(text, base)
+    )
+
+
+# "Rubio was blunter on sanctions: relief “comes after signatures, not before.”": a named
+# speaker, or a pronoun for one, then a colon and words in quotation marks.
+_COLON_STATEMENT = re.compile(
+    rf"^(?P<subject>(?:[A-Z][\w'’.-]*\s+){{0,5}}[A-Z][\w'’.-]*|He|She|They)\s+"
+    rf"(?P<between>[^:{_OPEN}{_CLOSE}]{{3,90}}):\s+(?P<content>[^{_OPEN}]*[{_OPEN}].+)$"
+)
+
+
+def _after_colon(text: str, base: int) -> list[Clause]:
+    match = _COLON_STATEMENT.match(text)
+    if not match or not _plausible_subject(match.group("subject")):
+        return []
+    content, at = trim(match.group("content"), base + match.start("content"))
+    if len(content.split()) < 3:
+        return []
+    return [
+        Clause(
+            content,
+            at,
+            subject=match.group("subject"),
+            subject_start=base,
+            kind="reported",
+            attribution=[(base, base + match.start("content"))],
+        )
+    ]
 
 
 def _quoted(text: str, base: int) -> list[Clause]:
@@ -281,18 +313,23 @@ def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
     return "", 0
 
 
+_ATTRIBUTION_COMMA = re.compile(r",[\"”’]? ")
+
+
 def _attributed(text: str, base: int) -> list[Clause]:
     verbs = list(VERB.finditer(text))
     # Trailing attribution: ", Witkoff told CNN last month." or ", said Grushko."
     for verb in reversed(verbs):
-        comma = text.rfind(", ", 0, verb.start())
-        if comma == -1:
+        # ', said Grushko' or, American style, 'so Europe signs it too," she told reporters'.
+        commas = list(_ATTRIBUTION_COMMA.finditer(text, 0, verb.start()))
+        if not commas:
             continue
-        attribution = text[comma + 2 :]
+        comma, after = commas[-1].start(), commas[-1].end()
+        attribution = text[after:]
         tail = _TAIL.search(attribution)
         own = attribution[: tail.start()] if tail else attribution
         # ", … said on Friday, after Washington proposed …": the circumstance is not its own.
-        after_verb = own.find(", ", verb.end() - comma - 2)
+        after_verb = own.find(", ", verb.end() - after)
         if after_verb != -1:
             own = own[:after_verb]
         if len(own.split()) > 24 or any(c in own for c in _OPEN + _CLOSE):
@@ -310,11 +347,11 @@ def _attributed(text: str, base: int) -> list[Clause]:
             content,
             content_start,
             subject=subject,
-            subject_start=base + comma + 2 + subject_at,
+            subject_start=base + after + subject_at,
             verb=verb.group("verb"),
-            attribution=[(base + comma + 2, base + comma + 2 + len(own))],
+            attribution=[(base + after, base + after + len(own))],
         )
-        clause.parts = splits(clause) + _tails(attribution, base + comma + 2)
+        clause.parts = splits(clause) + _tails(attribution, base + after)
         return [clause]
     # Not "said, according to the FT, that …": an aside between the verb and its words.
     according = re.search(r",\s*according to\b(?![^,]*,\s*that\b)", text)

@@ -218,6 +218,9 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
             item.date_kind = _CARRIED_KIND.get(why) or (
                 above if why.startswith("the date of") else "lead-party"
             )
+            if carried.precision != DAY:
+                # "about Wed 11 Aug" carried stays as unsure as it was.
+                item.date_kind += f"-{carried.precision}"
             item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
         else:
             item.reasoning = (
