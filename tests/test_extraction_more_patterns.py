@@ -712,3 +712,18 @@ def test_an_approximate_day_carried_from_the_same_speaker_is_only_offered(record
     draft = found["Moscow would not accept a freeze of the front line"]
     assert draft.stated_on is None
     assert [o.kind for o in draft.offers if o.field == "date"] == ["speaker-above-approximate"]
+
+
+def test_circumstances_after_a_statement_are_left_out_of_its_quote(record):
+    found = drafts(
+        "MOSCOW, Dec 19 (Example Wire) — Dmitry Peskov said on Friday that any settlement "
+        "must remove the root causes of the war, a phrase the Kremlin uses for NATO's "
+        "expansion.\n\n"
+        "Maria Zakharova said on Friday that talks would resume in January, as foreign "
+        "ministers met in Brussels.\n\n"
+        "Emmanuel Macron said on Friday that the sanctions would stay, speaking at a joint "
+        "news conference in Paris."
+    )
+    assert "any settlement must remove the root causes of the war" in found
+    assert "talks would resume in January" in found
+    assert "the sanctions would stay" in found

@@ -42,9 +42,17 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"(?:,\s*(?:in|at|during|after)\s+(?:his|her|their|its|a|an|the)\b[^,]*"
     r"(?:conference|interview|address|speech|statement|meeting|call|summit|talks|session|briefing)[^,]*"
     r"|\s+at\s+(?:a|an|the)\s+[^,]*?(?:summit|meeting|conference|talks)\b[^,]*"
-    r"|,\s*according to\b.*|,\s*an? (?:position|view|stance|point|claim|line)\b[^,]*"
+    r"|,\s*according to\b.*"
+    r"|,\s*an? (?:position|view|stance|point|claim|line|phrase|term|formula)\b.*"
     # ", as he arrived in Berlin for talks": when it was said, not what
-    r"|,\s+(?:as|while|when|before)\s+(?:he|she|they)\s+\w+ed\b[^,]*)$",
+    r"|,\s+(?:as|while|when|before)\s+(?:he|she|they)\s+\w+ed\b[^,]*"
+    # ", as foreign ministers met in Brussels", ", in an apparent reference to …"
+    r"|,\s+as\s+(?:\w+\s+){1,3}(?:met|gathered|arrived|began|ended|opened|closed)\b[^,]*"
+    r"|,\s*in (?:an? )?(?:apparent |veiled |thinly veiled )?reference\b.*"
+    # ", speaking at a joint news conference …", ", his spokeswoman said on Tuesday"
+    r"|,\s+speaking\b.*"
+    r"|,\s+(?:his|her|their|the)\s+(?:\w+\s+){0,2}(?:spokesman|spokeswoman|spokesperson|"
+    r"office|ministry)\s+(?:said|added|told)\b.*)$",
     re.IGNORECASE,
 )
 _SPLIT_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+but\s+(?!that\b)")
