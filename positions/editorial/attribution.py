@@ -11,7 +11,7 @@ record does not know are proposed with the name, title and party the article giv
 import re
 from dataclasses import dataclass, field
 
-from positions.editorial.names import TITLE_WORDS, NameHit, NameIndex, tokens
+from positions.editorial.names import POSSESSIVE, TITLE_WORDS, NameHit, NameIndex, tokens
 from positions.models import Party, Person
 
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
@@ -241,12 +241,13 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             "al",
         }
         # "Poland's" owns what follows and "МЗС", "NATO" are bodies: neither is in a name.
-        possessive = token.bare != token.text.rstrip(",.")
-        acronym = len(token.bare) > 2 and token.bare.isupper()
+        possessive = bool(POSSESSIVE.search(token.text))
+        acronym = len(token.bare) > 2 and token.bare.isalpha() and token.bare.isupper()
         if capitalised and not in_hit and token.bare.lower() not in TITLE_WORDS:
             if not (possessive or acronym):
                 run.append(token)
-                if not token.text.endswith(","):
+                # "Radosław Sikorski, Poland's foreign minister": a comma ends the name.
+                if words[token.end : token.end + 1] != ",":
                     continue
             if run:
                 runs.append(run)

@@ -50,7 +50,7 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"|,\s+as\s+(?:\w+\s+){1,3}(?:met|gathered|arrived|began|ended|opened|closed)\b[^,]*"
     r"|,\s*in (?:an? )?(?:apparent |veiled |thinly veiled )?reference\b.*"
     # ", speaking at a joint news conference …", ", his spokeswoman said on Tuesday"
-    r"|,\s+speaking\b.*"
+    r"|,\s+speaking\s+(?:at|to|during|after|before|alongside|in|on\s+the\s+sidelines)\b.*"
     r"|,\s+(?:his|her|their|the)\s+(?:\w+\s+){0,2}(?:spokesman|spokeswoman|spokesperson|"
     r"office|ministry)\s+(?:said|added|told)\b.*)$",
     re.IGNORECASE,
@@ -209,7 +209,9 @@ def read_clauses(sentence: str, start: int) -> list[Clause]:
 # "Rubio was blunter on sanctions: relief “comes after signatures, not before.”": a named
 # speaker, or a pronoun for one, then a colon and words in quotation marks.
 _COLON_STATEMENT = re.compile(
-    rf"^(?P<subject>(?:[A-Z][\w'’.-]*\s+){{0,5}}[A-Z][\w'’.-]*|He|She|They)\s+"
+    rf"^(?!(?:The|A|An|But|And|So|Yet|Then|On|In|At|For|By|After|Before|This|That|It|There|"
+    rf"What|When|Now|Still|Here)\b)"
+    rf"(?P<subject>(?:[A-Z][\w'’.-]*\s+){{0,5}}[A-Z][\w'’.-]*)\s+"
     rf"(?P<between>[^:{_OPEN}{_CLOSE}]{{3,90}}):\s+(?P<content>[^{_OPEN}]*[{_OPEN}].+)$"
 )
 

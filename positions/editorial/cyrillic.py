@@ -33,9 +33,17 @@ STANCE_VERB = re.compile(
 )
 # Inside reported words, someone named before a verb of saying or of stance said it first:
 # "…, что в разговоре с Трампом Владимир Путин подтвердил …", "Российский лидер предложил …".
+_CAPITAL = r"(?-i:[А-ЯЁІЇЄҐ])"
+# Who said it first: capitalised words, or a title ("Российский лидер"); then perhaps a few
+# lower-case words before the verb ("Трамп со своей стороны предложил").
+_PERSON_NOUN = (
+    r"(?:лидер|лідер|президент|министр|міністр|глава|голова|помощник|помічник|представитель|"
+    r"представник|речник|канцлер|премьер|прем'єр|дипломат)\w*"
+)
 _ORIGINAL = re.compile(
-    r"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>[А-ЯЁІЇЄҐ][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
-    r"(?:(?:также|тоже|також|теж|вновь|знову)\s+)?"
+    rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>{_CAPITAL}(?!(?:я|мы|ми|он|она|они|він|вона|вони)\b)"
+    rf"[\w'’-]*(?:\s+(?:{_CAPITAL}[\w'’-]*|{_PERSON_NOUN})){{0,2}})"
+    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,4}?\s+"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN}|{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])",
     re.IGNORECASE,
 )
@@ -186,13 +194,16 @@ def _read(text: str, base: int) -> list[Clause]:
 # Сибігою підтвердив": the one in conversation with him is not the speaker.
 _OCCASION_WORDS = re.compile(
     r"\s(?:під час|у ході|в ході|в ходе|во время|у розмові|в разговоре|на зустрічі|на встрече|"
-    r"(?:з|із|зі|с|со)\s+[А-ЯЁІЇЄҐ])",
+    r"(?:з|із|зі|с|со)\s+(?-i:[А-ЯЁІЇЄҐ]))",
     re.IGNORECASE,
 )
 
 
 # "Комментируя заявления …, пресс-секретарь подчеркнул": a clause opening with a gerund.
-_GERUND = re.compile(r"^[А-ЯЁІЇЄҐ][\w'’-]*(?:я|ючи|учи|ясь|вши|вшись)\s", re.IGNORECASE)
+_GERUND = re.compile(
+    r"^(?:Комментируя|Отвечая|Выступая|Говоря|Касаясь|Подчеркивая|Отмечая|Оценивая|"
+    r"[А-ЯЁІЇЄҐ][\w'’-]*(?:ючи|учи|ючись|учись))\s"
+)
 
 
 def _subject(words: str) -> str:
@@ -213,7 +224,7 @@ def _stances(text: str, base: int) -> list[Clause]:
         return []
     before = text[: verbs[0].start()]
     # "Марко Рубио, выступая в комитете, допустил …": the aside after the name is not his.
-    subject = _subject(before.split(",")[0].strip())
+    subject = _subject(before.strip()).split(",")[0].strip()
     if not _named(subject) or any(c in before for c in '«»“”"'):
         return []
     clauses = []

@@ -13,7 +13,7 @@ from positions.models import Party, Person
 # Longest name looked up, in words ("Recep Tayyip Erdogan", "North Atlantic Treaty Organization").
 MAX_WORDS = 5
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁёІіЇїЄєҐґ0-9][\w.'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def words(text: str) -> list[str]:
@@ -53,6 +53,10 @@ _TO_LATIN = str.maketrans(
 )  # fmt: skip
 
 
+def _capitalised(span) -> bool:
+    return span[0].text[:1].isupper() and span[-1].text[:1].isupper()
+
+
 def skeleton(word: str) -> str:
     """A lossy key of a name that most transliterations and spellings share: "Zelenskyy",
     "Zelensky", "Зеленський" and "Зеленский" are one, and so are "Trump" and "Трамп"."""
@@ -60,7 +64,8 @@ def skeleton(word: str) -> str:
     word = "".join(c for c in word if not unicodedata.combining(c))
     word = word.replace("kh", "h").replace("h", "g").replace("y", "i").replace("j", "i")
     word = re.sub(r"[^a-z]", "", word.replace("w", "v"))
-    word = re.sub(r"(.)\1+", r"\1", word.replace("f", "v"))
+    word = re.sub(r"c(?!h)", "k", word.replace("f", "v"))
+    word = re.sub(r"(.)\1+", r"\1", word)
     # Vowels are where transliterations and case endings differ most ("Trump" / "Трамп",
     # "Leyen" / "Ляйен", "Ушакова"): the consonants after the first letter are the key.
     return word[:1] + re.sub(r"[aeiou]", "", word[1:])
@@ -75,7 +80,7 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a possessive ending or a final full stop of a sentence."""
-        word = _POSSESSIVE.sub("", self.text)
+        word = POSSESSIVE.sub("", self.text)
         return word[:-1] if word.endswith(".") and word.count(".") == 1 else word
 
 
@@ -128,6 +133,9 @@ class NameIndex:
             if owner is None:
                 continue
             folded = tuple(skeleton(word) for word in key)
+            if all(len(word) <= 4 for word in key):
+                # "NATO" and "EU" fold to "nt" and "e", as "нет" and "ее" do: too short a name.
+                continue
             current = self.skeletons.get(folded, owner)
             self.skeletons[folded] = owner if current == owner else None
 
@@ -146,7 +154,8 @@ class NameIndex:
             for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
                 span = words[index : index + size]
                 owner = self.names.get(tuple(token.bare for token in span))
-                if owner is None and _CYRILLIC.search(span[0].text):
+                # A name in Cyrillic, by its skeleton: capitalised, as names are.
+                if owner is None and _CYRILLIC.search(span[0].text) and _capitalised(span):
                     owner = self.skeletons.get(tuple(skeleton(token.bare) for token in span))
                 if owner is None and size == 1 and span[0].bare.endswith("s"):
                     # "the Americans", "the Russians": a party's demonym in the plural.

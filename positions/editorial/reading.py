@@ -125,7 +125,7 @@ def read(
             # ("Putin told Macron that …").
             speaking = None
             voice = turn if turn is not None else answer and interviewee
-            if _own_words(clause):
+            if _own_words(clause, context):
                 speaking = voice
             elif voice and PRONOUN.match(clause.subject.strip()):
                 speaking = _spoken_of(clause.subject.strip(), voice, context)
@@ -143,7 +143,7 @@ _INTERVIEW_NOTE = re.compile(
     r"(?:condensed|edited)|edited for (?:length|clarity)|condensed and (?:lightly )?edited)\b"
 )
 # A question: a paragraph ending with "?", or addressing the interviewee ("You sound …").
-_ASKED = re.compile(r"\?[\"”’)]*$|^(?:You|Your)\b")
+_ASKED = re.compile(r"\?[\"”’)]*$|^(?:You|Your)\b(?!(?:\S+\s+){25})")
 
 
 def _unlabelled_interview(text: str) -> bool:
@@ -318,12 +318,14 @@ def _of_person(person, party_of, kind: str, evidence: str) -> Speaker:
     )
 
 
-def _own_words(clause: Clause) -> bool:
+def _own_words(clause: Clause, context: Context) -> bool:
     """A clause a transcript's speaker says in their own name: no one else's attribution."""
     subject = clause.subject.strip().lower()
-    # "France is ready to lead …": a stance said in the speaker's turn is theirs.
-    own_kinds = {"answer", "continuation", "stance"}
-    return clause.kind in own_kinds or not subject or subject in _FIRST_PERSON
+    if clause.kind == "stance":
+        # "France is ready to lead …" in the speaker's turn is theirs; "Putin rejected the
+        # proposal" is Putin's.
+        return not any(hit.person for hit in context.index.find(clause.subject))
+    return clause.kind in {"answer", "continuation"} or not subject or subject in _FIRST_PERSON
 
 
 def _unattributed(

@@ -26,7 +26,9 @@ _WHEN_TOLD = r"(?:(?:in|on|last|during|at)\s+(?:[\w'’-]+\s+){1,4}?(?=that\s))?
 _ORIGINAL = re.compile(
     rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
     # "officials were told that …": who was told is not who said it.
-    rf"(?:[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
+    # Not over "…, who": "Europe must act together and thanked Macron, who told him that …"
+    # is no saying of Europe's.
+    rf"(?:(?!who\b)[\w'’,-]+\s+){{0,8}}?(?<!was\s)(?<!were\s)(?<!been\s)(?P<verb>{SPEECH})\s+{_WHEN}"
     # "… that …", or "Putin had told him Moscow would …": a pronoun object, "that" left out;
     # "Putin told U.S. envoy Steve Witkoff (during their meeting last week) that …": whom he
     # told, perhaps when and where, then "that".
@@ -65,10 +67,11 @@ _RELAYED_EARLIER = re.compile(
 
 
 # "he had spoken by phone with Russian Foreign Minister Sergey Lavrov, who told him that …":
-# words relayed from the person a relative clause names.
+# words relayed from the person a relative clause names, in a conversation with the reporter.
 _RELAYED_RELATIVE = re.compile(
+    r"\b(?:spoke|spoken|talked|met|meeting|call|phone|conversation)\b[^,“”\"]*?"
     r"\b(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s+who\s+(?:had\s+)?"
-    r"(?P<verb>told\s+(?:him|her|them|us|me)|said)\s+(?:that\s+)?"
+    r"(?P<verb>told\s+(?:him|her|them|us|me))\s+(?:that\s+)?"
 )
 
 

@@ -61,7 +61,7 @@ _DATE_ADJUNCT = re.compile(
 def content_after(text: str, verb_end: int, verb: str) -> int:
     """Where the statement starts after the attribution verb."""
     rest = text[verb_end:]
-    if _TOLD.match(verb) and (whom := re.match(r"^\s*(?:me|him|her|us|them)\b(?!\s+that)", rest)):
+    if _TOLD.match(verb) and (whom := re.match(r"^\s*(?:me|him|us|them)\b(?!\s+that)", rest)):
         # "He told me the banking restrictions …": whom, then the words, "that" left out.
         verb_end += whom.end()
         rest = text[verb_end:]
@@ -167,8 +167,11 @@ _TOLD = re.compile(r"^(?:told|tells|tell)$")
 
 def _recipient(words: str) -> bool:
     """Whether the words between "told" and "that" can be whom the speaker told, with when
-    and where: a short phrase with no verb of its own."""
-    return len(words.split()) <= 12 and not FINITE.search(words) and "," not in words
+    and where: a short phrase with no verb of its own, not ending in a noun "that" qualifies
+    ("told reporters the deal that Putin offered …")."""
+    if len(words.split()) > 12 or FINITE.search(words) or "," in words:
+        return False
+    return not re.search(r"\b(?:the|a|an|this|his|her|their|its)\s+[a-z][\w'’-]*\s*$", words)
 
 
 def adjuncts_only(words: str) -> bool:

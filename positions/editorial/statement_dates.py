@@ -21,8 +21,8 @@ _OTHER_OCCASION = re.compile(
     r"\b(?:separate interview|separately|previously|in a statement|wrote on|posted on|in a post|"
     r"on social media)\b|^(?:In|From) [A-Z][a-z]+,|"
     # "The ministers spoke a day after Lavrov said …": his words came before the occasion.
-    r"\b(?:a|one|two|three|\d+)\s+(?:day|days|week|weeks)\s+(?:after|before)\b|"
-    r"\bhours\s+(?:after|before)\b|\bthe\s+day\s+before\b|"
+    r"(?i:\b(?:a|one|two|three|\d+)\s+(?:day|days|week|weeks)\s+(?:after|before)\b|"
+    r"\bhours\s+(?:after|before)\b|\bthe\s+day\s+before\b)|"
     # "…, a Downing Street spokesman said later": after the occasion, on a day not given.
     r"\b(?:said|added|told\s+\w+)\s+later\b|\blater\s+(?:said|added|told)\b",
 )

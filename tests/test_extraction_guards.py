@@ -1,0 +1,129 @@
+"""What the extraction's rules must not do: each rule widened for one pattern keeps away from
+the ordinary sentences next to it (constructed test texts, not real articles)."""
+
+import datetime
+
+import pytest
+
+from tests.factories import PartyFactory, PersonFactory, RoleFactory
+from tests.test_extraction_rules import drafts, record  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def more(record):  # noqa: F811 (the fixture imported above)
+    nato = PartyFactory(slug="nato", name="NATO", other_names="the alliance")
+    france = PartyFactory(slug="france", name="France", other_names="Paris\nFrench")
+    peskov = PersonFactory(name="Dmitry Peskov", other_names="Дмитрий Песков\nПесков")
+    RoleFactory(person=peskov, party=record["russia"], title="Kremlin spokesman")
+    zakharova = PersonFactory(name="Maria Zakharova", other_names="Мария Захарова")
+    RoleFactory(person=zakharova, party=record["russia"], title="Foreign Ministry spokeswoman")
+    rubio = PersonFactory(name="Marco Rubio")
+    RoleFactory(person=rubio, party=record["us"], title="Secretary of State")
+    macron = PersonFactory(name="Emmanuel Macron")
+    RoleFactory(person=macron, party=france, title="President")
+    return record | {"nato": nato, "peskov": peskov, "zakharova": zakharova, "rubio": rubio}
+
+
+def only(found: dict, words: str):
+    (draft,) = [draft for quote, draft in found.items() if words in quote]
+    return draft
+
+
+def test_common_cyrillic_words_are_no_party_by_their_consonants(more):
+    found = drafts(
+        "МОСКВА, 20 августа. Песков заявил, что нет никаких оснований для перемирия.\n\n"
+        "КИЇВ, 20 серпня. Усі сторони підтвердили готовність до переговорів у Стамбулі."
+    )
+    assert only(found, "нет никаких оснований").party == more["russia"]
+    assert all(draft.party != more["us"] for draft in found.values())
+
+
+def test_a_lower_case_word_before_a_verb_is_not_who_said_it_first(more):
+    found = drafts(
+        "МОСКВА, 20 августа. Песков заявил, что переговоры подтвердили готовность сторон к "
+        "компромиссу."
+    )
+    assert only(found, "готовность сторон").speaker == more["peskov"]
+
+
+def test_a_stance_naming_someone_in_a_transcripts_turn_is_theirs(more):
+    found = drafts(
+        "WASHINGTON, Aug 20 (Example Wire) — Excerpts.\n\n"
+        "QUESTION: What happened?\n\n"
+        "RUBIO: Putin rejected the ceasefire proposal outright."
+    )
+    assert only(found, "ceasefire proposal").speaker == more["putin"]
+
+
+def test_initials_stay_in_a_new_persons_name(more):
+    found = drafts("Former national security adviser H.R. McMaster said Russia would not stop.")
+    assert only(found, "Russia would not stop").new_speaker.name == "H.R. McMaster"
+
+
+def test_ukrainian_titles_with_з_and_russian_names_ending_in_я_keep_their_subject(more):
+    found = drafts(
+        "КИЇВ, 20 серпня. Уповноважений з прав людини Дмитро Лубінець заявив, що обмін "
+        "полоненими відбудеться найближчим часом.\n\n"
+        "МОСКВА, 20 августа. Мария Захарова, отвечая на вопрос журналистов, также заявила, что "
+        "Москва не примет европейских военных."
+    )
+    assert only(found, "обмін полоненими").new_speaker.name == "Дмитро Лубінець"
+    assert only(found, "Москва не примет").speaker == more["zakharova"]
+
+
+def test_a_russian_stance_after_a_gerund_clause_is_the_named_speakers(more):
+    found = drafts(
+        "МОСКВА, 20 августа. Комментируя заявления Киева, Песков назвал их попыткой сорвать "
+        "переговоры."
+    )
+    draft = only(found, "назвал их попыткой")
+    assert draft.speaker == more["peskov"] and draft.party == more["russia"]
+
+
+def test_a_day_after_at_the_start_of_a_sentence_keeps_the_occasions_day_away(more):
+    found = drafts(
+        "MOSCOW, Aug 20 (Example Wire) — Russia and the United States held talks in Moscow on "
+        "Tuesday.\n\n"
+        "A day after Lavrov spoke, Dmitry Peskov said Moscow would not accept a freeze."
+    )
+    assert only(found, "Moscow would not accept a freeze").stated_on is None
+
+
+def test_a_noun_that_qualifies_is_not_whom_the_speaker_told(more):
+    found = drafts(
+        "WASHINGTON, Aug 20 (Example Wire) — Rubio told reporters the deal that Putin offered "
+        "was not good enough."
+    )
+    draft = only(found, "Putin offered")
+    assert draft.speaker == more["rubio"]
+    assert draft.quote.startswith("the deal that Putin offered")
+
+
+def test_a_relative_clause_after_another_statement_does_not_take_it_over(more):
+    found = drafts(
+        "KYIV, Aug 20 (Example Wire) — Zelensky said Europe must act together and thanked "
+        "Macron, who told him that France would send troops."
+    )
+    draft = only(found, "Europe must act together")
+    assert draft.speaker == more["zelenskyy"]
+
+
+def test_narration_before_a_colon_is_no_speaker(more):
+    found = drafts(
+        "KYIV, Aug 20 (Example Wire) — The stakes are high: Ukraine's “survival” depends on the "
+        "talks.\n\n"
+        "But the mood soured quickly: the “peace plan” was dead by the evening."
+    )
+    assert not any("survival" in quote or "peace plan" in quote for quote in found)
+
+
+def test_speaking_with_one_voice_is_part_of_the_statement(more):
+    found = drafts(
+        "KYIV, Aug 20 (Example Wire) — Zelensky said on Wednesday that Europe must stay united, "
+        "speaking with one voice on sanctions."
+    )
+    draft = only(found, "Europe must stay united")
+    assert draft.quote.endswith("speaking with one voice on sanctions")
+    assert draft.stated_on == datetime.date(2025, 8, 20)
