@@ -127,3 +127,13 @@ def test_speaking_with_one_voice_is_part_of_the_statement(more):
     draft = only(found, "Europe must stay united")
     assert draft.quote.endswith("speaking with one voice on sanctions")
     assert draft.stated_on == datetime.date(2025, 8, 20)
+
+
+def test_a_relative_clause_after_a_quote_and_its_attribution_dates_only_an_offer(more):
+    found = drafts(
+        "KYIV, Aug 20 (Example Wire) — “We are ready for talks,” said Zelensky, who returned "
+        "from Geneva on Tuesday."
+    )
+    draft = only(found, "We are ready for talks")
+    assert draft.stated_on is None
+    assert [o.kind for o in draft.offers if o.field == "date"] == ["own-relative"]

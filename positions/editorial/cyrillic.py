@@ -167,7 +167,7 @@ def _read(text: str, base: int) -> list[Clause]:
                 quote,
                 start,
                 subject=subject if _named(subject) else "",
-                subject_start=base,
+                subject_start=base + max(0, before.find(subject)),
                 verb=verb.group("verb"),
                 kind="reported" if _named(subject) else "continuation",
                 attribution=[(base, base + content_at)],

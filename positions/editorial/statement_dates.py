@@ -270,7 +270,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             )
         )
     ]
-    findings, relative = _outside_relative(findings, text, sentence.start + skip, clause.start)
+    findings, relative = _outside_relative(findings, text, sentence.start + skip, clause)
     if item.reporter is not None:
         told = [
             f
@@ -347,14 +347,19 @@ _SPOKEN_OF = re.compile(r"\b(?:from|until|till|by|starting|beginning|since)\s+(?
 _RELATIVE = re.compile(r",\s+who\s+[^,]*$")
 
 
-def _outside_relative(findings: list, text: str, offset: int, quote_at: int):
+def _outside_relative(findings: list, text: str, offset: int, clause: Clause):
     """The findings, less those in a relative clause the statement is not in ("Umerov, who
-    returned on Thursday, told …") when the sentence gives another date; and whether those
-    left are in one. "Zakharova, who said on Friday that …" dates its own words."""
+    returned on Thursday, told …", "“We are ready,” said Umerov, who returned on Thursday")
+    when the sentence gives another date; and whether those left are in one. "Zakharova, who
+    said on Friday that …" dates its own words."""
+    quote_at, quote_end = clause.start, clause.start + len(clause.quote)
 
     def aside(finding) -> bool:
+        relative = _RELATIVE.search(text[: finding.start - offset])
+        if not relative:
+            return False
         between = text[finding.end - offset : max(finding.end, quote_at) - offset]
-        return bool(_RELATIVE.search(text[: finding.start - offset])) and "," in between
+        return "," in between or quote_end <= offset + relative.start()
 
     outside = [f for f in findings if not aside(f)]
     return (outside, False) if outside or not findings else (findings, True)
