@@ -137,3 +137,12 @@ def test_a_relative_clause_after_a_quote_and_its_attribution_dates_only_an_offer
     draft = only(found, "We are ready for talks")
     assert draft.stated_on is None
     assert [o.kind for o in draft.offers if o.field == "date"] == ["own-relative"]
+
+
+def test_whom_i_told_is_not_part_of_what_i_told_them(more):
+    found = drafts(
+        "WASHINGTON, Aug 20 (Example Wire) — Excerpts.\n\n"
+        "QUESTION: What did you say?\n\n"
+        "RUBIO: I told him that's not how this works."
+    )
+    assert "that's not how this works" in found

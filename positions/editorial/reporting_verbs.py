@@ -54,14 +54,14 @@ _DATE_ADJUNCT = re.compile(
     r"[A-Z][a-z]{2}\.?|\d{1,2},?|\d{4},?|yesterday|today|night|morning|evening|week|month|"
     r"year|a|an|the|day|earlier|interview|statement|news|conference|briefing|meeting|talks|"
     r"summit|call|video|address|speech|reporters|journalists|media|television|state|local|"
-    r"with|[A-Z][\w'’.-]*)\b,?)*\s*(?:that\b|:)?\s*"
+    r"with|[A-Z][\w'’.-]*)\b,?)*\s*(?:that\b(?!['’])|:)?\s*"
 )
 
 
 def content_after(text: str, verb_end: int, verb: str) -> int:
     """Where the statement starts after the attribution verb."""
     rest = text[verb_end:]
-    if _TOLD.match(verb) and (whom := re.match(r"^\s*(?:me|him|us|them)\b(?!\s+that)", rest)):
+    if _TOLD.match(verb) and (whom := re.match(r"^\s*(?:me|him|us|them)\b(?!\s+that\s)", rest)):
         # "He told me the banking restrictions …": whom, then the words, "that" left out.
         verb_end += whom.end()
         rest = text[verb_end:]
