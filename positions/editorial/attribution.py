@@ -11,7 +11,7 @@ record does not know are proposed with the name, title and party the article giv
 import re
 from dataclasses import dataclass, field
 
-from positions.editorial.names import POSSESSIVE, TITLE_WORDS, NameHit, NameIndex, tokens
+from positions.editorial.names import POSSESSIVE, TITLE_WORDS, NameHit, NameIndex, tokens, words
 from positions.models import Party, Person
 
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
@@ -69,6 +69,16 @@ class Speaker:
         return self.new.name if self.new else ""
 
 
+@dataclass(frozen=True)
+class Office:
+    """A post held on the article's date by someone the article names, from ``named_at`` on."""
+
+    person: Person
+    title: str
+    party: Party
+    named_at: int
+
+
 @dataclass
 class Context:
     """What the article has attributed so far, to resolve pronouns and descriptions."""
@@ -81,6 +91,9 @@ class Context:
     around: str = ""
     # A person a sentence without a statement is about ("Erdogan spoke with Putin …").
     mentioned: Speaker | None = None
+    # The people the article names, with the posts they hold on its date, for descriptions
+    # by title ("the vice-president"): see ``offices``.
+    offices: list["Office"] = field(default_factory=list)
 
     def new_paragraph(self) -> None:
         self.paragraph = []
@@ -163,6 +176,8 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
     # "a Downing Street spokesman": someone not named, never a speaker named before.
     indefinite = words.lower().startswith(("a ", "an "))
     if _DESCRIPTION.search(words) and not _ANONYMOUS.search(words) and not indefinite:
+        if holder := _by_title(words, subject_start, hits, demonym, context, party_of):
+            return holder
         recent = context.history[-RECENT:]
         if context.mentioned is not None:
             # "Kaja Kallas does not believe … the EU's foreign policy chief said"
@@ -194,6 +209,71 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
             party_kind="subject",
         )
     return Speaker(evidence=f"“{words}” names no one the record knows")
+
+
+# Words of a description that name no post: "the", "country's".
+_NOT_TITLE = frozenset(words("the of a an and for its his her their country's country’s s"))
+# One post by its several names.
+_SAME_POST = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "premier": "prime"}
+# Words that make another post of a title: "the president" is not the vice-president.
+_RANKS = frozenset(words("vice deputy assistant under acting first"))
+# "The Russian leader": whoever heads a state or a government.
+_LEADERS = frozenset({("president",), ("prime", "minister"), ("chancellor",)})
+
+
+def _post_words(text: str) -> tuple[str, ...]:
+    found = re.findall(r"[^\W\d_]+(?:['’]s)?", text.lower())
+    return tuple(_SAME_POST.get(word, word) for word in found if word not in _NOT_TITLE)
+
+
+def _holds(office: Office, post: tuple[str, ...]) -> bool:
+    title = _post_words(office.title)
+    if post == ("leader",):
+        return title in _LEADERS
+    return bool(post) and set(post) <= set(title) and set(title) & _RANKS <= set(post)
+
+
+def _by_title(words: str, offset: int, hits, demonym, context: Context, party_of):
+    """The one person the article has named who holds the post a description gives ("the
+    vice-president", "the US secretary of state", "Vladimir Putin's spokesman")."""
+    post_text = words
+    for hit in sorted(hits, key=lambda hit: -hit.start):
+        start, end = hit.start - offset, hit.end - offset
+        post_text = post_text[:start] + " " + post_text[end:]
+    post = _post_words(post_text)
+    side = demonym
+    owners = [hit.person for hit in hits if hit.person is not None]
+    if side is None and owners:
+        # "Vladimir Putin's spokesman": a post on the side of the one who holds it.
+        side, _ = party_of(owners[-1])
+    holders = [
+        office
+        for office in context.offices
+        if office.named_at < offset
+        and _holds(office, post)
+        and (side is None or office.party == side)
+        and office.person not in owners
+    ]
+    kind = "title"
+    if len({office.person for office in holders}) > 1 and side is None:
+        # "the president" in a report about Washington: of the side the paragraph is about.
+        focus = context.focus()
+        holders = [office for office in holders if focus and office.party == focus.party]
+        kind = "title-focus"
+    if len({office.person for office in holders}) != 1:
+        return None
+    office = holders[0]
+    party, why = party_of(office.person)
+    return Speaker(
+        person=office.person,
+        party=party,
+        evidence=f"“{words}”: {office.person.name}, {office.title}, {office.party}, "
+        "named earlier in the article",
+        party_evidence=why,
+        subject_parties=[side] if side else [],
+        kind=kind,
+        party_kind=f"{kind}/role" if party else "",
+    )
 
 
 def _possessive(subject: str, hit: NameHit, offset: int) -> bool:

@@ -192,11 +192,19 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     )
 
 
+_ACCORDING_ASIDE = re.compile(
+    rf"(?<=[\w.]),\s*according to\b[^,{_OPEN}{_CLOSE}]{{1,80}},"
+    rf"(?=\s+(?:(?:has|had|also)\s+)?(?:{SPEECH})\b)"
+)
+
+
 def read_clauses(sentence: str, start: int) -> list[Clause]:
     """The statements a sentence attributes, as its attribution puts them (empty when it
     attributes none); ``relayed.read_sentence`` adds whose words each relays."""
     skip = strip_dateline(sentence)
-    text = sentence[skip:]
+    # "Rubio, according to two officials, told …": the aside read as spaces, so that the
+    # subject meets its verb and every offset still holds.
+    text = _ACCORDING_ASIDE.sub(lambda aside: " " * len(aside.group()), sentence[skip:])
     base = start + skip
     return (
         _quoted(text, base)

@@ -18,8 +18,9 @@ SURE, UNSURE = "sure", "unsure"
 # an interview's interviewee; a transcript's speaker, named by the label of the turn
 # ("FIDAN: …"); a person the record lacks, proposed from the full name the attribution
 # gives, and that name again; the original speaker of relayed words ("Ushakov said Putin had
-# told Witkoff that …"). Unsure: a pronoun reaching back past the paragraph or over several
-# speakers, a description ("the minister").
+# told Witkoff that …"); the one person the article has named who holds the post a
+# description gives ("the vice-president", "the German chancellor"). Unsure: a pronoun
+# reaching back past the paragraph or over several speakers, a description no post matches.
 SURE_SPEAKERS = frozenset(
     {
         "named",
@@ -31,6 +32,7 @@ SURE_SPEAKERS = frozenset(
         "new",
         "new-again",
         "relayed-named",
+        "title",
     }
 )
 # Where a party comes from, when sure: the role in the record of a speaker named surely, or

@@ -131,13 +131,14 @@ def suggest_conditions(quote: str) -> str:
     return phrase[0].upper() + phrase[1:] + "."
 
 
+def role_held(role: Role, on: datetime.date | None) -> bool:
+    started = role.start_date is None or on is None or role.start_date <= on
+    ongoing = role.end_date is None or on is None or on <= role.end_date
+    return started and ongoing
+
+
 def role_for(roles: list[Role], on: datetime.date | None) -> Role | None:
-    for role in roles:
-        started = role.start_date is None or on is None or role.start_date <= on
-        ongoing = role.end_date is None or on is None or on <= role.end_date
-        if started and ongoing:
-            return role
-    return roles[0] if roles else None
+    return next((role for role in roles if role_held(role, on)), roles[0] if roles else None)
 
 
 def draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:

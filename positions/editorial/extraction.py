@@ -12,8 +12,15 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from positions.editorial import cues, dating, reading
-from positions.editorial.attribution import Context, NewSpeaker
-from positions.editorial.drafting import Draft, Proposal, draft, role_for, suggest_conditions
+from positions.editorial.attribution import Context, NewSpeaker, Office
+from positions.editorial.drafting import (
+    Draft,
+    Proposal,
+    draft,
+    role_for,
+    role_held,
+    suggest_conditions,
+)
 from positions.editorial.names import NameIndex
 from positions.editorial.reading import attribution_markers
 from positions.editorial.relayed import read_sentence
@@ -69,7 +76,11 @@ def propose(source: Source) -> list[Proposal]:
     people = list(Person.objects.only("id", "name", "slug", "other_names"))
     index = NameIndex(people, list(Party.objects.all()))
     # Roles only of the people the article names: the record may hold thousands of people.
-    named = list({hit.person for hit in index.find(text) if hit.person is not None})
+    named_at = {}
+    for hit in index.find(text):
+        if hit.person is not None:
+            named_at.setdefault(hit.person, hit.start)
+    named = list(named_at)
     prefetch_related_objects(named, Prefetch("roles", Role.objects.select_related("party")))
     roles = {person.pk: list(person.roles.all()) for person in named}
 
@@ -82,7 +93,13 @@ def propose(source: Source) -> list[Proposal]:
             return None, ""
         return role.party, f"{person.name}'s role: {role.title}, {role.party}"
 
-    context = Context(index=index)
+    offices = [
+        Office(person, role.title, role.party, named_at[person])
+        for person in named
+        for role in roles[person.pk]
+        if role_held(role, published)
+    ]
+    context = Context(index=index, offices=offices)
     proposals, found = reading.read(text, source.title, context, party_of, source.language or "en")
     date_statements(found, published, occasion(proposals, published, found))
     suggester = suggester_for(source)
