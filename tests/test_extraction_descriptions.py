@@ -53,8 +53,7 @@ def test_the_vice_president_is_the_vice_president_named_earlier_not_the_last_spe
 
 def test_the_president_is_not_the_vice_president(record):
     found = drafts(
-        "JD Vance met European leaders in Rome on Friday.\n\n"
-        "The president said a deal was close."
+        "JD Vance met European leaders in Rome on Friday.\n\nThe president said a deal was close."
     )
     assert found["a deal was close"].speaker is None
 
