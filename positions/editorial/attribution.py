@@ -86,16 +86,24 @@ class Context:
     index: NameIndex
     history: list[Speaker] = field(default_factory=list)
     paragraph: list[Speaker] = field(default_factory=list)
+    # The speakers of the last paragraph that had any.
+    previous: list[Speaker] = field(default_factory=list)
     new_people: dict[str, NewSpeaker] = field(default_factory=dict)
     # The words before the verb beyond the subject itself, for a new person's party.
     around: str = ""
     # A person a sentence without a statement is about ("Erdogan spoke with Putin …").
     mentioned: Speaker | None = None
+    # The person the last paragraph was about, when it attributed nothing.
+    last_mentioned: Speaker | None = None
     # The people the article names, with the posts they hold on its date, for descriptions
     # by title ("the vice-president"): see ``offices``.
     offices: list["Office"] = field(default_factory=list)
 
     def new_paragraph(self) -> None:
+        if self.paragraph:
+            self.previous = self.paragraph
+        # "Mark Rutte … was asked about …" then, in a paragraph of its own, "“…,” he said".
+        self.last_mentioned = None if self.paragraph else self.mentioned
         self.paragraph = []
         self.mentioned = None
 
@@ -120,16 +128,22 @@ class Context:
 
     def focus_and_origin(self) -> tuple[Speaker | None, str]:
         """The focus and where it was found: "paragraph" (its only speaker so far),
-        "paragraph-several" (the last of several), "mentioned", or "article"."""
+        "paragraph-several" (the last of several), "mentioned", "previous" (the only speaker
+        of the last paragraph that had speakers), or "article"."""
         speakers = [speaker for speaker in self.paragraph if speaker.someone]
         if speakers:
             names = {speaker.name for speaker in speakers}
             return speakers[-1], "paragraph" if len(names) == 1 else "paragraph-several"
         if self.mentioned is not None:
-            return self.mentioned, "mentioned"
+            # "mentioned-only": the only person a sentence names, not its opening subject.
+            only = self.mentioned.kind == "mentioned-only"
+            return self.mentioned, "mentioned-only" if only else "mentioned"
+        if self.last_mentioned is not None:
+            return self.last_mentioned, "mentioned-before"
+        previous = {speaker.name for speaker in self.previous if speaker.someone}
         for speaker in reversed(self.history[-RECENT:]):
             if speaker.someone:
-                return speaker, "article"
+                return speaker, "previous" if previous == {speaker.name} else "article"
         return None, ""
 
 

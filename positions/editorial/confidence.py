@@ -14,19 +14,23 @@ from dataclasses import dataclass
 SURE, UNSURE = "sure", "unsure"
 
 # The speaker named in the attribution and found in the record; a pronoun or a statement
-# continued in a paragraph that has had one speaker so far, or that opened with one person;
+# continued in a paragraph that has had one speaker so far, or that opened with one person,
+# or that opens a paragraph after one whose only speaker it is ("previous");
 # an interview's interviewee; a transcript's speaker, named by the label of the turn
 # ("FIDAN: …"); a person the record lacks, proposed from the full name the attribution
 # gives, and that name again; the original speaker of relayed words ("Ushakov said Putin had
 # told Witkoff that …"); the one person the article has named who holds the post a
 # description gives ("the vice-president", "the German chancellor"). Unsure: a pronoun
-# reaching back past the paragraph or over several speakers, a description no post matches.
+# reaching back further or over several speakers, or to someone only mentioned before; a
+# description no post matches.
 SURE_SPEAKERS = frozenset(
     {
         "named",
         "pronoun-paragraph",
         "pronoun-mentioned",
         "continuation-paragraph",
+        "pronoun-previous",
+        "continuation-previous",
         "interviewee",
         "turn",
         "new",

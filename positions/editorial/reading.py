@@ -67,7 +67,10 @@ def read(
             stripped = text[line_starts[line] : end].strip()
             # Headlines, bylines and captions state nothing by themselves; nor does an opening
             # line labelled with a name ("Macron: “Europe will not be a spectator”").
-            body = bool(TERMINAL.search(stripped)) and stripped != title.strip()
+            # A sentence ending in a colon introduces the quotation below it: "The prime
+            # minister said the plans were ready, but the missing piece was the US:".
+            ends = TERMINAL.search(stripped) or _INTRODUCING.search(stripped)
+            body = bool(ends) and stripped != title.strip()
             body = body and not (line == 0 and _LABELLED_HEADLINE.match(stripped))
             question, answer = stripped.startswith("Q:"), stripped.startswith("A:")
             if unlabelled and body and not (question or answer):
@@ -198,6 +201,9 @@ _REACTION = re.compile(
 )
 
 
+_INTRODUCING = re.compile(r"^(?:\S+\s+){5,}\S*\w:$")
+
+
 def _reaction(clause: Clause) -> bool:
     """ "Moscow dismissed the discussion.", "Kyiv welcomed the US commitment.": a reaction to
     something named before, with no proposition of its own to record."""
@@ -213,10 +219,17 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
     # The person must open the sentence, perhaps after a title: "Turkish President …".
     if people and all(word[0].isupper() for word in text[: people[0].start].split()):
         person = people[0].person
-        if person is not None:
-            context.mentioned = _of_person(
-                person, party_of, "named", f"{person.name}, whom the paragraph is about"
-            )
+        context.mentioned = _of_person(
+            person, party_of, "named", f"{person.name}, whom the paragraph is about"
+        )
+    elif len({hit.person for hit in people}) == 1 and not any(
+        text[hit.end : hit.end + 2] in {"'s", "’s"} for hit in people
+    ):
+        # "Ukraine's delegation is led by Rustem Umerov, …": the one person it names.
+        person = people[0].person
+        context.mentioned = _of_person(
+            person, party_of, "mentioned-only", f"{person.name}, the only person named before"
+        )
 
 
 def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:

@@ -75,6 +75,16 @@ _RELAYED_RELATIVE = re.compile(
 )
 
 
+# "She dismissed remarks by Kirill Dmitriev, the Kremlin's envoy, who said in an interview on
+# Sunday that …": the words are the remarks' author's, whoever answers them.
+_REMARKS_BY = re.compile(
+    r"\b(?:remarks|comments|words|claims|statements?|suggestions?)\s+(?:by|of|from)\s+"
+    r"(?:[a-z]+\s+){0,3}?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})(?:,\s+[^,“”\"]{1,80})?"
+    r",\s+who\s+(?:had\s+|has\s+)?(?P<verb>said|argued|claimed|wrote|told\s+[\w.'’-]+)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?that\s+"
+)
+
+
 # "Ukrainian forces, Peskov said Putin had told the American envoy, would first have to …":
 # an aside relaying whose words the rest of the sentence gives.
 _RELAYED_ASIDE = re.compile(
@@ -106,6 +116,7 @@ def _find_original(clause: Clause) -> None:
         or _RELAYED_EARLIER.match(clause.quote)
         or _RELAYED_ASIDE.match(clause.quote)
         or (clause.kind == "reported" and _RELAYED_RELATIVE.search(clause.quote))
+        or _REMARKS_BY.search(clause.quote)
     )
     if not match:
         stance = None

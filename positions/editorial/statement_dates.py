@@ -285,6 +285,19 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             item.reasoning = dated[0].reasoning
             item.date_kind = "relayed-inside"
             return
+    if item.reporter is not None and clause.original:
+        # "Dmitriev, who said in an interview on Sunday that …", "Putin had told him on
+        # Tuesday that …": a day between whoever said it first and their words is theirs.
+        theirs = [
+            f
+            for f in findings
+            if clause.original_start < f.start < clause.start and f.precision == DAY
+        ]
+        if theirs:
+            item.own, item.day, item.precision = theirs[-1], theirs[-1].day, theirs[-1].precision
+            item.reasoning = theirs[-1].reasoning
+            item.date_kind = "relayed-own"
+            return
     if item.reporter is not None:
         who = item.speaker.name or clause.original
         outlet = not (item.reporter.someone or item.reporter.party)
