@@ -96,6 +96,24 @@ def test_a_russian_wire_attributes_the_sentence_before_об_этом_заяви�
     assert words.suggested("speaker") == record["zakharova"]
 
 
+def test_об_этом_opening_the_next_paragraph_with_the_speaker_first_attributes_the_lead(record):
+    # 12 November 2025 is a Wednesday.
+    found = drafts(
+        "МОСКВА, 12 ноября. Россия не допустит размещения на Украине военных контингентов "
+        "стран НАТО.\n\n"
+        "Об этом официальный представитель МИД РФ Мария Захарова заявила во вторник.\n\n"
+        "«Любые контингенты будут для нас законной целью», — сказала дипломат.",
+        published=datetime.date(2025, 11, 12),
+        language="ru",
+    )
+    lead = found["Россия не допустит размещения на Украине военных контингентов стран НАТО"]
+    assert lead.suggested("speaker") == record["zakharova"]
+    assert lead.suggested("date") == datetime.date(2025, 11, 11)
+    quote = found["Любые контингенты будут для нас законной целью"]
+    assert quote.suggested("speaker") == record["zakharova"]
+    assert quote.suggested("date") == datetime.date(2025, 11, 11)
+
+
 def test_a_russian_verb_with_что_and_a_quote_with_сказала_are_attributed(record):
     found = drafts(
         "Пресс-секретарь президента России Дмитрий Песков ранее заявил журналистам, что "

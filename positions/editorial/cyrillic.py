@@ -57,7 +57,7 @@ _RELAYING = re.compile(
 _AUX = re.compile(r"(?:\s+(?:также|тоже|ранее|позже|затем|вновь|також|раніше|згодом|знову))+$")
 # "Об этом заявил(а) …", "Про це заявив …": the sentence before holds the statement.
 ABOUT_THIS = re.compile(
-    rf"^(?:Об этом|Про це|Об этом же|Про це ж)\s+(?:[^\s,«»]+\s+){{0,3}}?"
+    rf"^(?:Об этом|Про це|Об этом же|Про це ж)\s+(?P<pre>(?:[^\s,«»]+\s+){{0,6}}?)"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+(?P<rest>.+?)[.!]?$",
     re.IGNORECASE,
 )
@@ -297,11 +297,15 @@ def about_this(previous, sentence) -> Clause | None:
         rest = rest[: relaying.start()].rstrip(" ,")
         opening = re.match(r"^(?:[А-ЯЁІЇЄҐ][\w'’-]*\s+)+", quote)
         original = opening.group().strip() if opening else ""
+    subject, subject_at = rest, match.start("rest")
+    if re.search(r"\b[А-ЯЁІЇЄҐ]", match.group("pre")):
+        # "Про це Президент України Володимир Зеленський сказав …": the subject first.
+        subject, subject_at = match.group("pre").strip(), match.start("pre")
     return Clause(
         quote,
         start,
-        subject=rest,
-        subject_start=sentence.start + match.start("rest"),
+        subject=subject,
+        subject_start=sentence.start + subject_at,
         verb=match.group("verb"),
         attribution=[(sentence.start, sentence.end)],
         original=original,

@@ -177,11 +177,11 @@ def _spoken_of(pronoun: str, voice: Speaker, context: Context) -> Speaker:
 
 
 def _about_this(proposals: list, found: list[Found], context: Context, party_of) -> Found | None:
-    """ "Об этом заявила …": the statement is the paragraph's sentence before, unless a
-    statement was already read from it."""
+    """ "Об этом заявила …": the statement is the sentence before, in the paragraph or
+    closing the one above, unless a statement was already read from it."""
     proposal = proposals[-1]
     before = proposals[-2] if len(proposals) > 1 else None
-    if before is None or before.paragraph != proposal.paragraph or not before.body:
+    if before is None or not before.body:
         return None
     if found and found[-1].proposal is before:
         return None
