@@ -102,3 +102,31 @@ def test_an_according_to_aside_between_speaker_and_verb_keeps_the_speaker(record
     draft = found["the United States would not provide troops"]
     assert draft.speaker == record["Marco Rubio"]
     assert draft.stated_on == datetime.date(2026, 3, 13)
+
+
+def test_a_new_persons_honorific_is_not_part_of_the_name(record):
+    found = drafts(
+        "The shadow foreign secretary, Sir Julian Pryce, said the Conservatives would back "
+        "a deployment."
+    )
+    draft = found["the Conservatives would back a deployment"]
+    assert draft.new_speaker.name == "Julian Pryce"
+
+
+def test_a_country_a_new_person_speaks_about_is_not_their_party(record):
+    found = drafts(
+        "Opening the debate on a motion reaffirming support for Germany, Foreign Secretary "
+        "Helen Marchbank told MPs that Britain would not support any such settlement."
+    )
+    draft = found["Britain would not support any such settlement"]
+    assert draft.new_speaker.name == "Helen Marchbank"
+    assert draft.party is None
+
+
+def test_the_delegation_a_new_person_heads_gives_their_party(record):
+    found = drafts(
+        "After the talks, the head of the Russian delegation, presidential aide Vladimir "
+        "Medinsky, said the talks had been useful."
+    )
+    draft = found["the talks had been useful"]
+    assert draft.party.slug == "russia"

@@ -82,3 +82,51 @@ def test_remarks_answered_by_another_are_their_authors_with_the_authors_day_offe
     assert draft.stated_on is None
     offer = next(offer for offer in draft.offers if offer.field == "date")
     assert offer.value == datetime.date(2026, 8, 9)
+
+
+def test_a_pronoun_later_in_a_paragraph_that_introduced_someone_is_only_offered(record):
+    found = drafts(
+        "JD Vance said on Tuesday that Washington would back a European force.\n\n"
+        "The question is what Europe would add. In an interview, the envoy gave his answer. "
+        "Europe would have to supply the troops, he said."
+    )
+    assert found["Europe would have to supply the troops"].speaker is None
+
+
+def test_a_quotation_of_what_he_told_me_is_not_the_speakers_own(record):
+    found = drafts(
+        "Kaja Kallas said on Tuesday that sanctions would stay.\n\n"
+        "“He told me, and I repeat it with his permission: we will not withdraw.”"
+    )
+    draft = found["He told me, and I repeat it with his permission: we will not withdraw."]
+    assert draft.speaker is None
+    assert "someone the speaker reports" in draft.evidence["speaker"]
+
+
+def test_what_she_says_he_told_her_is_not_hers(record):
+    found = drafts(
+        "Kaja Kallas said on Tuesday that sanctions would stay. She said he had also told her "
+        "that he was ready to meet anywhere except Moscow."
+    )
+    draft = found["he was ready to meet anywhere except Moscow"]
+    assert draft.speaker is None
+    assert draft.party is None
+
+
+def test_a_statement_before_an_inserted_attribution_goes_on_in_its_quotation(record):
+    found = drafts(
+        "Europe would use the full value of the frozen assets to fund Ukraine's defence, "
+        "Kaja Kallas said, “starting this quarter, not after another round of talks”."
+    )
+    draft = found["Europe would use the full value of the frozen assets to fund Ukraine's defence"]
+    assert draft.speaker == record["Kaja Kallas"]
+
+
+def test_a_day_carried_from_a_speaker_the_rules_are_unsure_of_is_only_offered(record):
+    found = drafts(
+        "Kaja Kallas said on Monday that sanctions would stay.\n\n"
+        "JD Vance spoke to reporters.\n\n"
+        "The question is what Europe would add. She said Europe would pay for the force."
+    )
+    draft = found["Europe would pay for the force"]
+    assert draft.speaker is None and draft.stated_on is None

@@ -745,3 +745,22 @@ def test_circumstances_after_a_statement_are_left_out_of_its_quote(record):
     assert "any settlement must remove the root causes of the war" in found
     assert "talks would resume in January" in found
     assert "the sanctions would stay" in found
+
+
+def test_как_сообщил_names_the_speaker_of_the_words_after_the_comma(record):
+    # 19 December 2025 is a Friday; "в среду" is two days before.
+    found = drafts(
+        "Как сообщил в среду пресс-секретарь президента Дмитрий Песков в программе "
+        "«Москва. Кремль. Путин», позиция Москвы остается неизменной.",
+        language="ru",
+    )
+    draft = found["позиция Москвы остается неизменной"]
+    assert draft.suggested("speaker") == record["peskov"]
+    assert draft.suggested("date") == datetime.date(2025, 12, 17)
+
+
+def test_a_german_z_is_the_cyrillic_ц_in_a_name(record):
+    merz = PersonFactory(name="Friedrich Merz", other_names="Merz")
+    RoleFactory(person=merz, party=PartyFactory(slug="germany", name="Germany"), title="Chancellor")
+    found = drafts("«Жодного рішення про Україну без України», — підкреслив Мерц.", language="uk")
+    assert found["Жодного рішення про Україну без України"].suggested("speaker") == merz

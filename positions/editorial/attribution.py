@@ -95,6 +95,8 @@ class Context:
     mentioned: Speaker | None = None
     # The person the last paragraph was about, when it attributed nothing.
     last_mentioned: Speaker | None = None
+    # Sentences of the paragraph read so far, this one included.
+    sentences: int = 0
     # The people the article names, with the posts they hold on its date, for descriptions
     # by title ("the vice-president"): see ``offices``.
     offices: list["Office"] = field(default_factory=list)
@@ -105,6 +107,7 @@ class Context:
         # "Mark Rutte … was asked about …" then, in a paragraph of its own, "“…,” he said".
         self.last_mentioned = None if self.paragraph else self.mentioned
         self.paragraph = []
+        self.sentences = 0
         self.mentioned = None
 
     def remember(self, speaker: Speaker) -> None:
@@ -141,9 +144,13 @@ class Context:
         if self.last_mentioned is not None:
             return self.last_mentioned, "mentioned-before"
         previous = {speaker.name for speaker in self.previous if speaker.someone}
+        # Only a paragraph's first sentence continues the one above: "In an interview, the
+        # US envoy gave his answer. …, he said." is about someone the paragraph introduced.
+        opening = self.sentences <= 1
         for speaker in reversed(self.history[-RECENT:]):
             if speaker.someone:
-                return speaker, "previous" if previous == {speaker.name} else "article"
+                after = opening and previous == {speaker.name}
+                return speaker, "previous" if after else "article"
         return None, ""
 
 
@@ -395,7 +402,11 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         party_kind = "new-institution" if party else ""
     if party is None and context.around:
         # "the head of the Russian delegation, presidential aide Vladimir Medinsky, said"
-        around = {hit.party for hit in context.index.find(context.around) if hit.party}
+        around = {
+            hit.party
+            for hit in context.index.find(context.around)
+            if hit.party and not _object_of_preposition(context.around, hit)
+        }
         if len(around) == 1:
             party = around.pop()
             why = f"the only party named in “{context.around.strip(' ,')}”"
@@ -412,6 +423,19 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         kind="new",
         party_kind=party_kind,
     )
+
+
+_PREPOSITION = re.compile(
+    r"\b(?:for|to|with|on|in|against|from|of|about|over|into|towards?|at|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_of_preposition(text: str, hit: NameHit) -> bool:
+    """ "support for Ukraine": a party the words are about, not the speaker's own; "of the
+    Russian delegation" and "of Russia's delegation" are still the speaker's."""
+    modifies = re.match(r"(?:['’]s)?\s+[a-z]", text[hit.end :])
+    return not modifies and bool(_PREPOSITION.search(text[: hit.start]))
 
 
 def _title(words: str, hits, offset: int) -> str:

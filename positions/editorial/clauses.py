@@ -243,6 +243,18 @@ def _after_colon(text: str, base: int) -> list[Clause]:
     ]
 
 
+_INSERTED = re.compile(
+    r"(?<=\w),\s+(?P<subject>he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+\S+$"
+)
+
+
+# "Asked whether …, he said, “…”": what he was asked, not what he said.
+_CIRCUMSTANCE_FIRST = re.compile(
+    r"^(?:Asked|Pressed|Questioned|Speaking|Responding|Answering|Told|When|While|If|As|After|"
+    r"Before|Of|On|In)\b"
+)
+
+
 def _quoted(text: str, base: int) -> list[Clause]:
     """'“We will not withdraw,” he said.' and 'The minister said: “We will not withdraw.”'"""
     leading = re.match(rf"^[{_OPEN}](?P<inner>.+?)[{_CLOSE}]\s*(?P<attribution>.*)$", text)
@@ -279,6 +291,19 @@ def _quoted(text: str, base: int) -> list[Clause]:
             and not attribution[verb.end() :].strip(" ,:")
         ):
             subject, subject_at = _subject_before(attribution, verb.start())
+            inserted = _INSERTED.search(attribution[: verb.end()])
+            if inserted and not _CIRCUMSTANCE_FIRST.match(attribution):
+                # "Europe would pay for it, he said, “starting this quarter”": the words
+                # before the attribution are the statement; the quotation goes on with it.
+                clause = Clause(
+                    *trim(attribution[: inserted.start()], base),
+                    subject=inserted.group("subject"),
+                    subject_start=base + inserted.start("subject"),
+                    verb=verb.group("verb"),
+                    kind="reported",
+                    attribution=[(base + inserted.start(), base + trailing.end("attribution"))],
+                )
+                return [clause]
             clause = Clause(
                 *trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
                 subject=subject,

@@ -101,7 +101,30 @@ def read_sentence(text: str, base: int) -> list[Clause]:
     return clauses
 
 
+# "Как сообщил в среду Дмитрий Песков, позиция Москвы …": who said it, then their words.
+_AS_SAID = re.compile(
+    rf"^(?:Как|Як)\s+(?:уже\s+|вже\s+)?(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+"
+    r"(?P<subject>(?:[^,«»]|«[^«»]*»)+?),\s+(?P<content>.+)$",
+    re.IGNORECASE,
+)
+
+
 def _read(text: str, base: int) -> list[Clause]:
+    if said := _AS_SAID.match(text):
+        quote, start = _trimmed(said.group("content"), base + said.start("content"))
+        # Titles in «…» ("в программе «Москва. Кремль. Путин»") name no speaker.
+        subject = re.sub(r"«[^«»]*»", lambda title: " " * len(title.group()), said["subject"])
+        if len(quote.split()) >= 3:
+            return [
+                Clause(
+                    quote,
+                    start,
+                    subject=subject.strip(),
+                    subject_start=base + said.start("subject"),
+                    verb=said.group("verb"),
+                    attribution=[(base, base + said.start("content"))],
+                )
+            ]
     if quoted := _QUOTED_THEN_VERB.match(text):
         subject = quoted.group("subject").strip()
         named = _named(subject)

@@ -30,7 +30,7 @@ TITLE_WORDS = frozenset(
     head chief presidential adviser advisor aide senior leader premier king queen chairman
     chair commissioner representative high affairs policy security national council interior
     finance economy energy justice lieutenant colonel commander army navy foreign-policy the
-    a an mr mrs ms dr sen senator rep exchequer
+    a an mr mrs ms dr sen senator rep exchequer sir dame lord baroness
     президент міністр министр речник пресс-секретарь прес-секретар глава голова посол
     заступник заместитель помічник помощник радник советник представник представитель
     спікер спикер прем'єр-міністр премьер-министр прем’єр-міністр канцлер генсек
@@ -62,6 +62,8 @@ def skeleton(word: str) -> str:
     "Zelensky", "Зеленський" and "Зеленский" are one, and so are "Trump" and "Трамп"."""
     word = unicodedata.normalize("NFKD", word.lower().translate(_TO_LATIN))
     word = "".join(c for c in word if not unicodedata.combining(c))
+    # "Merz" / "Мерц": the German z is the Cyrillic ц.
+    word = word.replace("ts", "z").replace("tz", "z")
     word = word.replace("kh", "h").replace("h", "g").replace("y", "i").replace("j", "i")
     word = re.sub(r"[^a-z]", "", word.replace("w", "v"))
     word = re.sub(r"c(?!h)", "k", word.replace("f", "v"))
@@ -133,7 +135,7 @@ class NameIndex:
             if owner is None:
                 continue
             folded = tuple(skeleton(word) for word in key)
-            if all(len(word) <= 4 for word in key):
+            if all(len(word) < 3 for word in folded):
                 # "NATO" and "EU" fold to "nt" and "e", as "нет" and "ее" do: too short a name.
                 continue
             current = self.skeletons.get(folded, owner)

@@ -99,6 +99,7 @@ def read(
         proposals.append(proposal)
         if not body or question:
             continue
+        context.sentences += 1
         if interviewee is None and answer:
             interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
@@ -294,6 +295,10 @@ _DESCRIBED = re.compile(
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:von|van|de|der)?\s*[A-Z][\w'’-]+)+),")
 
 
+# "He told me, and I repeat it: '…'": another's words, quoted by the speaker.
+_TOLD_ME = re.compile(r"^(?:He|She|They)\s+(?:had\s+|has\s+)?(?:told|said to)\s+(?:me|us)\b")
+
+
 def _someone_else(sentence: str, clause: Clause, focus: Speaker | None, context: Context) -> str:
     """The name of a person, other than ``focus``, the sentence names before the words a
     continuation would carry to ``focus`` (or in apposition anywhere); empty when none."""
@@ -372,7 +377,12 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
     elif clause.kind in {"continuation"} or (clause.kind == "quoted" and not clause.subject):
         focus, origin = context.focus_and_origin()
         other = _someone_else(proposal.sentence.text, clause, focus, context)
-        if other:
+        if told := _TOLD_ME.match(clause.quote):
+            speaker = Speaker(
+                evidence=f"Left blank: “{told.group()}” gives the words of someone the "
+                "speaker reports, not the speaker's own."
+            )
+        elif other:
             speaker = Speaker(evidence=f"the sentence names {other}: whose words these are, "
                               "the editor decides")  # fmt: skip
         elif focus is None:
@@ -388,6 +398,13 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
     item = Found(clause, proposal, speaker)
     if clause.original:
         original = resolve(clause.original, clause.original_start, context, party_of)
+        if (
+            PRONOUN.match(clause.original.strip())
+            and original.someone
+            and (original.person == speaker.person and original.new is speaker.new)
+        ):
+            # "She said he had told her that …": "he" is someone she reports, not herself.
+            original = Speaker(evidence=f"“{clause.original}” is someone {speaker.name} reports")
         # A speaker saying what their own side does is not reporting someone else.
         own_side = not original.someone and original.party == speaker.party
         wanting = clause.original_verb in WANTING

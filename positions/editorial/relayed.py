@@ -61,7 +61,9 @@ _RELAYED_BY_OUTLET = re.compile(
 )
 # "Putin had also said Russia was open …, Ushakov said": the pluperfect marks words relayed.
 _RELAYED_EARLIER = re.compile(
-    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+had\s+(?:also\s+|already\s+)?"
+    # "She said he had also told her that …": a pronoun for whoever she reports.
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|he|she|they)\s+had\s+"
+    r"(?:also\s+|already\s+)?"
     rf"(?P<verb>said|told\s+(?:him|her|them|us|me))\s+{_WHEN}(?:that\s+)?"
 )
 

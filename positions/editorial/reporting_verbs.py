@@ -15,6 +15,7 @@ SPEECH = (
     r"repeats|recalls|"
     r"tweeted|responded|replied|answered|reported|suggested|suggests|demanded|demands|"
     r"affirmed|reaffirmed|reaffirms|maintained|maintains|predicted|promised|cautioned|"
+    r"assured|assures|"
     r"complained|observed|remarked|recalled|signalled|signaled|signals|hinted|countered|"
     r"believes|thinks|made clear|made it clear"
 )
