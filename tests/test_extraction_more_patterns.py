@@ -764,3 +764,37 @@ def test_a_german_z_is_the_cyrillic_ц_in_a_name(record):
     RoleFactory(person=merz, party=PartyFactory(slug="germany", name="Germany"), title="Chancellor")
     found = drafts("«Жодного рішення про Україну без України», — підкреслив Мерц.", language="uk")
     assert found["Жодного рішення про Україну без України"].suggested("speaker") == merz
+
+
+def test_a_ukrainian_press_conference_on_a_day_dates_the_quotes_reported_from_it(record):
+    # 19 December 2025 is a Friday.
+    found = drafts(
+        "КИЇВ, 19 грудня — Марія Захарова на спільній пресконференції у четвер заявила, що "
+        "Москва не погодиться на перемир'я.\n\n"
+        "Гості провели переговори віч-на-віч.\n\n"
+        "«Жодних іноземних військ на Україні не буде», — сказала дипломат журналістам.",
+        language="uk",
+    )
+    draft = found["Жодних іноземних військ на Україні не буде"]
+    assert draft.suggested("date") == datetime.date(2025, 12, 18)
+
+
+def test_накануне_in_a_wire_is_the_day_before_it_was_filed(record):
+    found = drafts(
+        "МОСКВА, 19 декабря. Накануне Мария Захарова написала в соцсетях, что Москва готова "
+        "к обмену пленными.",
+        language="ru",
+    )
+    draft = found["Москва готова к обмену пленными"]
+    assert draft.suggested("speaker") == record["zakharova"]
+    assert draft.suggested("date") == datetime.date(2025, 12, 18)
+
+
+def test_a_speaker_described_by_post_and_an_acronym_continues_the_paragraphs(record):
+    found = drafts(
+        "Марія Захарова у середу заявила, що Москва не змінила позиції. «Україна не отримає "
+        "жодних гарантій від НАТО», — наголосила очільниця МЗС.",
+        language="uk",
+    )
+    draft = found["Україна не отримає жодних гарантій від НАТО"]
+    assert draft.suggested("speaker") == record["zakharova"]

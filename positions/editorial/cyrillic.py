@@ -11,12 +11,12 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 # Past forms (masculine, feminine, plural) and the present of verbs of saying.
 _RUSSIAN = (
     r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|указа|поясни|уточни|завери|предупреди|"
-    r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори)л(?:а|и)?|"
+    r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори|написа)л(?:а|и)?|"
     r"заявляет|заявляют|говорит|отмечает|подчеркивает|подчёркивает|считает|считают|полагает"
 )
 _UKRAINIAN = (
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|підкресли|попереди|поясни|нагада|"
-    r"уточни|запевни|визна|розпові|відпові|повтори)(?:в|ла|ли)|"
+    r"уточни|запевни|визна|розпові|відпові|повтори|написа)(?:в|ла|ли)|"
     r"заявляє|каже|зазначає|наголошує|вважає|вважають"
 )
 VERB = re.compile(rf"(?<![\w-])(?P<verb>{_RUSSIAN}|{_UKRAINIAN})(?![\w-])", re.IGNORECASE)
@@ -84,7 +84,33 @@ _COLON_QUOTE = re.compile(r":\s*[«“\"](?P<inner>.+)[»”\"]")
 def _named(subject: str) -> bool:
     """Whether a subject names someone (a capitalised word) rather than only describing
     them ("дипломат", "она"), who is then the speaker the paragraph is about."""
-    return any(word[0].isupper() for word in subject.split() if word[0].isalpha())
+    return any(
+        word[0].isupper()
+        and not (len(word) > 1 and word.isupper())
+        and word.lower() not in _INSTITUTIONS
+        for word in subject.split()
+        if word[0].isalpha()
+    )
+
+
+# Bodies a described speaker belongs to ("представитель Кремля", "очільник МЗС"): capitalised,
+# but no one's name. Acronyms are left out by their capitals.
+_INSTITUTIONS = frozenset(
+    [
+        "кремля",
+        "кремль",
+        "кремлі",
+        "кремле",
+        "офісу",
+        "офиса",
+        "білого",
+        "белого",
+        "дому",
+        "дома",
+        "госдепа",
+        "держдепу",
+    ]
+)
 
 
 def _trimmed(text: str, start: int) -> tuple[str, int]:

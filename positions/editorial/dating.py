@@ -89,6 +89,8 @@ _PATTERNS += [
     ),
     ("yesterday", re.compile(r"(?<![\w-])(?:вчера|вчора)(?![\w-])", re.IGNORECASE)),
     ("today", re.compile(r"(?<![\w-])(?:сегодня|сьогодні)(?![\w-])", re.IGNORECASE)),
+    # "Накануне …": in a wire, the day before the one it is filed.
+    ("yesterday", re.compile(r"(?<![\w-])(?:накануне|напередодні)(?![\w-])", re.IGNORECASE)),
     ("vague", re.compile(r"(?<![\w-])(?:ранее|раніше|недавно|нещодавно)(?![\w-])", re.I)),
 ]
 # Words that put a weekday in the future: it names a deadline or plan, not when one spoke.

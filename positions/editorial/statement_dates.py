@@ -31,7 +31,10 @@ _OWN_CHANNEL = re.compile(
 )
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
-    r"visit|negotiations|interview|interviewed|"
+    r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|"
+    # "на спільній пресконференції", "на брифинге", "во время переговоров".
+    r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
+    r"саммит|зустріч|встреч|засідан|заседан|візит|визит|інтерв|интервью|дебат)\w*|"
     # "We spoke to him in Ankara on Monday": the outlet's own interview.
     r"(?:we|I)\s+(?:spoke|talked|met))\b",
     re.IGNORECASE,
