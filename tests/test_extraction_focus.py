@@ -130,3 +130,25 @@ def test_a_day_carried_from_a_speaker_the_rules_are_unsure_of_is_only_offered(re
     )
     draft = found["Europe would pay for the force"]
     assert draft.speaker is None and draft.stated_on is None
+
+
+def test_a_briefing_transcript_with_names_as_labels_gives_each_turn_its_speaker(record):
+    found = drafts(
+        "BEIJING, Aug 12 (Example Wire) — The ministry held its regular press conference on "
+        "Wednesday.\n\n"
+        "Reuters: Talks open in Geneva next week. Will China send anyone?\n\n"
+        "Gao Wenqiang: We have noted the reports. China is willing to attend any meeting "
+        "that both sides accept.\n\n"
+        "AFP: Would China send troops?\n\n"
+        "Gao Wenqiang: China will not send military personnel to any force formed outside "
+        "the United Nations.\n\n"
+        "The next press conference is scheduled for Friday."
+    )
+    draft = found[
+        "China will not send military personnel to any force formed outside the United Nations."
+    ]
+    # Someone the record lacks: offered as a new person, with the day of the briefing.
+    offer = next(offer for offer in draft.offers if offer.field == "speaker")
+    assert offer.label == "new person: Gao Wenqiang"
+    assert draft.stated_on == datetime.date(2026, 8, 12)
+    assert not any("Talks open in Geneva" in quote for quote in found)

@@ -29,6 +29,20 @@ _TURN = re.compile(
     r"^(?P<label>[^\W\d_a-z][^\W\da-z]*(?:[ '’.-]+[^\W\da-z]+){0,3})(?:\s*\([^)]{0,80}\))?:\s+"
 )
 _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "HOST"})
+# "Gao Wenqiang: We have noted …": a name in ordinary capitals labels a turn when it opens
+# several paragraphs; a label opening only one, before a question ("Reuters: … ?"), asks.
+_NAMED_TURN = re.compile(r"^(?P<label>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+")
+
+
+def _recurring_labels(text: str) -> frozenset[str]:
+    labels = [
+        match.group("label")
+        for line in text.split("\n")
+        if (match := _NAMED_TURN.match(line.strip()))
+    ]
+    return frozenset(label for label in labels if labels.count(label) >= 2)
+
+
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -57,7 +71,13 @@ def read(
     body = question = answer = False
     turn: Speaker | None = None
     # An interview whose questions are paragraphs of their own, with no "Q:" or "A:".
-    unlabelled = _unlabelled_interview(text)
+    recurring = _recurring_labels(text)
+    unlabelled = not recurring and _unlabelled_interview(text)
+
+    def _named(line: str) -> re.Match | None:
+        named = _NAMED_TURN.match(line)
+        return named if named and named.group("label") in recurring else None
+
     answering = False
     for sentence in split_sentences(text, language):
         if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
@@ -82,6 +102,11 @@ def read(
                     # "Sybiha flies to Brussels next week …": the closing note.
                     answering = False
             label = _TURN.match(stripped)
+            named = _NAMED_TURN.match(stripped) if recurring and not label else None
+            if named and named.group("label") in recurring:
+                label = named
+            elif named and stripped.endswith("?"):
+                question = True
             turn = None
             if label and not answer:
                 if label.group("label").strip(" .") in _QUESTION_LABELS:
@@ -103,7 +128,7 @@ def read(
         if interviewee is None and answer:
             interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
-        if turn is not None and (label := _TURN.match(sentence.text)):
+        if turn is not None and (label := _TURN.match(sentence.text) or _named(sentence.text)):
             offset = label.end()
         if cyrillic.CYRILLIC.search(sentence.text):
             if not answer and (item := _about_this(proposals, found, context, party_of)):
@@ -317,6 +342,15 @@ def _turn_speaker(label: str, context: Context, party_of) -> Speaker:
     that name stands for; no one, with the reason, when the record has none or several."""
     words = " ".join(word.capitalize() for word in label.split())
     people = {hit.person for hit in context.index.find(words) if hit.person is not None}
+    if not people and len(label.split()) > 1 and not label.isupper():
+        # "Gao Wenqiang: …": someone the record lacks, named in full.
+        new = context.new_people.setdefault(label, NewSpeaker(name=label))
+        return Speaker(
+            new=new,
+            party=new.party,
+            evidence=f"the transcript's label “{label}”: not in the record, a new person",
+            kind="turn-new",
+        )
     if len(people) != 1:
         return Speaker(evidence=f"the transcript's label “{label}” names no one the record knows")
     person = people.pop()

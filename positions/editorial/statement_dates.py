@@ -153,6 +153,10 @@ _LASTING = re.compile(
 )
 
 
+# "The next press conference is scheduled for Friday": another event, still to come.
+_PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
+
+
 def _other_days(event: str, text: str, finding, body: list, published) -> str:
     """What shows an event to span days: the words around its date ("a summit that ended
     on Friday"), or the same event dated another day elsewhere ("addressed the summit on
@@ -170,6 +174,7 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
                     other.precision == DAY
                     and other.day != finding.day
                     and len(close.split()) <= _NEAR_OTHER
+                    and not _PLANNED.search(sentence[max(0, mention.start() - 30) : other.end])
                 ):
                     return f"“{finding.phrase}” and “{other.phrase}”"
     return ""
@@ -422,7 +427,7 @@ def _key(speaker: Speaker):
 
 
 # The speakers of a transcript's turns and an interview's answers.
-VOICES = frozenset({"turn", "interviewee", "interviewee-new"})
+VOICES = frozenset({"turn", "turn-new", "interviewee", "interviewee-new"})
 
 
 class _Dated:
