@@ -147,13 +147,13 @@ def test_the_manifest_counts_checksums_dates_and_cites_the_release(record, tmp_p
         verbosity=0,
     )
     manifest = json.loads((tmp_path / "release" / "manifest.json").read_text())
-    assert manifest["format_version"] == "1.1"
+    assert manifest["format_version"] == "1.2"
     assert manifest["release_date"] == "2026-11-28"
     assert manifest["counts"]["positions"] == 12
     assert manifest["counts"]["topics"] == Topic.objects.count()
     assert manifest["suggested_citation"] == (
         "Standpoint contributors (2026). Standpoint: positions in peace negotiations, dataset "
-        "release 2026.1 (2026-11-28), format 1.1. https://standpoint.example.org/data/2026.1/"
+        "release 2026.1 (2026-11-28), format 1.2. https://standpoint.example.org/data/2026.1/"
     )
     for name, entry in manifest["files"].items():
         data = (tmp_path / "release" / name).read_bytes()
@@ -209,6 +209,23 @@ def test_the_csv_has_one_row_per_public_position_and_defuses_formulas(record, tm
     assert hostile and all(row["party"] == "Hostile =SUM(A1)" for row in hostile)
     assert any(row["summary"] == "'-1 step back" for row in rows)
     assert {row["stance"] for row in rows} >= {"-2", "2"}
+
+
+def test_the_csv_gives_each_positions_translation_and_whether_it_is_long_standing(record, tmp_path):
+    import csv
+
+    original = PositionFactory(
+        status=Status.PUBLISHED,
+        quote="Нейтральный статус Украины обязателен",
+        quote_translation="Ukraine's neutral status is a must",
+        long_standing=True,
+    )
+    call_command("export_dataset", tmp_path / "release", verbosity=0)
+    with open(tmp_path / "release" / "positions.csv", newline="") as f:
+        rows = {int(row["id"]): row for row in csv.DictReader(f)}
+    assert rows[original.pk]["quote_translation"] == "Ukraine's neutral status is a must"
+    assert rows[original.pk]["long_standing"] == "true"
+    assert {row["long_standing"] for pk, row in rows.items() if pk != original.pk} == {"false"}
 
 
 def test_import_refuses_a_database_that_is_not_empty(record, tmp_path):

@@ -33,7 +33,9 @@ from positions.editorial.stance_cells import rebuild_cells
 from positions.models import Event, Party, Person, Position, Role, Source, Topic
 from positions.postgres.bulk import read_one_snapshot
 
-FORMAT_VERSION = "1.1"  # 1.1: the positions' public revision history
+# 1.1: the positions' public revision history; 1.2: the CSV's long_standing and
+# quote_translation columns.
+FORMAT_VERSION = "1.2"
 MANIFEST = "manifest.json"
 POSITIONS_CSV = "positions.csv"
 
@@ -140,6 +142,9 @@ CSV_COLUMNS = [
     "retracted_at",
     "retraction_reason",
     "url_path",
+    # Added in format 1.2, after the others, so that columns read by place keep their place.
+    "long_standing",
+    "quote_translation",
 ]
 
 
@@ -178,6 +183,8 @@ def _positions_csv() -> bytes:
                 _encode(p.retracted_at) or "",
                 _spreadsheet_safe(p.retraction_reason),
                 p.get_absolute_url(),
+                "true" if p.long_standing else "false",
+                _spreadsheet_safe(p.quote_translation),
             ]
         )
     return out.getvalue().encode()
