@@ -798,3 +798,39 @@ def test_a_speaker_described_by_post_and_an_acronym_continues_the_paragraphs(rec
     )
     draft = found["Україна не отримає жодних гарантій від НАТО"]
     assert draft.suggested("speaker") == record["zakharova"]
+
+
+@pytest.mark.parametrize(
+    "sentence, quote",
+    [
+        (
+            "Macron told reporters outside his hotel that the quickest way out was a freeze.",
+            "the quickest way out was a freeze",
+        ),
+        (
+            "Macron told French reporters in Paris this morning, before flying to Rome, that "
+            "France would serve as the hub for the force.",
+            "France would serve as the hub for the force",
+        ),
+        (
+            "Macron said outside the hotel that the talks had been substantive.",
+            "the talks had been substantive",
+        ),
+        (
+            "French ships could escort commercial shipping once a truce was agreed, Macron "
+            "added — an offer that officials say has been raised with both sides.",
+            "French ships could escort commercial shipping once a truce was agreed",
+        ),
+    ],
+)
+def test_where_and_when_between_the_verb_and_that_are_not_the_statement(record, sentence, quote):
+    draft = drafts(sentence)[quote]
+    assert draft.suggested("speaker") == record["macron"]
+
+
+def test_a_body_after_an_opening_circumstance_is_the_subject_not_the_circumstance(record):
+    found = drafts(
+        "In a statement posted on its website shortly before midnight, the ministry described "
+        "the French plan as a thinly disguised occupation."
+    )
+    assert "the ministry described the French plan as a thinly disguised occupation" in found

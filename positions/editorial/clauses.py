@@ -164,6 +164,12 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     return subject, at
 
 
+_PREPOSITIONS = frozenset(words("in on at after before during from with by for under"))
+# ", the ministry described …": a body speaking, named by what it is.
+_BODIES = frozenset(words("ministry government office embassy delegation administration"))
+_DETERMINERS = frozenset(words("a an the this that his her its their"))
+
+
 def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     words = subject.split()
     if not words or len(words) > 14:
@@ -171,6 +177,9 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     if trailing and _UNNAMED_SOURCES.match(subject):
         return True
     first = words[0]
+    if first.lower() in _PREPOSITIONS and len(words) > 1 and words[1].lower() in _DETERMINERS:
+        # "In a statement posted on …, the ministry …": a circumstance, not who spoke.
+        return False
     # ", ministry spokesman Heorhiy Tykhyi told journalists", not ", a position Putin …".
     lower = [word.strip(",").lower() for word in words if word[0].islower()]
     named = any(word[0].isupper() for word in words) or PRONOUN.match(first) is not None
@@ -179,7 +188,7 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     # ", the president said": a title alone names a speaker the paragraph has named.
     if lower and lower[0] in {"the", "a"} and all(word in _SPEAKER_WORDS for word in lower[1:]):
         # ", the newspaper said": an outlet reporting, a speaker the record need not know.
-        if len(lower) == 2 and lower[1] in OUTLET_WORDS:
+        if len(lower) == 2 and lower[1] in OUTLET_WORDS | _BODIES:
             return True
         return any(word in TITLE_WORDS - {"the", "a", "an"} for word in lower[1:])
     if trailing:
@@ -375,6 +384,9 @@ def _attributed(text: str, base: int) -> list[Clause]:
         after_verb = own.find(", ", verb.end() - after)
         if after_verb != -1:
             own = own[:after_verb]
+        # "…, the minister added — an offer that officials say …": the dash ends it too.
+        if (dash := own.find(" — ", verb.end() - after)) != -1:
+            own = own[:dash]
         if len(own.split()) > 24 or any(c in own for c in _OPEN + _CLOSE):
             continue
         own_verb = VERB.search(own) or verb

@@ -25,6 +25,7 @@ STANCE = (
     r"backed|backs|welcomed|welcomes|condemned|condemns|accused|accuses|called for|calls for|"
     r"called on|calls on|urged|urges|opposed|opposes|supported|supports|endorsed|endorses|"
     r"proposed|proposes|sought|seeks|questioned|stuck to|sticks to|upheld|restated|"
+    r"described|describes|"
     r"(?<!-)called"
 )
 # Verbs followed by what the speaker would do: the statement starts after "to".
@@ -155,7 +156,8 @@ NP_OBJECT_VERB = re.compile(
 
 
 _CIRCUMSTANCE = re.compile(
-    r"^\s*(?:in|at|on|after|before|during|to|via|through|with|late|early|later|earlier)\b",
+    r"^\s*(?:in|at|on|after|before|during|to|via|through|with|late|early|later|earlier|"
+    r"outside|inside|near|while|from|ahead\s+of)\b",
     re.IGNORECASE,
 )
 FINITE = re.compile(
@@ -166,13 +168,22 @@ FINITE = re.compile(
 _TOLD = re.compile(r"^(?:told|tells|tell)$")
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:outside|inside|in|at|near|from|on)\s+$", re.IGNORECASE)
+
+
 def _recipient(words: str) -> bool:
     """Whether the words between "told" and "that" can be whom the speaker told, with when
     and where: a short phrase with no verb of its own, not ending in a noun "that" qualifies
     ("told reporters the deal that Putin offered …")."""
+    # "told Polish reporters in Warsaw, before flying to Rome, that …": an aside of when.
+    words = re.sub(r",\s*(?:before|after|while|when)\s+\w+ing\b[^,]*,", " ", words)
     if len(words.split()) > 12 or FINITE.search(words) or "," in words:
         return False
-    return not re.search(r"\b(?:the|a|an|this|his|her|their|its)\s+[a-z][\w'’-]*\s*$", words)
+    # "told reporters outside his hotel that …": a place; "told reporters the deal that …" is
+    # a noun "that" qualifies.
+    noun = re.search(r"\b(?:the|a|an|this|his|her|their|its)\s+[a-z][\w'’-]*\s*$", words)
+    time = re.search(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year)\s*$", words)
+    return not noun or bool(time or _PLACE_BEFORE.search(words[: noun.start()]))
 
 
 def adjuncts_only(words: str) -> bool:
