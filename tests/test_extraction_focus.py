@@ -152,3 +152,51 @@ def test_a_briefing_transcript_with_names_as_labels_gives_each_turn_its_speaker(
     assert offer.label == "new person: Gao Wenqiang"
     assert draft.stated_on == datetime.date(2026, 8, 12)
     assert not any("Talks open in Geneva" in quote for quote in found)
+
+
+def test_she_after_he_is_not_the_man_the_article_calls_he(record):
+    found = drafts(
+        "JD Vance and Kaja Kallas joined the programme on Sunday.\n\n"
+        "The host asked JD Vance about a ceasefire. He said it was close. “We want the line "
+        "frozen first,” he told the host.\n\n"
+        "Asked whether she agreed, Kaja Kallas said: “A ceasefire is welcome if it is "
+        "verifiable.” She added that Europe would not accept a pause.\n\n"
+        "The host turned back to him. “Some relief has to be on the table,” he said.\n\n"
+        "She disagreed. European sanctions would stay until Russia paid, she said."
+    )
+    relief = found["Some relief has to be on the table"]
+    assert relief.speaker is None
+    offer = next(offer for offer in relief.offers if offer.field == "speaker")
+    assert offer.value == record["JD Vance"]
+    sanctions = found["European sanctions would stay until Russia paid"]
+    assert sanctions.speaker is None
+    offer = next(offer for offer in sanctions.offers if offer.field == "speaker")
+    assert offer.value == record["Kaja Kallas"]
+
+
+def test_an_opinion_pieces_own_sentences_are_its_authors_dated_the_day_it_appeared(record):
+    found = drafts(
+        "Opinion | By Kaja Kallas\n\n"
+        "Any agreement that touches Europe's security must be negotiated with Europe.\n\n"
+        "JD Vance said on Monday that Washington would ease some sanctions. I respect him, "
+        "but European sanctions will not be traded away.\n\n"
+        "The writer is the EU's High Representative."
+    )
+    own = found["Any agreement that touches Europe's security must be negotiated with Europe"]
+    offer = next(offer for offer in own.offers if offer.field == "speaker")
+    assert offer.value == record["Kaja Kallas"]
+    assert next(o for o in own.offers if o.field == "date").value == datetime.date(2026, 8, 12)
+    quoted = found["Washington would ease some sanctions"]
+    assert quoted.speaker == record["JD Vance"]
+
+
+def test_two_sides_supporting_something_together_get_no_single_party(record):
+    found = drafts(
+        "The joint statement said Russia and the United States supported an exchange of all "
+        "prisoners for all prisoners."
+    )
+    draft = found[
+        "Russia and the United States supported an exchange of all prisoners for all prisoners"
+    ]
+    assert draft.party is None
+    assert "together" in draft.evidence["party"]

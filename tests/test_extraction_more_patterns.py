@@ -834,3 +834,43 @@ def test_a_body_after_an_opening_circumstance_is_the_subject_not_the_circumstanc
         "the French plan as a thinly disguised occupation."
     )
     assert "the ministry described the French plan as a thinly disguised occupation" in found
+
+
+def test_russian_statements_before_a_dash_or_считает_and_after_a_colon_are_read(record):
+    # 19 December 2025 is a Friday.
+    found = drafts(
+        "Перемирие без контроля лишь даст Киеву передышку, и Россия на это не пойдет, — "
+        "заявил пресс-секретарь президента Дмитрий Песков журналистам в четверг.\n\n"
+        "Любые западные гарантии Киеву неприемлемы, считает пресс-секретарь.\n\n"
+        "Мария Захарова в среду написала в своем Telegram-канале: «Любые западные миротворцы "
+        "станут законной целью».",
+        language="ru",
+    )
+    truce = found["Перемирие без контроля лишь даст Киеву передышку, и Россия на это не пойдет"]
+    assert truce.suggested("speaker") == record["peskov"]
+    assert truce.suggested("date") == datetime.date(2025, 12, 18)
+    assert (
+        found["Любые западные гарантии Киеву неприемлемы"].suggested("speaker") == record["peskov"]
+    )
+    target = found["Любые западные миротворцы станут законной целью"]
+    assert target.suggested("speaker") == record["zakharova"]
+
+
+def test_the_head_of_the_presidents_office_is_no_new_person_called_офісу_президента(record):
+    found = drafts(
+        "У тому ж дописі керівник Офісу Президента наголосив, що заморожені активи мають "
+        "бути спрямовані на відбудову.",
+        language="uk",
+    )
+    draft = found["заморожені активи мають бути спрямовані на відбудову"]
+    assert draft.new_speaker is None
+
+
+def test_talks_still_to_come_are_not_the_occasion_of_the_report(record):
+    # 19 December 2025 is a Friday.
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) — Macron set out France's terms on Thursday evening, "
+        "ahead of a new round of talks.\n\n"
+        "Maria Zakharova said Moscow would not accept foreign troops."
+    )
+    assert found["Moscow would not accept foreign troops"].stated_on is None

@@ -11,7 +11,15 @@ record does not know are proposed with the name, title and party the article giv
 import re
 from dataclasses import dataclass, field
 
-from positions.editorial.names import POSSESSIVE, TITLE_WORDS, NameHit, NameIndex, tokens, words
+from positions.editorial.names import (
+    BODY_WORDS,
+    POSSESSIVE,
+    TITLE_WORDS,
+    NameHit,
+    NameIndex,
+    tokens,
+    words,
+)
 from positions.models import Party, Person
 
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
@@ -97,9 +105,19 @@ class Context:
     last_mentioned: Speaker | None = None
     # Sentences of the paragraph read so far, this one included.
     sentences: int = 0
+    # "he" or "she", for the people the article has called one of them, and only one.
+    genders: dict[str, str] = field(default_factory=dict)
     # The people the article names, with the posts they hold on its date, for descriptions
     # by title ("the vice-president"): see ``offices``.
     offices: list["Office"] = field(default_factory=list)
+
+    def learn(self, speaker: Speaker, pronoun: str) -> None:
+        """That the article calls ``speaker`` ``pronoun`` ("he", "she")."""
+        if speaker.someone and pronoun in {"he", "she"}:
+            known = self.genders.setdefault(speaker.name, pronoun)
+            if known != pronoun:
+                # Called both: the article's pronouns cannot be relied on for them.
+                self.genders[speaker.name] = "?"
 
     def new_paragraph(self) -> None:
         if self.paragraph:
@@ -176,11 +194,17 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         focus, origin = context.focus_and_origin()
         if focus is None:
             return Speaker(evidence=f"“{words}”: no speaker earlier in the article")
-        return carried(
+        pronoun = words.split()[0].lower()
+        if context.genders.get(focus.name, pronoun) in {"he", "she"} - {pronoun}:
+            return _by_gender(words, pronoun, focus, context)
+        speaker = carried(
             focus,
             f"pronoun-{origin}",
             f"“{words}”: the speaker the paragraph is about, {focus.name}",
         )
+        if origin in {"paragraph", "mentioned", "previous"}:
+            context.learn(focus, pronoun)
+        return speaker
     hits = context.index.find(words, subject_start)
     parties = [hit.party for hit in hits if hit.party is not None]
     people = [
@@ -193,6 +217,11 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         return _known(hit, parties, party_of)
     if new := _new_person(words, subject_start, hits, context, parties):
         return new
+    if len(set(parties)) > 1 and re.search(r"\band\b|&", words):
+        # "Türkiye and Ukraine supported …": a joint stance, one position for each party.
+        names = " and ".join(str(party) for party in dict.fromkeys(parties))
+        why = f"Left blank: “{words}” speaks for {names} together; record one position for each."
+        return Speaker(evidence=why, party_evidence=why)
     demonym = parties[-1] if parties else None
     # "a Downing Street spokesman": someone not named, never a speaker named before.
     indefinite = words.lower().startswith(("a ", "an "))
@@ -297,6 +326,24 @@ def _by_title(words: str, offset: int, hits, demonym, context: Context, party_of
     )
 
 
+def _by_gender(words: str, pronoun: str, focus: Speaker, context: Context) -> Speaker:
+    """ "She disagreed" after "he said": not the speaker the paragraph is about, whom the
+    article calls otherwise, but the last one it has called "she", if any."""
+    for earlier in reversed(context.history[-RECENT:]):
+        if earlier.someone and context.genders.get(earlier.name) == pronoun:
+            return carried(
+                earlier,
+                "pronoun-gender",
+                f"“{words}”: not {focus.name}, whom the article calls "
+                f"“{context.genders[focus.name]}”, but {earlier.name}, the last one it called "
+                f"“{pronoun}”",
+            )
+    return Speaker(
+        evidence=f"Left blank: “{words}” cannot be {focus.name}, whom the article calls "
+        f"“{context.genders[focus.name]}”."
+    )
+
+
 def _possessive(subject: str, hit: NameHit, offset: int) -> bool:
     after = subject[hit.end - offset : hit.end - offset + 2]
     return after in {"'s", "’s"}
@@ -362,6 +409,9 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     if not runs:
         return None
     name_tokens = runs[-1]
+    if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
+        # "керівник Офісу Президента": a body, not a person's name.
+        return None
     name = " ".join(token.bare for token in name_tokens)
     if len(name_tokens) == 1:
         known = context.new_people.get(name)

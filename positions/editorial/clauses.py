@@ -168,6 +168,8 @@ _PREPOSITIONS = frozenset(words("in on at after before during from with by for u
 # ", the ministry described …": a body speaking, named by what it is.
 _BODIES = frozenset(words("ministry government office embassy delegation administration"))
 _DETERMINERS = frozenset(words("a an the this that his her its their"))
+_PARTICLES = frozenset(words("von van de der den al bin da di du le la"))
+_CIRCUMSTANTIAL = frozenset(words("asked pressed questioned speaking responding answering"))
 
 
 def _plausible_subject(subject: str, trailing: bool = False) -> bool:
@@ -179,6 +181,9 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     first = words[0]
     if first.lower() in _PREPOSITIONS and len(words) > 1 and words[1].lower() in _DETERMINERS:
         # "In a statement posted on …, the ministry …": a circumstance, not who spoke.
+        return False
+    if first.lower() in _CIRCUMSTANTIAL:
+        # "Asked whether she agreed, von der Leyen said …": what the speaker was asked.
         return False
     # ", ministry spokesman Heorhiy Tykhyi told journalists", not ", a position Putin …".
     lower = [word.strip(",").lower() for word in words if word[0].islower()]
@@ -195,6 +200,8 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
         return False
     return (
         first[0].isupper()
+        # "von der Leyen said": a name that opens with a particle.
+        or (first in _PARTICLES and any(word[0].isupper() for word in words[1:]))
         or first[0] in _OPEN
         or PRONOUN.match(first) is not None
         or first.lower() in {"the", "a", "an"}
@@ -463,6 +470,12 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         previous = heads[-1][0]
         boundary = max(head.rfind(", "), head.rfind(" and "), head.rfind(" but "))
         if boundary < previous.end():
+            continue
+        between = head[previous.end() : boundary].strip()
+        if head[boundary:].lstrip().startswith("and") and re.fullmatch(
+            r"(?:that\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", between
+        ):
+            # "said Türkiye and Ukraine supported …": one subject of two names, not two clauses.
             continue
         tail = re.sub(r"^(?:,\s*)?(?:\s*(?:and|but)\s+)?", "", head[boundary:]).strip()
         # "…, and on Friday Dmitry Peskov repeated that …": when, then the next speaker.

@@ -5,6 +5,7 @@ statement it attributes. Sentences in these languages are read here only."""
 import re
 
 from positions.editorial.clauses import Clause
+from positions.editorial.names import BODY_WORDS
 
 CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
@@ -78,7 +79,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r",\s+(?:что|що)\s+", re.IGNORECASE)
-_COLON_QUOTE = re.compile(r":\s*[«“\"](?P<inner>.+)[»”\"]")
+_COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,60}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
 
 def _named(subject: str) -> bool:
@@ -87,30 +88,10 @@ def _named(subject: str) -> bool:
     return any(
         word[0].isupper()
         and not (len(word) > 1 and word.isupper())
-        and word.lower() not in _INSTITUTIONS
+        and word.lower() not in BODY_WORDS
         for word in subject.split()
         if word[0].isalpha()
     )
-
-
-# Bodies a described speaker belongs to ("представитель Кремля", "очільник МЗС"): capitalised,
-# but no one's name. Acronyms are left out by their capitals.
-_INSTITUTIONS = frozenset(
-    [
-        "кремля",
-        "кремль",
-        "кремлі",
-        "кремле",
-        "офісу",
-        "офиса",
-        "білого",
-        "белого",
-        "дому",
-        "дома",
-        "госдепа",
-        "держдепу",
-    ]
-)
 
 
 def _trimmed(text: str, start: int) -> tuple[str, int]:
@@ -197,11 +178,12 @@ def _read(text: str, base: int) -> list[Clause]:
             continue
         subject = _subject(_AUX.sub("", before.rstrip()).strip())
         that = _THAT.search(after)
-        colon = _COLON_QUOTE.match(after.lstrip()) if after.lstrip().startswith(":") else None
+        # "написал в своем Telegram-канале: «…»": where, then a colon and the quotation.
+        colon = _COLON_QUOTE.match(after)
         if that and not any(c in after[: that.start()] for c in ",«»"):
             content_at = verb.end() + that.end()
         elif colon:
-            content_at = verb.end() + (len(after) - len(after.lstrip())) + colon.start("inner")
+            content_at = verb.end() + colon.start("inner")
         else:
             continue
         if not subject:
@@ -225,14 +207,17 @@ def _read(text: str, base: int) -> list[Clause]:
     if trailing := _TRAILING.match(text):
         subject = trailing.group("subject").strip()
         content, start = _trimmed(trailing.group("content"), base)
-        if _named(subject) and subject[0].isupper() and len(content.split()) >= 3:
+        # "…, — заявил пресс-секретарь президента Дмитрий Песков"; "…, считает глава МИД",
+        # someone described, is the paragraph's speaker.
+        if len(content.split()) >= 3 and len(subject.split()) <= 10:
             return [
                 Clause(
                     content,
                     start,
-                    subject=subject,
+                    subject=subject if _named(subject) else "",
                     subject_start=base + trailing.start("subject"),
                     verb=trailing.group("verb"),
+                    kind="reported" if _named(subject) else "continuation",
                     attribution=[(base + trailing.end("content"), base + len(text))],
                 )
             ]

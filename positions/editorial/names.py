@@ -37,6 +37,16 @@ TITLE_WORDS = frozenset(
     """
     )
 )
+# Bodies a described speaker belongs to ("представитель Кремля", "керівник Офісу
+# Президента"): capitalised, but no one's name.
+BODY_WORDS = frozenset(
+    words(
+        """
+    кремля кремль кремлі кремле офісу офиса офіс офис білого белого дому дома госдепа
+    держдепу президента президент уряду правительства міністерства министерства
+    """
+    )
+)
 _CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 # Cyrillic letters as Latin ones, for matching a name across scripts and spellings
 # ("Зеленський" / "Zelenskyy", "Пєсков" / "Peskov", "Сибіга" / "Sybiha").

@@ -72,6 +72,8 @@ def read(
     turn: Speaker | None = None
     # An interview whose questions are paragraphs of their own, with no "Q:" or "A:".
     recurring = _recurring_labels(text)
+    # An opinion piece: its author's words are the ones it does not attribute.
+    author = _author(text, context, party_of)
     unlabelled = not recurring and _unlabelled_interview(text)
 
     def _named(line: str) -> re.Match | None:
@@ -141,6 +143,8 @@ def read(
         clauses = [clause for clause in clauses if not _reaction(clause)]
         if not clauses:
             clause = _unattributed(proposal, found, answer or turn is not None, offset)
+            if clause is None and author is not None:
+                clause = _authors_own(proposal)
             if clause is None:
                 _mention(sentence, context, party_of)
                 continue
@@ -153,8 +157,12 @@ def read(
             # An answer or a turn is its speaker's own words, unless it names whose they are
             # ("Putin told Macron that …").
             speaking = None
-            voice = turn if turn is not None else answer and interviewee
-            if _own_words(clause, context):
+            voice = turn if turn is not None else (answer and interviewee) or author
+            if _own_words(clause, context) or (
+                # An opinion piece's sentences of its own are its author's, whoever it
+                # quoted just before.
+                author is not None and voice is author and not clause.subject
+            ):
                 speaking = voice
             elif voice and PRONOUN.match(clause.subject.strip()):
                 speaking = _spoken_of(clause.subject.strip(), voice, context)
@@ -228,6 +236,37 @@ _REACTION = re.compile(
 
 
 _INTRODUCING = re.compile(r"^(?:\S+\s+){5,}\S*\w:$")
+
+
+# "Opinion | By Kaja Kallas", and "The writer is …" at the foot.
+_OPINION = re.compile(r"^(?:Opinion|Op-ed|Comment|Commentary|Guest essay)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"\bBy\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
+_WRITER = re.compile(r"^The (?:writer|author) is\b")
+
+
+def _author(text: str, context: Context, party_of) -> Speaker | None:
+    """The author of an opinion piece, from its byline, when the record knows them."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    opinion = any(_OPINION.match(line) for line in lines[:3]) or any(
+        _WRITER.match(line) for line in lines[-2:]
+    )
+    byline = next((m for line in lines[:3] if (m := _BYLINE.search(line))), None)
+    if not (opinion and byline):
+        return None
+    people = {hit.person for hit in context.index.find(byline["name"]) if hit.person is not None}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    return _of_person(person, party_of, "author", f"the opinion piece's author, {person.name}")
+
+
+def _authors_own(proposal: Proposal) -> Clause | None:
+    """A sentence of an opinion piece that takes a position in the author's own voice."""
+    words = proposal.sentence.text.strip()
+    if len(words.split()) < 5 or not _STANCE_WORDS.search(words):
+        return None
+    quote = words.strip('“”"').rstrip(".")
+    return Clause(quote, proposal.sentence.start + words.find(quote), kind="answer")
 
 
 def _reaction(clause: Clause) -> bool:
@@ -405,6 +444,23 @@ def _unattributed(
     return Clause(quote, start, kind="answer" if answer else "continuation")
 
 
+# Kinds of speaker named outright, and a pronoun beside the name that stands for them.
+_NAMING = frozenset({"named", "new", "new-again", "title"})
+_OWN_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+
+
+def _opening(clause: Clause, proposal: Proposal) -> str:
+    """The words a pronoun beside the speaker's name may be in: the start of the statement
+    ("said she would …"), else an opening phrase before the name ("Asked whether she …")."""
+    sentence = proposal.sentence
+    before = sentence.text[: max(0, clause.subject_start - sentence.start)]
+    if re.match(r"(?i)\s*(?:he|she)\b", clause.quote):
+        return clause.quote[:4]
+    if re.match(r"^(?:Asked|Pressed|Questioned)\b[^.]*,\s*$", before):
+        return before
+    return ""
+
+
 def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, interviewee) -> Found:
     if interviewee:
         speaker = interviewee
@@ -429,6 +485,9 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         context.around = clause.around
         speaker = resolve(clause.subject, clause.subject_start, context, party_of)
         context.around = ""
+        if speaker.kind in _NAMING and (own := _OWN_PRONOUN.search(_opening(clause, proposal))):
+            # "Kallas said she would …", "Asked whether she agreed, Kallas said …".
+            context.learn(speaker, own.group(1).lower())
     item = Found(clause, proposal, speaker)
     if clause.original:
         original = resolve(clause.original, clause.original_start, context, party_of)
@@ -458,6 +517,9 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
                 kind="",
                 party_kind="relayed-subject" if original.party else "",
             )
+        elif original.evidence.startswith("Left blank:"):
+            # "The joint statement said Türkiye and Ukraine supported …": why, as resolved.
+            item.reporter, item.speaker = speaker, original
         elif not (original.someone or original.party):
             # Someone the record does not know said it first: not the reporter's words.
             reporter = speaker.name or clause.subject

@@ -39,7 +39,10 @@ _ORIGINAL = re.compile(
 
 _ORIGINAL_STANCE = re.compile(
     # "the Americans had promised to …": a side named by its demonym.
-    rf"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also)\s+)*"
+    # "Türkiye and Ukraine supported …": two sides at once.
+    rf"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+    rf"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?)"
+    rf"\s+(?:(?:has|had|have|also)\s+)*"
     rf"(?P<verb>{STANCE}|{TO_TAKERS}|promised(?=\s+to\b))\b"
 )
 

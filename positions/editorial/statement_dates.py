@@ -105,7 +105,12 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
             # side of a quote's edge are not one ("said on Thursday that a meeting …").
             return next((n for n, (s, e) in enumerate(spoken) if s <= at + offset < e), None)
 
-        events = [event.start() for event in _EVENT.finditer(text)]
+        # "ahead of talks on Friday", "напередодні нового раунду переговорів": still to come.
+        events = [
+            event.start()
+            for event in _EVENT.finditer(text)
+            if not _AHEAD.search(text[max(0, event.start() - 40) : event.start()])
+        ]
         for finding in dating.find_dates(text, published):
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
             # not that of a statement that merely mentions talks.
@@ -153,6 +158,10 @@ _LASTING = re.compile(
 )
 
 
+_AHEAD = re.compile(
+    r"\b(?:ahead of|before|on the eve of|напередодні|накануне|перед)\b(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
 # "The next press conference is scheduled for Friday": another event, still to come.
 _PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
 
@@ -201,6 +210,14 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
             continue
         if item.blocked:
             item.reasoning = item.blocked
+            continue
+        if item.speaker.kind == "author" and item.clause.kind in {"answer", "continuation"}:
+            # An opinion piece says what its author holds on the day it is published.
+            item.day, item.precision, item.date_kind = published, DAY, "author"
+            item.reasoning = (
+                f"the author's own words, published {published:%a} {published.day} "
+                f"{published:%b %Y}"
+            )
             continue
         if (blank := _blank_before(found, number)) is not None:
             # "Sybiha said … He urged …": one occasion, so no other statement's date either.
