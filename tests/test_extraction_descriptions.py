@@ -7,8 +7,8 @@ import datetime
 
 import pytest
 
-from positions.editorial import extraction
-from tests.factories import PartyFactory, PersonFactory, RoleFactory, SourceFactory
+from tests.extraction_drafts import drafts_of, people_in_posts
+from tests.factories import PartyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,25 +18,20 @@ def record():
     us = PartyFactory(slug="united-states", name="United States", other_names="US\nAmerican")
     russia = PartyFactory(slug="russia", name="Russia", other_names="Russian\nthe Kremlin")
     germany = PartyFactory(slug="germany", name="Germany", other_names="German\nBerlin")
-    people = {}
-    for name, party, title in [
-        ("Donald Trump", us, "President"),
-        ("JD Vance", us, "Vice President"),
-        ("Marco Rubio", us, "Secretary of State"),
-        ("Vladimir Putin", russia, "President"),
-        ("Dmitry Peskov", russia, "Kremlin spokesman"),
-        ("Friedrich Merz", germany, "Chancellor"),
-    ]:
-        people[name] = PersonFactory(name=name)
-        RoleFactory(person=people[name], party=party, title=title)
-    return people
+    return people_in_posts(
+        [
+            ("Donald Trump", us, "President"),
+            ("JD Vance", us, "Vice President"),
+            ("Marco Rubio", us, "Secretary of State"),
+            ("Vladimir Putin", russia, "President"),
+            ("Dmitry Peskov", russia, "Kremlin spokesman"),
+            ("Friedrich Merz", germany, "Chancellor"),
+        ]
+    )
 
 
 def drafts(text: str):
-    source = SourceFactory(
-        text=text, published_at=datetime.datetime(2026, 3, 14, 9, tzinfo=datetime.UTC)
-    )
-    return {d.quote: d for p in extraction.propose(source) for d in p.drafts}
+    return drafts_of(text, datetime.date(2026, 3, 14))
 
 
 def test_the_vice_president_is_the_vice_president_named_earlier_not_the_last_speaker(record):

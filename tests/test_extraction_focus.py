@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from positions.editorial import extraction
-from tests.factories import PartyFactory, PersonFactory, RoleFactory, SourceFactory
+from tests.extraction_drafts import drafts_of, people_in_posts
+from tests.factories import PartyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,24 +18,19 @@ def record():
     nato = PartyFactory(slug="nato", name="NATO", other_names="Nato")
     us = PartyFactory(slug="united-states", name="United States", other_names="US\nWashington")
     eu = PartyFactory(slug="european-union", name="European Union", other_names="EU")
-    people = {}
-    for name, party, title in [
-        ("Kirill Dmitriev", russia, "Special envoy"),
-        ("Mark Rutte", nato, "Secretary General"),
-        ("JD Vance", us, "Vice President"),
-        ("Kaja Kallas", eu, "High Representative"),
-    ]:
-        people[name] = PersonFactory(name=name)
-        RoleFactory(person=people[name], party=party, title=title)
-    return people
+    return people_in_posts(
+        [
+            ("Kirill Dmitriev", russia, "Special envoy"),
+            ("Mark Rutte", nato, "Secretary General"),
+            ("JD Vance", us, "Vice President"),
+            ("Kaja Kallas", eu, "High Representative"),
+        ]
+    )
 
 
 def drafts(text: str):
     # 12 August 2026 is a Wednesday.
-    source = SourceFactory(
-        text=text, published_at=datetime.datetime(2026, 8, 12, 9, tzinfo=datetime.UTC)
-    )
-    return {d.quote: d for p in extraction.propose(source) for d in p.drafts}
+    return drafts_of(text, datetime.date(2026, 8, 12))
 
 
 def test_a_pronoun_opening_a_paragraph_is_the_last_paragraphs_only_speaker(record):

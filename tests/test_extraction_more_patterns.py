@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from positions.editorial import extraction
-from tests.factories import PartyFactory, PersonFactory, RoleFactory, SourceFactory
+from tests.extraction_drafts import drafts_of
+from tests.factories import PartyFactory, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,7 @@ def record():
 
 
 def drafts(text: str, published=datetime.date(2025, 12, 19), language="en"):
-    """Every draft of a constructed report, by its quote."""
-    source = SourceFactory(
-        text=text,
-        language=language,
-        published_at=datetime.datetime.combine(published, datetime.time(9), datetime.UTC),
-    )
-    return {d.quote: d for p in extraction.propose(source) for d in p.drafts}
+    return drafts_of(text, published, language)
 
 
 # -- events over several days --

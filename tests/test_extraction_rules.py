@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from positions.editorial import extraction
 from positions.models.choices import Move
+from tests.extraction_drafts import drafts_of
 from tests.factories import (
     PartyFactory,
     PersonFactory,
@@ -49,12 +50,7 @@ def record():
 
 
 def drafts(text: str, published=datetime.date(2025, 8, 20)) -> dict[str, extraction.Draft]:
-    """Every draft of a constructed report, by its quote."""
-    source = SourceFactory(
-        text=text,
-        published_at=datetime.datetime.combine(published, datetime.time(9), datetime.UTC),
-    )
-    return {d.quote: d for p in extraction.propose(source) for d in p.drafts}
+    return drafts_of(text, published)
 
 
 # -- dates --
