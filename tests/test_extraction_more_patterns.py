@@ -868,3 +868,48 @@ def test_talks_still_to_come_are_not_the_occasion_of_the_report(record):
         "Maria Zakharova said Moscow would not accept foreign troops."
     )
     assert found["Moscow would not accept foreign troops"].stated_on is None
+
+
+def test_russian_and_ukrainian_dates_with_month_names_and_last_weekdays_are_read(record):
+    # 19 December 2025 is a Friday; "минулої середи" is 17 December.
+    found = drafts(
+        "Нагадаємо, 12 грудня Дмитро Песков заявив, що Москва не змінила своєї позиції.\n\n"
+        "Марія Захарова минулої середи заявила, що Україна не отримає гарантій.\n\n"
+        "Захарова також закликала з 25 грудня запровадити «енергетичну тишу».",
+        language="uk",
+    )
+    assert found["Москва не змінила своєї позиції"].suggested("date") == datetime.date(2025, 12, 12)
+    assert found["Україна не отримає гарантій"].suggested("date") == datetime.date(2025, 12, 17)
+    # A date the words speak of ("from 25 December") is not the day they were said.
+    truce = found["закликала з 25 грудня запровадити «енергетичну тишу»"]
+    assert truce.suggested("date") == datetime.date(2025, 12, 17)
+
+
+def test_an_anonymous_official_is_not_dated_by_the_occasion(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) - Talks opened in Paris on Friday.\n\n"
+        "An EU official, speaking on condition of anonymity, said the bloc would not release "
+        "the frozen assets."
+    )
+    assert found["the bloc would not release the frozen assets"].stated_on is None
+
+
+def test_a_paragraph_between_keeps_a_quote_from_the_speaker_two_paragraphs_up(record):
+    found = drafts(
+        "“The status of Crimea is not for discussion,” Dmitry Peskov told reporters.\n\n"
+        "Behind the show of resolve, French officials acknowledge that the plan hinges on "
+        "Washington.\n\n"
+        "“Without an American backstop, this force would be a bluff,” according to a French "
+        "diplomatic source, who requested anonymity."
+    )
+    draft = found["Without an American backstop, this force would be a bluff"]
+    assert draft.speaker is None
+    assert draft.party.slug == "france"
+
+
+def test_a_name_of_one_letter_is_not_proposed_as_someone_new(record):
+    found = drafts(
+        "Министр иностранных дел КНР Ван И заявил, что Китай готов к посредничеству.",
+        language="ru",
+    )
+    assert found["Китай готов к посредничеству"].new_speaker is None

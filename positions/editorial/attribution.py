@@ -94,8 +94,10 @@ class Context:
     index: NameIndex
     history: list[Speaker] = field(default_factory=list)
     paragraph: list[Speaker] = field(default_factory=list)
-    # The speakers of the last paragraph that had any.
+    # The speakers of the paragraph before this one (headings and captions aside).
     previous: list[Speaker] = field(default_factory=list)
+    # Whether the paragraph being read is of the report's body.
+    in_body: bool = False
     new_people: dict[str, NewSpeaker] = field(default_factory=dict)
     # The words before the verb beyond the subject itself, for a new person's party.
     around: str = ""
@@ -119,9 +121,12 @@ class Context:
                 # Called both: the article's pronouns cannot be relied on for them.
                 self.genders[speaker.name] = "?"
 
-    def new_paragraph(self) -> None:
-        if self.paragraph:
+    def new_paragraph(self, body: bool = True) -> None:
+        # A heading or a caption between two paragraphs does not separate them; a paragraph
+        # of the report that attributes nothing does.
+        if self.in_body or self.paragraph:
             self.previous = self.paragraph
+        self.in_body = body
         # "Mark Rutte … was asked about …" then, in a paragraph of its own, "“…,” he said".
         self.last_mentioned = None if self.paragraph else self.mentioned
         self.paragraph = []
@@ -411,6 +416,10 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     name_tokens = runs[-1]
     if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
         # "керівник Офісу Президента": a body, not a person's name.
+        return None
+    if any(len(token.text) == 1 for token in name_tokens):
+        # "Ван И": a name transliterated so short that the record's spelling of it cannot be
+        # told apart from someone new.
         return None
     name = " ".join(token.bare for token in name_tokens)
     if len(name_tokens) == 1:

@@ -21,7 +21,10 @@ from positions.editorial.reporting_verbs import (
 _OPEN, _CLOSE = '“"«', '”"»'
 # "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
+    r"^[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?"
+    r"\s*(?:--|[-–—])\s+"
+    # "МОСКВА, 5 июня. /ТАСС/. ": a Russian or Ukrainian agency's dateline.
+    r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},\s*\d{1,2}\s+[а-яёіїєґ]+\.\s*(?:/[^/\n]{1,40}/\.?\s*)?"
 )
 # The opening words a sentence may carry before its subject ("Speaking to reporters, ").
 _PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")
@@ -271,6 +274,9 @@ _CIRCUMSTANCE_FIRST = re.compile(
 )
 
 
+_QUOTE_ACCORDING = re.compile(r"^,?\s*according to\s+(?P<who>[^,.;]{2,80})")
+
+
 def _quoted(text: str, base: int) -> list[Clause]:
     """'“We will not withdraw,” he said.' and 'The minister said: “We will not withdraw.”'"""
     leading = re.match(rf"^[{_OPEN}](?P<inner>.+?)[{_CLOSE}]\s*(?P<attribution>.*)$", text)
@@ -280,6 +286,19 @@ def _quoted(text: str, base: int) -> list[Clause]:
         if not attribution.strip(" .,"):
             return [Clause(leading.group("inner").rstrip(" ,"), inner_start, kind="quoted")]
         verb = VERB.search(attribution)
+        according = _QUOTE_ACCORDING.match(attribution)
+        if according and not (verb and verb.start() < according.end()):
+            # '"…," according to a French diplomatic source, who requested anonymity.'
+            return [
+                Clause(
+                    *trim(leading.group("inner"), inner_start, keep_stop=True),
+                    subject=according.group("who"),
+                    subject_start=base + leading.start("attribution") + according.start("who"),
+                    verb="according to",
+                    kind="quoted",
+                    attribution=[(base + leading.start("attribution"), base + len(text))],
+                )
+            ]
         if verb and len(attribution[: verb.start()].split()) <= 8:
             clause = Clause(
                 *trim(leading.group("inner"), inner_start, keep_stop=True),

@@ -82,9 +82,15 @@ _THAT = re.compile(r",\s+(?:что|що)\s+", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,60}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
 
+_PRONOUNS = frozenset(["он", "она", "они", "він", "вона", "вони"])
+
+
 def _named(subject: str) -> bool:
     """Whether a subject names someone (a capitalised word) rather than only describing
-    them ("дипломат", "она"), who is then the speaker the paragraph is about."""
+    them ("дипломат", "она"), who is then the speaker the paragraph is about. "Тоді ж у
+    своєму Telegram-каналі він" ends with a pronoun: it describes."""
+    if subject.split() and subject.split()[-1].lower() in _PRONOUNS:
+        return False
     return any(
         word[0].isupper()
         and not (len(word) > 1 and word.isupper())

@@ -15,6 +15,15 @@ _MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.mont
 _MONTH_NAMES |= {
     name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
 } | {"sept": 9}
+# Russian and Ukrainian months as a date takes them: "12 декабря", "11 листопада".
+_LOCAL_MONTHS = tuple(
+    months.split()
+    for months in (
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    )
+)
+_MONTH_NAMES |= {name: number for names in _LOCAL_MONTHS for number, name in enumerate(names, 1)}
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -77,13 +86,26 @@ _LOCAL_WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
     "воскресенье": 6, "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,
     "п’ятницю": 4, "суботу": 5, "неділю": 6,
+    # "минулої середи", "минулого четверга": the day's name after "last".
+    "понеділка": 0, "вівторка": 1, "середи": 2, "четверга": 3, "п'ятниці": 4, "п’ятниці": 4,
+    "суботи": 5, "неділі": 6,
 }  # fmt: skip
 _PATTERNS += [
     (
         "local_weekday",
         re.compile(
-            rf"(?<![\w-])(?:в|во|у|в минувший|в прошлый|минулого)\s+"
+            rf"(?<![\w-])(?:в|во|у|в минувший|в минувшую|в прошлый|в прошлую|в прошлое|"
+            rf"минулого|минулої)\s+"
             rf"(?P<weekday>{'|'.join(_LOCAL_WEEKDAYS)})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "explicit",
+        re.compile(
+            rf"(?<![\w-])(?P<weekday>(?!))?(?P<day>\d{{1,2}})\s+"
+            rf"(?P<month>{'|'.join(name for names in _LOCAL_MONTHS for name in names)})"
+            rf"(?:\s+(?P<year>\d{{4}})(?:\s*(?:года|року|г\.|р\.))?)?(?![\w-])",
             re.IGNORECASE,
         ),
     ),

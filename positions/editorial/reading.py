@@ -116,7 +116,7 @@ def read(
                 else:
                     turn = _turn_speaker(label.group("label"), context, party_of)
             paragraph_number += 1
-            context.new_paragraph()
+            context.new_paragraph(body)
         proposal = Proposal(
             sentence,
             attribution_markers(sentence.text),

@@ -378,8 +378,19 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         )
 
 
+_ANONYMOUS_SOURCE = re.compile(
+    r"\b(?:condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"
+    r"not authori[sz]ed to speak|declined to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
 # "a halt to strikes from September 1": a date the statement speaks of, not when it was made.
-_SPOKEN_OF = re.compile(r"\b(?:from|until|till|by|starting|beginning|since)\s+(?:on\s+)?$")
+# "з 15 вересня запровадити …", "с 1 сентября", "до 20 листопада": the same in Russian and
+# Ukrainian.
+_SPOKEN_OF = re.compile(
+    r"(?<![\w-])(?:from|until|till|by|starting|beginning|since|з|із|зі|від|до|с|со|по|"
+    r"починаючи з|начиная с)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # "von der Leyen, who announced on October 2 that …, told the summit on Tuesday": the date of
 # what a relative clause recalls.
 _RELATIVE = re.compile(r",\s+who\s+[^,]*$")
@@ -504,7 +515,10 @@ def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, o
     # In a transcript or an interview, the occasion dates the speaker's own words only, not
     # what others told them ("He told me …").
     spoken_of = index.voiced and item.speaker.kind not in VOICES
-    if occasion is not None and not own_channel and not spoken_of:
+    # "An EU official, speaking on condition of anonymity, said …": not said at the occasion
+    # for all the report shows.
+    anonymous = _ANONYMOUS_SOURCE.search(sentence.text)
+    if occasion is not None and not own_channel and not spoken_of and not anonymous:
         return occasion, "live-page" if occasion.phrase == LIVE_PAGE else "occasion"
     if lead is not None and lead < number and found[lead].reporter is None and not own_channel:
         party = item.speaker.party
