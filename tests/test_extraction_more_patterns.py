@@ -913,3 +913,26 @@ def test_a_name_of_one_letter_is_not_proposed_as_someone_new(record):
         language="ru",
     )
     assert found["Китай готов к посредничеству"].new_speaker is None
+
+
+def test_a_russian_or_ukrainian_post_names_the_one_holder_the_article_has_named(record):
+    lavrov = PersonFactory(name="Sergei Lavrov", other_names="Сергей Лавров\nЛавров")
+    RoleFactory(person=lavrov, party=record["russia"], title="Foreign Minister")
+    found = drafts(
+        "Сергей Лавров провел переговоры в Москве.\n\n"
+        "Мария Захарова заявила, что Москва ждет ответа.\n\n"
+        "Министр также отметил, что Россия готова к обмену пленными.",
+        language="ru",
+    )
+    draft = found["Россия готова к обмену пленными"]
+    assert draft.suggested("speaker") == lavrov
+    assert "Foreign Minister" in draft.evidence["speaker"]
+
+
+def test_a_ukrainian_pronoun_with_when_and_where_is_the_paragraphs_speaker(record):
+    found = drafts(
+        "Марія Захарова у середу заявила, що Москва не змінила позиції. «Це не предмет для "
+        "торгу», — написала вона в четвер у соцмережі X.",
+        language="uk",
+    )
+    assert found["Це не предмет для торгу"].suggested("speaker") == record["zakharova"]

@@ -23,10 +23,27 @@ from positions.editorial.names import (
 from positions.models import Party, Person
 
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
+# "вона в четвер у соцмережі X", "Тоді ж він": a Russian or Ukrainian pronoun for the speaker.
+_CYRILLIC_PRONOUNS = {"он": "he", "він": "he", "она": "she", "вона": "she"}
+# Posts as Russian and Ukrainian reports name them, in the record's English words.
+_CYRILLIC_POSTS = [
+    (r"пресс?-секретар\w*|речни\w*|официальн\w* представител\w*|офіційн\w* представни\w*",
+     "spokesperson"),
+    (r"(?:глав\w*|очільни\w*|керівни\w*) (?:мид|мзс)|министр\w* иностранных дел|"
+     r"міністр\w* закордонних справ", "foreign minister"),
+    (r"глав\w* (?:государства|держави)", "leader"),
+    (r"президент\w*", "president"),
+    (r"министр\w*|міністр\w*", "minister"),
+    (r"канцлер\w*", "chancellor"),
+    (r"лидер\w*|лідер\w*", "leader"),
+    (r"помощни\w* президента|помічни\w* президента", "aide"),
+]  # fmt: skip
 # Descriptions that stand for a speaker already named: "the Russian leader", "the minister".
 _DESCRIPTION = re.compile(
     r"\b(?:leader|president|minister|chancellor|premier|spokesman|spokeswoman|spokesperson|"
-    r"envoy|aide|adviser|advisor|secretary|head|chief|diplomat|official)\b",
+    r"envoy|aide|adviser|advisor|secretary|head|chief|diplomat|official)\b|"
+    r"(?<![\w-])(?:пресс?-секретар|речни|президент|министр|міністр|глав|очільни|канцлер|"
+    r"лидер|лідер|помощни|помічни)",
     re.IGNORECASE,
 )
 # Speakers the article does not name: no one to propose, the party only.
@@ -195,11 +212,12 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
     words = subject.strip().strip(",")
     if not words:
         return Speaker()
-    if _PRONOUN.match(words):
+    cyrillic_pronoun = _cyrillic_pronoun(words)
+    if _PRONOUN.match(words) or cyrillic_pronoun:
         focus, origin = context.focus_and_origin()
         if focus is None:
             return Speaker(evidence=f"“{words}”: no speaker earlier in the article")
-        pronoun = words.split()[0].lower()
+        pronoun = cyrillic_pronoun or words.split()[0].lower()
         if context.genders.get(focus.name, pronoun) in {"he", "she"} - {pronoun}:
             return _by_gender(words, pronoun, focus, context)
         speaker = carried(
@@ -277,6 +295,9 @@ _LEADERS = frozenset({("president",), ("prime", "minister"), ("chancellor",)})
 
 
 def _post_words(text: str) -> tuple[str, ...]:
+    text = text.lower()
+    for cyrillic, english in _CYRILLIC_POSTS:
+        text = re.sub(rf"(?<![\w-])(?:{cyrillic})(?![\w-])", english, text)
     found = re.findall(r"[^\W\d_]+(?:['’]s)?", text.lower())
     return tuple(_SAME_POST.get(word, word) for word in found if word not in _NOT_TITLE)
 
@@ -329,6 +350,14 @@ def _by_title(words: str, offset: int, hits, demonym, context: Context, party_of
         kind=kind,
         party_kind=f"{kind}/role" if party else "",
     )
+
+
+def _cyrillic_pronoun(words: str) -> str:
+    """ "he" or "she" for a Russian or Ukrainian subject that is a pronoun with words of when
+    and where ("вона в четвер у соцмережі X"), else ""."""
+    found = [_CYRILLIC_PRONOUNS[w] for w in words.lower().split() if w in _CYRILLIC_PRONOUNS]
+    names = [w for w in words.split()[1:] if w[:1].isupper() and w.lower() not in BODY_WORDS]
+    return found[0] if len(found) == 1 and not names else ""
 
 
 def _by_gender(words: str, pronoun: str, focus: Speaker, context: Context) -> Speaker:

@@ -89,7 +89,15 @@ def _named(subject: str) -> bool:
     """Whether a subject names someone (a capitalised word) rather than only describing
     them ("дипломат", "она"), who is then the speaker the paragraph is about. "Тоді ж у
     своєму Telegram-каналі він" ends with a pronoun: it describes."""
-    if subject.split() and subject.split()[-1].lower() in _PRONOUNS:
+    words = subject.split()
+    if words and words[-1].lower() in _PRONOUNS:
+        return False
+    if any(word.lower() in _PRONOUNS for word in words) and not any(
+        CYRILLIC.match(word) and word[0].isupper() and word.lower() not in BODY_WORDS
+        for word in words
+        if word.lower() not in _PRONOUNS
+    ):
+        # "вона в четвер у соцмережі X": a pronoun, then when and where.
         return False
     return any(
         word[0].isupper()
