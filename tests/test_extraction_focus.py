@@ -195,3 +195,33 @@ def test_two_sides_supporting_something_together_get_no_single_party(record):
     ]
     assert draft.party is None
     assert "together" in draft.evidence["party"]
+
+
+def test_words_after_he_said_are_whom_he_quotes_when_a_when_clause_opens(record):
+    found = drafts(
+        "When the two met in Antalya on Tuesday, he said, Kirill Dmitriev told him that Moscow "
+        "was prepared to guarantee safe passage for grain ships."
+    )
+    draft = found["Moscow was prepared to guarantee safe passage for grain ships"]
+    assert draft.speaker == record["Kirill Dmitriev"]
+    assert not any(quote.endswith("he said") for quote in found)
+
+
+def test_a_pronoun_after_someone_the_record_lacks_is_not_the_speaker_named_before(record):
+    found = drafts(
+        "Kirill Dmitriev said on Tuesday that sanctions must go.\n\n"
+        "Deputy Foreign Minister Ivan Petrovsky, speaking at a conference, went further. "
+        "Binding guarantees were the only basis for a deal, he said."
+    )
+    draft = found["Binding guarantees were the only basis for a deal"]
+    assert draft.speaker is None
+    assert "Ivan Petrovsky" in draft.evidence["speaker"]
+
+
+def test_a_quote_someone_gave_then_is_not_dated_by_the_occasion(record):
+    found = drafts(
+        "ROME, Aug 12 (Example Wire) - Leaders met at a summit in Rome on Wednesday.\n\n"
+        "Mark Rutte had set out his line at a dinner on Monday evening.\n\n"
+        "“Ukraine's future in NATO is for the allies to decide,” Rutte said then."
+    )
+    assert found["Ukraine's future in NATO is for the allies to decide"].stated_on is None

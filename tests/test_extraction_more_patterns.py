@@ -936,3 +936,13 @@ def test_a_ukrainian_pronoun_with_when_and_where_is_the_paragraphs_speaker(recor
         language="uk",
     )
     assert found["Це не предмет для торгу"].suggested("speaker") == record["zakharova"]
+
+
+def test_a_country_in_the_genitive_and_an_honorific_are_not_part_of_a_new_name(record):
+    found = drafts(
+        "Міністр закордонних справ Угорщини Золтан Керестеш заявив, що Будапешт не підтримає "
+        "нових санкцій.\n\n"
+        "Господин Керестеш также заявил, что Европа должна вести переговоры.",
+        language="uk",
+    )
+    assert found["Будапешт не підтримає нових санкцій"].new_speaker.name == "Золтан Керестеш"

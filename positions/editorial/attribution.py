@@ -23,6 +23,7 @@ from positions.editorial.names import (
 from positions.models import Party, Person
 
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|herself))?$", re.I)
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ]")
 # "вона в четвер у соцмережі X", "Тоді ж він": a Russian or Ukrainian pronoun for the speaker.
 _CYRILLIC_PRONOUNS = {"он": "he", "він": "he", "она": "she", "вона": "she"}
 # Posts as Russian and Ukrainian reports name them, in the record's English words.
@@ -218,6 +219,8 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         if focus is None:
             return Speaker(evidence=f"“{words}”: no speaker earlier in the article")
         pronoun = cyrillic_pronoun or words.split()[0].lower()
+        if not focus.someone:
+            return Speaker(evidence=f"Left blank: “{words}” is {focus.evidence}.")
         if context.genders.get(focus.name, pronoun) in {"he", "she"} - {pronoun}:
             return _by_gender(words, pronoun, focus, context)
         speaker = carried(
@@ -446,6 +449,11 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
         # "керівник Офісу Президента": a body, not a person's name.
         return None
+    if _CYRILLIC_WORD.match(name_tokens[0].text) and len(name_tokens) > 2:
+        # "Міністр закордонних справ Угорщини Золтан Керестеш": a country in the genitive
+        # before the name; a name is two words, or three with a patronymic.
+        patronymic = re.search(r"(?:ович|евич|івна|ївна|овна|евна)$", name_tokens[-2].text)
+        name_tokens = name_tokens[-3:] if patronymic else name_tokens[-2:]
     if any(len(token.text) == 1 for token in name_tokens):
         # "Ван И": a name transliterated so short that the record's spelling of it cannot be
         # told apart from someone new.

@@ -391,6 +391,7 @@ def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
     return "", 0
 
 
+_SUBORDINATE = re.compile(r"^(?:When|While|If|Although|Though|Because|Once)\b")
 _ATTRIBUTION_COMMA = re.compile(r",[\"”’]? ")
 
 
@@ -420,6 +421,10 @@ def _attributed(text: str, base: int) -> list[Clause]:
         if not subject or not _plausible_subject(subject, trailing=True):
             continue
         if not adjuncts_only(own[own_verb.end() :].replace(subject, "", 1)):
+            continue
+        if _SUBORDINATE.match(text):
+            # "When the two met on April 13, he said, Lavrov told him that …": the words before
+            # the attribution say when, the statement comes after it.
             continue
         content, content_start = trim(_cut_circumstance(text[:comma]), base)
         if len(content.split()) < 3:
@@ -517,7 +522,8 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         else:
             words, at = trim(_cut_circumstance(text[content_at:body_end]), base + content_at)
             kind = "reported"
-        if len(words.split()) < 2:
+        if len(words.split()) < 2 or (kind == "stance" and words.endswith(verb.group("verb"))):
+            # "…, he said, Lavrov told him that …": an attribution with nothing of its own.
             continue
         clause = Clause(
             words,

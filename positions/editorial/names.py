@@ -31,6 +31,7 @@ TITLE_WORDS = frozenset(
     chair commissioner representative high affairs policy security national council interior
     finance economy energy justice lieutenant colonel commander army navy foreign-policy the
     a an mr mrs ms dr sen senator rep exchequer sir dame lord baroness
+    господин госпожа пан пані
     президент міністр министр речник пресс-секретарь прес-секретар глава голова посол
     заступник заместитель помічник помощник радник советник представник представитель
     спікер спикер прем'єр-міністр премьер-министр прем’єр-міністр канцлер генсек

@@ -7,6 +7,7 @@ from positions.editorial import cyrillic
 from positions.editorial.attribution import Context, NewSpeaker, Speaker, carried, resolve
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
+from positions.editorial.names import TITLE_WORDS, tokens
 from positions.editorial.relayed import WANTING, read_sentence
 from positions.editorial.reporting_verbs import PRONOUN, VERB
 from positions.editorial.sentences import Sentence, split_sentences
@@ -295,6 +296,31 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
         context.mentioned = _of_person(
             person, party_of, "mentioned-only", f"{person.name}, the only person named before"
         )
+    elif not people and (stranger := _stranger(text, context)):
+        # "Заместитель министра Сергей Рябков, выступая 3 июля …, был ещё конкретнее.": someone
+        # the record lacks is who the paragraph is about now; a pronoun after it is not the
+        # speaker named before.
+        context.mentioned = Speaker(
+            evidence=f"“{stranger}”, whom the record lacks, named just before", kind="stranger"
+        )
+
+
+def _stranger(text: str, context: Context) -> str:
+    """The full name a sentence opens with, after its title ("Deputy Foreign Minister Jane
+    Doe, …"), when it is no one's the record knows; empty otherwise."""
+    parties = context.index.find(text[:120])
+    name = []
+    for token in tokens(text)[:10]:
+        title = token.bare.lower() in TITLE_WORDS or not token.text[:1].isupper()
+        title = title or any(hit.start <= token.start < hit.end for hit in parties)
+        if title and not name:
+            continue
+        if title:
+            break
+        name.append(token.bare)
+        if text[token.end : token.end + 1] == ",":
+            break
+    return " ".join(name) if len(name) >= 2 else ""
 
 
 def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
@@ -477,6 +503,8 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
                               "the editor decides")  # fmt: skip
         elif focus is None:
             speaker = Speaker()
+        elif not focus.someone:
+            speaker = Speaker(evidence=f"Left blank: the words of {focus.evidence}.")
         else:
             speaker = carried(
                 focus, f"continuation-{origin}", f"continues the statement of {focus.name}"

@@ -378,6 +378,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         )
 
 
+_THEN = re.compile(r"\b(?:said|added|told|stated|wrote|declared|insisted)\s+then\b")
 _ANONYMOUS_SOURCE = re.compile(
     r"\b(?:condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"
     r"not authori[sz]ed to speak|declined to be (?:named|identified))\b",
@@ -518,6 +519,10 @@ def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, o
     # "An EU official, speaking on condition of anonymity, said …": not said at the occasion
     # for all the report shows.
     anonymous = _ANONYMOUS_SOURCE.search(sentence.text)
+    if _THEN.search(sentence.text):
+        # "“…,” Rutte said then": at the time the sentence before gives, not the occasion.
+        item.reasoning = "Left blank: “then” is a time given before, not the occasion's day."
+        return None
     if occasion is not None and not own_channel and not spoken_of and not anonymous:
         return occasion, "live-page" if occasion.phrase == LIVE_PAGE else "occasion"
     if lead is not None and lead < number and found[lead].reporter is None and not own_channel:
