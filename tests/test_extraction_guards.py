@@ -69,7 +69,8 @@ def test_ukrainian_titles_with_з_and_russian_names_ending_in_я_keep_their_subj
         "МОСКВА, 20 августа. Мария Захарова, отвечая на вопрос журналистов, также заявила, что "
         "Москва не примет европейских военных."
     )
-    assert only(found, "обмін полоненими").new_speaker.name == "Дмитро Лубінець"
+    # Offered, not filled in: names in Cyrillic are read by weaker rules.
+    assert only(found, "обмін полоненими").suggested("speaker").name == "Дмитро Лубінець"
     assert only(found, "Москва не примет").speaker == more["zakharova"]
 
 

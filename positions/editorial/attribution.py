@@ -196,14 +196,16 @@ class Context:
 
 
 def carried(focus: Speaker, kind: str, evidence: str) -> Speaker:
-    """``focus`` as the speaker of a pronoun or a continuation, with the kind of evidence."""
+    """``focus`` as the speaker of a pronoun or a continuation, with the kind of evidence;
+    the kind keeps the focus's own ("continuation-paragraph/named"), so that a pronoun for
+    someone the rules were unsure of is no surer."""
     return Speaker(
         person=focus.person,
         new=focus.new,
         party=focus.party,
         evidence=evidence,
         party_evidence=focus.party_evidence,
-        kind=kind,
+        kind=f"{kind}/{focus.kind}" if focus.kind else kind,
         party_kind=f"{kind}/{focus.party_kind}" if focus.party else "",
     )
 
@@ -468,7 +470,7 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             party=known.party,
             evidence=f"“{name}”, named earlier as {known.name}",
             party_evidence="as given where first named" if known.party else "",
-            kind="new-again",
+            kind=_new_kind("new-again", known.name),
             party_kind="new-again" if known.party else "",
         )
     if words.lower().startswith(("a ", "an ")):
@@ -485,7 +487,7 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
                 party=known.party,
                 evidence=f"“{name}”, named earlier as {known.name}",
                 party_evidence="as given where first named" if known.party else "",
-                kind="new-again",
+                kind=_new_kind("new-again", known.name),
                 party_kind="new-again" if known.party else "",
             )
     title_words = words[: name_tokens[0].start].strip(" ,")
@@ -516,7 +518,7 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         evidence=f"“{name}” is not in the record: a new person, “{title or 'no title given'}”",
         party_evidence=why,
         subject_parties=parties,
-        kind="new",
+        kind=_new_kind("new", name),
         party_kind=party_kind,
     )
 
@@ -532,6 +534,12 @@ def _object_of_preposition(text: str, hit: NameHit) -> bool:
     Russian delegation" and "of Russia's delegation" are still the speaker's."""
     modifies = re.match(r"(?:['’]s)?\s+[a-z]", text[hit.end :])
     return not modifies and bool(_PREPOSITION.search(text[: hit.start]))
+
+
+def _new_kind(kind: str, name: str) -> str:
+    """A new person's kind of evidence: one named in Cyrillic is read by weaker rules (cases,
+    titles in the genitive), so the rules are unsure of them."""
+    return f"{kind}-cyrillic" if _CYRILLIC_WORD.search(name) else kind
 
 
 def _title(words: str, hits, offset: int) -> str:

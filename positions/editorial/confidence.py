@@ -68,7 +68,8 @@ SURE_DATES = frozenset({"own", "own-after-lead", "speaker-above", "paragraph-ear
 def tier(field: str, kind: str) -> str:
     """SURE or UNSURE for a suggestion of ``field`` whose evidence is of ``kind``."""
     if field == "speaker":
-        sure = kind in SURE_SPEAKERS
+        # "continuation-paragraph/named": carried from a speaker named outright.
+        sure = all(part in SURE_SPEAKERS for part in kind.split("/"))
     elif field == "party":
         # "pronoun-paragraph/role": the party of the speaker a pronoun stands for.
         *speakers, source = kind.split("/")
