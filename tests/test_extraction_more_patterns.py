@@ -962,3 +962,48 @@ def test_a_quote_carried_from_a_speaker_only_offered_is_only_offered_too(record)
     for draft in (first, carried):
         assert draft.new_speaker is None
         assert draft.suggested("speaker").name == "Іван Петренко"
+
+
+def test_talks_that_opened_on_the_day_of_the_report_date_what_was_said_at_them(record):
+    # 19 December 2025 is a Friday.
+    found = drafts(
+        "ISTANBUL, Dec 19 (Example Wire) - Negotiators opened a new round of talks in "
+        "Istanbul on Friday.\n\n"
+        "Maria Zakharova told the delegates that Moscow would accept a ceasefire first."
+    )
+    assert found["Moscow would accept a ceasefire first"].stated_on == datetime.date(2025, 12, 19)
+
+
+def test_a_phone_call_is_of_one_day_whatever_other_calls_the_report_mentions(record):
+    found = drafts(
+        "PARIS, Dec 19 (Example Wire) - Macron and Putin spoke by phone on Thursday.\n\n"
+        "Macron said Europe would not be left out.\n\n"
+        "Macron had held a call with Zelenskiy on Monday."
+    )
+    assert found["Europe would not be left out"].stated_on == datetime.date(2025, 12, 18)
+
+
+def test_a_kremlin_readout_relayed_by_its_spokesman_is_the_presidents_words(record):
+    putin = PersonFactory(name="Vladimir Putin", other_names="Владимир Путин\nПутин")
+    RoleFactory(person=putin, party=record["russia"], title="President")
+    found = drafts(
+        "Москва. 19 декабря. ИА «Пример» — Президент России Владимир Путин в четверг заявил, "
+        "что Москва не согласится на перемирие, сообщил в пятницу Дмитрий Песков.",
+        language="ru",
+    )
+    draft = found["Москва не согласится на перемирие"]
+    assert draft.suggested("speaker") == putin
+    assert draft.suggested("date") == datetime.date(2025, 12, 18)
+
+
+def test_a_day_a_sentence_gives_before_a_quotation_outweighs_the_occasion(record):
+    # 19 December 2025 is a Friday.
+    found = drafts(
+        "КИЇВ — Марія Захарова у четвер зустрілася з журналістами на брифінгу.\n\n"
+        "У Кремлі візит прокоментували в п'ятницю. «Поява військ НАТО для нас неприйнятна», "
+        "— сказав Дмитро Песков.",
+        language="uk",
+    )
+    draft = found["Поява військ НАТО для нас неприйнятна"]
+    assert draft.stated_on is None
+    assert draft.suggested("date") == datetime.date(2025, 12, 19)

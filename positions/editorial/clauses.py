@@ -25,6 +25,8 @@ DATELINE = re.compile(
     r"\s*(?:--|[-–—])\s+"
     # "МОСКВА, 5 июня. /ТАСС/. ": a Russian or Ukrainian agency's dateline.
     r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},\s*\d{1,2}\s+[а-яёіїєґ]+\.\s*(?:/[^/\n]{1,40}/\.?\s*)?"
+    # "ИА «Северный телеграф» — …": the agency, named after a dateline of its own.
+    r"|^(?:[А-ЯЁІЇЄҐA-Z]{2,6}\s+)?«[^»\n]{1,40}»\s*[—–-]\s+"
 )
 # The opening words a sentence may carry before its subject ("Speaking to reporters, ").
 _PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")

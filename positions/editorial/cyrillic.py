@@ -4,7 +4,7 @@ statement it attributes. Sentences in these languages are read here only."""
 
 import re
 
-from positions.editorial.clauses import Clause
+from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.names import BODY_WORDS
 
 CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
@@ -116,7 +116,8 @@ def _trimmed(text: str, start: int) -> tuple[str, int]:
 def read_sentence(text: str, base: int) -> list[Clause]:
     """The statements a Russian or Ukrainian sentence attributes (empty when none), each with
     the speaker whose words it relays, if any."""
-    clauses = _read(text, base)
+    skip = strip_dateline(text)
+    clauses = _read(text[skip:], base + skip)
     for clause in clauses:
         _find_original(clause)
     return clauses
@@ -207,17 +208,26 @@ def _read(text: str, base: int) -> list[Clause]:
             quote = quote.rstrip('»”"').rstrip()
         if len(quote.split()) < 3:
             continue
-        return [
-            Clause(
-                quote,
-                start,
-                subject=subject if _named(subject) else "",
-                subject_start=base + max(0, before.find(subject)),
-                verb=verb.group("verb"),
-                kind="reported" if _named(subject) else "continuation",
-                attribution=[(base, base + content_at)],
-            )
-        ]
+        clause = Clause(
+            quote,
+            start,
+            subject=subject if _named(subject) else "",
+            subject_start=base + max(0, before.find(subject)),
+            verb=verb.group("verb"),
+            kind="reported" if _named(subject) else "continuation",
+            attribution=[(base, base + content_at)],
+        )
+        relayed = _TRAILING.match(quote)
+        if relayed and _named(relayed.group("subject")) and _named(subject):
+            # "Путин … заявил, что …, сообщил во вторник Дмитрий Песков": Putin's words, as
+            # Peskov reports them.
+            clause.original, clause.original_start = clause.subject, clause.subject_start
+            clause.original_verb = clause.verb
+            clause.subject = relayed.group("subject").strip()
+            clause.subject_start = start + relayed.start("subject")
+            clause.verb = relayed.group("verb")
+            clause.quote, clause.start = _trimmed(relayed.group("content"), start)
+        return [clause]
     if trailing := _TRAILING.match(text):
         subject = trailing.group("subject").strip()
         content, start = _trimmed(trailing.group("content"), base)

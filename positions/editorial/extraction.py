@@ -101,7 +101,7 @@ def propose(source: Source) -> list[Proposal]:
     ]
     context = Context(index=index, offices=offices)
     proposals, found = reading.read(text, source.title, context, party_of, source.language or "en")
-    date_statements(found, published, occasion(proposals, published, found))
+    date_statements(found, published, occasion(proposals, published, found), proposals)
     suggester = suggester_for(source)
     for item in found:
         draft(item, roles, suggester)

@@ -168,6 +168,12 @@ FINITE = re.compile(
 _TOLD = re.compile(r"^(?:told|tells|tell)$")
 
 
+# "told the delegates that …": whom one tells, not a noun "that" qualifies.
+_AUDIENCES = (
+    r"delegates|delegations|leaders|journalists|reporters|ministers|counterparts|lawmakers|"
+    r"senators|audience|conference|summit|forum|chamber|parliament|house|media|press|nation|"
+    r"public|allies|partners|guests|students|diplomats|crowd"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:outside|inside|in|at|near|from|on)\s+$", re.IGNORECASE)
 
 
@@ -183,7 +189,8 @@ def _recipient(words: str) -> bool:
     # a noun "that" qualifies.
     noun = re.search(r"\b(?:the|a|an|this|his|her|their|its)\s+[a-z][\w'’-]*\s*$", words)
     time = re.search(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year)\s*$", words)
-    return not noun or bool(time or _PLACE_BEFORE.search(words[: noun.start()]))
+    audience = re.search(rf"\b(?:{_AUDIENCES})\s*$", words)
+    return not noun or bool(time or audience or _PLACE_BEFORE.search(words[: noun.start()]))
 
 
 def adjuncts_only(words: str) -> bool:

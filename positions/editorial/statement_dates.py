@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from positions.editorial import dating
+from positions.editorial import cyrillic, dating
 from positions.editorial.attribution import Speaker
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.relayed import WANTING
@@ -31,10 +31,13 @@ _OWN_CHANNEL = re.compile(
 )
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
-    r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|"
+    r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|panel|"
+    r"conference|"
     # "на спільній пресконференції", "на брифинге", "во время переговоров".
     r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
-    r"саммит|зустріч|встреч|засідан|заседан|візит|визит|інтерв|интервью|дебат)\w*|"
+    r"саммит|зустрі|встреч|встрет|засідан|заседан|візит|визит|інтерв|интервью|дебат)\w*|"
+    # "told a packed hall at the Centre … on Tuesday": an audience is an occasion too.
+    r"hall|audience|"
     # "We spoke to him in Ankara on Monday": the outlet's own interview.
     r"(?:we|I)\s+(?:spoke|talked|met))\b",
     re.IGNORECASE,
@@ -162,6 +165,9 @@ _AHEAD = re.compile(
     r"\b(?:ahead of|before|on the eve of|напередодні|накануне|перед)\b(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
+_OPENING = re.compile(r"(?:began|started|opened)$", re.IGNORECASE)
+_ONE_DAY = frozenset({"call", "by phone", "interview", "interviewed", "news conference",
+                      "press conference", "briefing", "debate", "hearing"})  # fmt: skip
 # "The next press conference is scheduled for Friday": another event, still to come.
 _PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
 
@@ -171,8 +177,14 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
     on Friday"), or the same event dated another day elsewhere ("addressed the summit on
     Thursday"). Empty when nothing does."""
     around = text[max(0, finding.start - 60) : finding.end]
-    if (lasting := _LASTING.search(around)) and event in around.lower():
+    lasting = _LASTING.search(around)
+    # "talks opened on Tuesday" in a report of that Tuesday: the only day so far.
+    only_day = lasting and _OPENING.match(lasting.group()) and finding.day == published
+    if lasting and event in around.lower() and not only_day:
         return f"“{lasting.group()} {finding.phrase}”"
+    if event in _ONE_DAY:
+        # A call or an interview is of one day; another call on another day is another one.
+        return ""
     word = re.compile(rf"\b{re.escape(event)}\b", re.IGNORECASE)
     for proposal in body:
         sentence = proposal.sentence.text
@@ -189,7 +201,9 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
     return ""
 
 
-def date_statements(found: list[Found], published: datetime.date | None, occasion) -> None:
+def date_statements(
+    found: list[Found], published: datetime.date | None, occasion, proposals=()
+) -> None:
     """Each statement's date: its own, else one carried from the same speaker or occasion."""
     if published is None:
         for item in found:
@@ -224,6 +238,14 @@ def date_statements(found: list[Found], published: datetime.date | None, occasio
             item.reasoning = blank.reasoning
             continue
         source = _carried(found, number, index, lead, occasion)
+        if (
+            source is not None
+            and source[1] in {"occasion", "live-page"}
+            and (told := _told_before(item, proposals, published))
+        ):
+            # "У Кремлі візит прокоментували в середу. «…»": the day the paragraph gave just
+            # before, not the occasion's.
+            source = (told, "paragraph-sentence")
         if source is not None:
             carried, why = source
             if isinstance(carried, dating.DateFinding) and carried.day is None:
@@ -273,6 +295,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
     inside = clause.kind == "stance" or (
         item.reporter is not None
         and not SPEECH_VERB.match(clause.original_verb)
+        and not cyrillic.VERB.fullmatch(clause.original_verb)
         and clause.original_verb not in WANTING
     )
     quotes = [] if inside else [(clause.start, clause.start + len(clause.quote))]
@@ -487,6 +510,21 @@ class _Dated:
     def after(numbers: list[int], number: int) -> int | None:
         at = bisect.bisect_right(numbers, number)
         return numbers[at] if at < len(numbers) else None
+
+
+def _told_before(item: Found, proposals, published) -> dating.DateFinding | None:
+    """The day an earlier sentence of the statement's paragraph gives, if one does."""
+    sentence = item.proposal.sentence
+    days = [
+        finding
+        for proposal in proposals
+        if proposal.paragraph == item.proposal.paragraph
+        and proposal.sentence.start < sentence.start
+        and not proposal.drafts
+        for finding in dating.find_dates(proposal.sentence.text, published)
+        if finding.precision == DAY
+    ]
+    return days[-1] if days else None
 
 
 def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, occasion):
