@@ -26,6 +26,7 @@ _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|then|again|himself|hersel
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ]")
 # "вона в четвер у соцмережі X", "Тоді ж він": a Russian or Ukrainian pronoun for the speaker.
 _CYRILLIC_PRONOUNS = {"он": "he", "він": "he", "она": "she", "вона": "she"}
+_OPENING_ADVERBS = frozenset(words("тоді затем потом потім также також позже згодом окремо"))
 # Posts as Russian and Ukrainian reports name them, in the record's English words.
 _CYRILLIC_POSTS = [
     (r"пресс?-секретар\w*|речни\w*|официальн\w* представител\w*|офіційн\w* представни\w*",
@@ -240,6 +241,11 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         for hit in hits
         if hit.person is not None and not _possessive(subject, hit, subject_start)
     ]
+    named_people = {hit.person for hit in people}
+    if len(named_people) > 1 and re.search(r"\band\b|&", words):
+        # "Putin and Trump had agreed to meet": both, so neither alone.
+        names = " and ".join(sorted(person.name for person in named_people))
+        return Speaker(evidence=f"Left blank: “{words}” speaks for {names} together.")
     if people:
         hit = people[-1]
         return _known(hit, parties, party_of)
@@ -327,6 +333,15 @@ def _by_title(words: str, offset: int, hits, demonym, context: Context, party_of
     if side is None and owners:
         # "Vladimir Putin's spokesman": a post on the side of the one who holds it.
         side, _ = party_of(owners[-1])
+    for earlier in reversed(context.history[-RECENT:]):
+        if (
+            earlier.new is not None
+            and _holds(Office(None, earlier.new.title, None, 0), post)
+            and (side is None or earlier.new.party == side)
+        ):
+            # "Polish Foreign Minister Radosław Sikorski said … The minister added …": someone
+            # new holds the post too, named since.
+            return None
     holders = [
         office
         for office in context.offices
@@ -361,7 +376,13 @@ def _cyrillic_pronoun(words: str) -> str:
     """ "he" or "she" for a Russian or Ukrainian subject that is a pronoun with words of when
     and where ("вона в четвер у соцмережі X"), else ""."""
     found = [_CYRILLIC_PRONOUNS[w] for w in words.lower().split() if w in _CYRILLIC_PRONOUNS]
-    names = [w for w in words.split()[1:] if w[:1].isupper() and w.lower() not in BODY_WORDS]
+    # "Тоді ж у своєму Telegram-каналі він": an adverb may open it; "Лавров перед тем как он
+    # улетел" names Lavrov.
+    names = [
+        w
+        for w in words.split()
+        if w[:1].isupper() and w.lower() not in BODY_WORDS | _OPENING_ADVERBS
+    ]
     return found[0] if len(found) == 1 and not names else ""
 
 

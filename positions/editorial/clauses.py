@@ -16,17 +16,19 @@ from positions.editorial.reporting_verbs import (
     VERB,
     adjuncts_only,
     content_after,
+    told_whom,
 )
 
 _OPEN, _CLOSE = '“"«', '”"»'
 # "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
 DATELINE = re.compile(
-    r"^[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?"
-    r"\s*(?:--|[-–—])\s+"
+    r"^[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
+    # "КИЇВ, 19 грудня — ": in Cyrillic only with a date, not "НАТО — это угроза".
+    r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},[^()\n]{1,30}?\s*(?:--|[-–—])\s+"
     # "МОСКВА, 5 июня. /ТАСС/. ": a Russian or Ukrainian agency's dateline.
     r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},\s*\d{1,2}\s+[а-яёіїєґ]+\.\s*(?:/[^/\n]{1,40}/\.?\s*)?"
     # "ИА «Северный телеграф» — …": the agency, named after a dateline of its own.
-    r"|^(?:[А-ЯЁІЇЄҐA-Z]{2,6}\s+)?«[^»\n]{1,40}»\s*[—–-]\s+"
+    r"|^(?:ИА|РИА|АН|ИАА|ИД|ІА|АГ)\s+«[^»\n]{1,40}»\s*[—–-]\s+"
 )
 # The opening words a sentence may carry before its subject ("Speaking to reporters, ").
 _PREAMBLE = re.compile(r"^(?:(?:[^,“”\"]{1,90}),\s+)+")
@@ -79,6 +81,7 @@ _SPEAKER_WORDS = (
             """
     ministry office delegation of for and the a an daily newspaper agency news state
     official source spokesman spokeswoman aide envoy foreign policy he she they
+    diplomat diplomats officials sources negotiator negotiators
     """
         )
     )
@@ -145,7 +148,7 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     # ", speaking …, said": the subject is before the apposition.
     apposition = re.search(
         r",\s+(?:who|whose|which|speaking|writing|asked|answering|responding|quoted|cited|"
-        r"interviewed|addressing|visiting|in|on|at|during)\b"
+        r"interviewed|addressing|visiting|in|on|at|during|described|dubbed|branded|known)\b"
         r"[^,]*,\s*$",
         head,
     )
@@ -329,7 +332,12 @@ def _quoted(text: str, base: int) -> list[Clause]:
         ):
             subject, subject_at = _subject_before(attribution, verb.start())
             inserted = _INSERTED.search(attribution[: verb.end()])
-            if inserted and not _CIRCUMSTANCE_FIRST.match(attribution):
+            before = attribution[: inserted.start()] if inserted else ""
+            # Only after a clause of its own, going on in lower case: not "Meanwhile, Peskov
+            # said: “Russia …”".
+            goes_on = trailing.group("inner")[:1].islower()
+            clause_before = len(before.split()) >= 3 and FINITE.search(before)
+            if inserted and goes_on and clause_before and not _CIRCUMSTANCE_FIRST.match(before):
                 # "Europe would pay for it, he said, “starting this quarter”": the words
                 # before the attribution are the statement; the quotation goes on with it.
                 clause = Clause(
@@ -422,9 +430,10 @@ def _attributed(text: str, base: int) -> list[Clause]:
         subject, subject_at = _subject_or_inverted(own, own_verb)
         if not subject or not _plausible_subject(subject, trailing=True):
             continue
-        if not adjuncts_only(own[own_verb.end() :].replace(subject, "", 1)):
+        rest = own[own_verb.end() :].replace(subject, "", 1)
+        if not (adjuncts_only(rest) or told_whom(own_verb.group("verb"), rest)):
             continue
-        if _SUBORDINATE.match(text):
+        if _SUBORDINATE.match(text) and after_verb != -1:
             # "When the two met on April 13, he said, Lavrov told him that …": the words before
             # the attribution say when, the statement comes after it.
             continue

@@ -85,6 +85,28 @@ _COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,60}:\s*[«“\"](?P<inner>.+)[»
 _PRONOUNS = frozenset(["он", "она", "они", "він", "вона", "вони"])
 
 
+# A described speaker: a pronoun or a post ("дипломат", "глава МИД", "пресс-секретарь"), who is
+# then the speaker the paragraph is about; a body or a crowd ("в Кремле", "эксперты",
+# "джерело в уряді") is not.
+_PERSON_WORDS = re.compile(
+    r"(?<![\w-])(?:он|она|він|вона|дипломат\w*|министр\w*|міністр\w*|глав\w*|очільни\w*|"
+    r"керівни\w*|президент\w*|пресс?-секретар\w*|речни\w*|канцлер\w*|лидер\w*|лідер\w*|"
+    r"представител\w*|представни\w*|помощни\w*|помічни\w*|посол\w*|генсек\w*|спи?кер\w*|"
+    r"спікер\w*|премьер\w*|прем['’]єр\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _speaker_of(subject: str) -> str:
+    """The subject a clause keeps: a name as it is; "" for a pronoun or a post, which stand
+    for the paragraph's speaker; a body or a crowd as it is, so that no one's words are
+    carried to it."""
+    subject = _subject(subject)
+    if _named(subject):
+        return subject
+    return "" if _PERSON_WORDS.search(subject) else subject
+
+
 def _named(subject: str) -> bool:
     """Whether a subject names someone (a capitalised word) rather than only describing
     them ("дипломат", "она"), who is then the speaker the paragraph is about. "Тоді ж у
@@ -136,6 +158,8 @@ def _read(text: str, base: int) -> list[Clause]:
         quote, start = _trimmed(said.group("content"), base + said.start("content"))
         # Titles in «…» ("в программе «Москва. Кремль. Путин»") name no speaker.
         subject = re.sub(r"«[^«»]*»", lambda title: " " * len(title.group()), said["subject"])
+        # "Как заявил Лавров после встречи с Рубио, …": Lavrov, not Rubio.
+        subject = _subject(subject.strip())
         if len(quote.split()) >= 3:
             return [
                 Clause(
@@ -148,13 +172,12 @@ def _read(text: str, base: int) -> list[Clause]:
                 )
             ]
     if quoted := _QUOTED_THEN_VERB.match(text):
-        subject = quoted.group("subject").strip()
-        named = _named(subject)
+        subject = _speaker_of(quoted.group("subject").strip())
         return [
             Clause(
                 quoted.group("inner").rstrip(" ,"),
                 base + quoted.start("inner"),
-                subject=subject if named else "",
+                subject=subject,
                 subject_start=base + quoted.start("subject") + 1,
                 verb=quoted.group("verb"),
                 kind="quoted",
@@ -234,14 +257,15 @@ def _read(text: str, base: int) -> list[Clause]:
         # "…, — заявил пресс-секретарь президента Дмитрий Песков"; "…, считает глава МИД",
         # someone described, is the paragraph's speaker.
         if len(content.split()) >= 3 and len(subject.split()) <= 10:
+            subject = _speaker_of(subject)
             return [
                 Clause(
                     content,
                     start,
-                    subject=subject if _named(subject) else "",
+                    subject=subject,
                     subject_start=base + trailing.start("subject"),
                     verb=trailing.group("verb"),
-                    kind="reported" if _named(subject) else "continuation",
+                    kind="reported" if subject else "continuation",
                     attribution=[(base + trailing.end("content"), base + len(text))],
                 )
             ]
@@ -355,10 +379,10 @@ def about_this(previous, sentence) -> Clause | None:
         rest = rest[: relaying.start()].rstrip(" ,")
         opening = re.match(r"^(?:[А-ЯЁІЇЄҐ][\w'’-]*\s+)+", quote)
         original = opening.group().strip() if opening else ""
-    subject, subject_at = rest, match.start("rest")
-    if re.search(r"\b[А-ЯЁІЇЄҐ]", match.group("pre")):
+    subject, subject_at = _subject(rest), match.start("rest")
+    if not _named(subject) and _named(_subject(match.group("pre").strip())):
         # "Про це Президент України Володимир Зеленський сказав …": the subject first.
-        subject, subject_at = match.group("pre").strip(), match.start("pre")
+        subject, subject_at = _subject(match.group("pre").strip()), match.start("pre")
     return Clause(
         quote,
         start,

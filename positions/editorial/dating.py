@@ -111,8 +111,18 @@ _PATTERNS += [
     ),
     ("yesterday", re.compile(r"(?<![\w-])(?:вчера|вчора)(?![\w-])", re.IGNORECASE)),
     ("today", re.compile(r"(?<![\w-])(?:сегодня|сьогодні)(?![\w-])", re.IGNORECASE)),
-    # "Накануне …": in a wire, the day before the one it is filed.
-    ("yesterday", re.compile(r"(?<![\w-])(?:накануне|напередодні)(?![\w-])", re.IGNORECASE)),
+    # "Накануне …": in a wire, the day before the one it is filed; not "накануне переговоров",
+    # on the eve of something.
+    (
+        "yesterday",
+        re.compile(
+            # Opening the sentence, or before a verb, a name or a comma.
+            r"(?<![\w-])(?:(?-i:Накануне|Напередодні)|(?:накануне|напередодні)"
+            r"(?=\s*(?:[,.;]|$|(?-i:[А-ЯЁІЇЄҐ])|(?:заяв|сказа|сообщ|отмет|подчерк|напис|повідом|"
+            r"наголос|зазнач|дода|указа|говор|завер|предуп|рассказ|розпов))))(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
     ("vague", re.compile(r"(?<![\w-])(?:ранее|раніше|недавно|нещодавно)(?![\w-])", re.I)),
 ]
 # Words that put a weekday in the future: it names a deadline or plan, not when one spoke.

@@ -7,7 +7,7 @@ from positions.editorial import cyrillic
 from positions.editorial.attribution import Context, NewSpeaker, Speaker, carried, resolve
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
-from positions.editorial.names import TITLE_WORDS, tokens
+from positions.editorial.names import TITLE_WORDS, tokens, words
 from positions.editorial.relayed import WANTING, read_sentence
 from positions.editorial.reporting_verbs import PRONOUN, VERB
 from positions.editorial.sentences import Sentence, split_sentences
@@ -305,13 +305,29 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
         )
 
 
+_NOT_NAMES = frozenset(
+    words(
+        """
+    in on at after before during from with by for under last this next but and as when while
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december white house
+    """
+    )
+)
+
+
 def _stranger(text: str, context: Context) -> str:
     """The full name a sentence opens with, after its title ("Deputy Foreign Minister Jane
     Doe, …"), when it is no one's the record knows; empty otherwise."""
     parties = context.index.find(text[:120])
+    opening = tokens(text)[:1]
+    if opening and opening[0].bare.lower() in _NOT_NAMES:
+        # "On Tuesday …", "In Geneva …": when or where, not who.
+        return ""
     name = []
     for token in tokens(text)[:10]:
         title = token.bare.lower() in TITLE_WORDS or not token.text[:1].isupper()
+        title = title or token.bare.lower() in _NOT_NAMES
         title = title or any(hit.start <= token.start < hit.end for hit in parties)
         if title and not name:
             continue

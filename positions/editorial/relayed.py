@@ -64,8 +64,11 @@ _RELAYED_BY_OUTLET = re.compile(
 )
 # "Putin had also said Russia was open …, Ushakov said": the pluperfect marks words relayed.
 _RELAYED_EARLIER = re.compile(
-    # "She said he had also told her that …": a pronoun for whoever she reports.
-    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|he|she|they)\s+had\s+"
+    # "She said he had also told her that …": a pronoun for whoever she reports, when the one
+    # told is the speaker, not the one telling.
+    r"^(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})|"
+    r"(?P<pronoun>he(?=\s+had\s+(?:also\s+|already\s+)?told\s+(?:her|me|us)\b)|"
+    r"she(?=\s+had\s+(?:also\s+|already\s+)?told\s+(?:him|me|us)\b)))\s+had\s+"
     r"(?:also\s+|already\s+)?"
     rf"(?P<verb>said|told\s+(?:him|her|them|us|me))\s+{_WHEN}(?:that\s+)?"
 )
@@ -132,8 +135,9 @@ def _find_original(clause: Clause) -> None:
             clause.original_start = clause.start + stance.start("who")
             clause.original_verb = stance.group("verb")
         return
-    clause.original = _whole_subject(clause.quote[: match.start("verb")]) or match.group("who")
-    clause.original_start = clause.start + match.start("who")
+    who = "pronoun" if match.groupdict().get("pronoun") else "who"
+    clause.original = _whole_subject(clause.quote[: match.start("verb")]) or match.group(who)
+    clause.original_start = clause.start + match.start(who)
     clause.original_verb = match.group("verb").split()[0]
     inner, at = trim(clause.quote[match.end() :], clause.start + match.end())
     clause.quote, clause.start = inner, at

@@ -33,7 +33,13 @@ TO_TAKERS = (
     r"offered|offers|agreed|agrees|pledged|pledges|vowed|vows|refused|refuses|threatened|"
     r"threatens|declined|declines"
 )
-_VERBS = rf"(?:{SPEECH}|{STANCE}|{TO_TAKERS})"
+# "described the plan as …" takes a stance; "Zelensky, described by Trump as …" and "described
+# how" do not.
+_NOT_DESCRIBING = (
+    r"(?!(?:described|describes)\b(?!\s+(?!by\b)[^,.]{1,80}?\sas\b))"
+    r"(?<!, (?=described))(?<!was (?=described))(?<!were (?=described))"
+)
+_VERBS = rf"(?:{SPEECH}|{_NOT_DESCRIBING}(?:{STANCE})|{TO_TAKERS})"
 _AUX = (
     r"(?:(?:has|had|have|also|later|then|again|once again|himself|herself|repeatedly|"
     r"previously|publicly|on\s+\w+|late\s+on\s+\w+|early\s+on\s+\w+)\s+)*"
@@ -175,6 +181,12 @@ _AUDIENCES = (
     r"public|allies|partners|guests|students|diplomats|crowd"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:outside|inside|in|at|near|from|on)\s+$", re.IGNORECASE)
+
+
+def told_whom(verb: str, words: str) -> bool:
+    """Whether ``words`` after "told" say only whom, when and where ("told a packed hall at
+    the Centre on Tuesday")."""
+    return bool(_TOLD.match(verb)) and _recipient(words)
 
 
 def _recipient(words: str) -> bool:

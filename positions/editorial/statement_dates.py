@@ -36,8 +36,9 @@ _EVENT = re.compile(
     # "на спільній пресконференції", "на брифинге", "во время переговоров".
     r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
     r"саммит|зустрі|встреч|встрет|засідан|заседан|візит|визит|інтерв|интервью|дебат)\w*|"
-    # "told a packed hall at the Centre … on Tuesday": an audience is an occasion too.
-    r"hall|audience|"
+    # "told a packed hall at the Centre … on Tuesday": an audience one speaks to.
+    r"(?:told|addressed|spoke to|speaking to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:hall|audience)|"
     # "We spoke to him in Ankara on Monday": the outlet's own interview.
     r"(?:we|I)\s+(?:spoke|talked|met))\b",
     re.IGNORECASE,
@@ -187,7 +188,8 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
         return ""
     word = re.compile(rf"\b{re.escape(event)}\b", re.IGNORECASE)
     for proposal in body:
-        sentence = proposal.sentence.text
+        # A dateline's date is the report's, not another day of the event.
+        sentence = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
         for mention in word.finditer(sentence):
             for other in dating.find_dates(sentence, published):
                 close = sentence[min(mention.start(), other.start) : max(mention.end(), other.end)]
@@ -522,7 +524,11 @@ def _told_before(item: Found, proposals, published) -> dating.DateFinding | None
         and proposal.sentence.start < sentence.start
         and not proposal.drafts
         for finding in dating.find_dates(proposal.sentence.text, published)
+        # A day gone by, not one to come ("due to start on March 20", "from Monday").
         if finding.precision == DAY
+        and finding.day <= published
+        and not _PLANNED.search(proposal.sentence.text)
+        and not _SPOKEN_OF.search(proposal.sentence.text[: finding.start][-20:])
     ]
     return days[-1] if days else None
 
