@@ -252,3 +252,23 @@ def test_two_people_agreeing_together_are_neither_alone(more):
     found = drafts("Peskov said Putin and Macron had agreed to meet in Budapest.")
     draft = only(found, "to meet in Budapest")
     assert draft.speaker is None
+
+
+def test_a_new_persons_name_before_a_comma_is_theirs_not_the_posts_words_after(more):
+    found = drafts(
+        "Saeed Al Hameli, the UAE's Minister of State for International Cooperation, who "
+        "chaired the meeting, said afterwards that the UAE stands ready to mediate."
+    )
+    assert only(found, "the UAE stands ready to mediate").new_speaker.name == "Saeed Al Hameli"
+
+
+def test_who_answered_a_question_about_others_is_the_speaker_not_them(more):
+    putin = PersonFactory(name="Vladimir Putin", other_names="Владимир Путин")
+    RoleFactory(person=putin, party=more["russia"], title="President")
+    found = drafts(
+        "Песков заявил во вторник, что Москва ждет ответа.\n\n"
+        "На вопрос о возможной встрече Владимира Путина представитель Кремля ответил, что "
+        "«встреча возможна, но только в конце работы»."
+    )
+    draft = only(found, "встреча возможна")
+    assert draft.suggested("speaker") != putin

@@ -437,6 +437,9 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     """A name the record lacks: the last run of capitalised words that is no title or party."""
     run: list = []
     runs = []
+    # "Saeed Al Hameli, the UAE's Minister of State for International Cooperation": the name
+    # before the comma, not the capitalised words of the post after it.
+    named_first = None
     for token in tokens(words):
         start = offset + token.start
         in_hit = any(hit.start <= start < hit.end for hit in hits)
@@ -457,6 +460,8 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
                 # "Radosław Sikorski, Poland's foreign minister": a comma ends the name.
                 if words[token.end : token.end + 1] != ",":
                     continue
+                if named_first is None and not runs and len(run) > 1:
+                    named_first = list(run)
             if run:
                 runs.append(run)
             run = []
@@ -468,7 +473,7 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         runs.append(run)
     if not runs:
         return None
-    name_tokens = runs[-1]
+    name_tokens = named_first or runs[-1]
     if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
         # "керівник Офісу Президента": a body, not a person's name.
         return None

@@ -281,6 +281,7 @@ _OCCASION_WORDS = re.compile(
 )
 
 
+_ASKED_ABOUT = re.compile(r"^(?:на вопрос|на запитання|в ответ на|у відповідь на)\b", re.I)
 # "Комментируя заявления …, пресс-секретарь подчеркнул": a clause opening with a gerund.
 _GERUND = re.compile(
     r"^(?:Комментируя|Отвечая|Выступая|Говоря|Касаясь|Подчеркивая|Отмечая|Оценивая|"
@@ -293,6 +294,10 @@ def _subject(words: str) -> str:
     пресс-секретарь") or the occasion after the name."""
     if _GERUND.match(words):
         words = words.rsplit(",", 1)[-1].strip()
+    if _ASKED_ABOUT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):
+        # "На вопрос о встрече Владимира Путина … представитель Кремля ответил": the one
+        # who answered, not those the question was about.
+        words = words[posts[-1].start() :]
     if (cut := _OCCASION_WORDS.search(words)) and _named(words[: cut.start()]):
         words = words[: cut.start()]
     return words
