@@ -140,7 +140,46 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
                 return dataclass_replace(
                     finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
                 )
-    return None
+    return _dateline_day(first, published) if opening else None
+
+
+# "МОСКВА, 21 февраля. /ТАСС/. …", "КИЇВ, 19 грудня —": a Russian or Ukrainian agency's dateline.
+_CYRILLIC_DATELINE = re.compile(
+    r"^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐа-яёіїєґ .'’-]{1,40}[,.]\s*\d{1,2}\s+[а-яёіїєґ]+"
+)
+_TO_REPORTERS = re.compile(r"\bжурналист|\bжурналіст", re.IGNORECASE)
+
+
+def _dateline_day(first: list, published) -> dating.DateFinding | None:
+    """A Russian or Ukrainian agency report gives no day for what it reports of its dateline's
+    day ("МОСКВА, 21 февраля. /ТАСС/. … Об этом заявил Лавров на пресс-конференции"): the
+    occasion its first paragraph names is of that day, when the paragraph names no other."""
+    opening = first[0].sentence.text
+    skip = strip_dateline(opening)
+    dateline = _CYRILLIC_DATELINE.match(opening[:skip])
+    if not dateline:
+        return None
+    days = dating.find_dates(dateline.group(), published)
+    if not days or days[0].day != published or days[0].precision != DAY:
+        return None
+    paragraph = " ".join(p.sentence.text for p in first)[skip:]
+    if dating.find_dates(paragraph, published):
+        return None
+    # An event still to come ("накануне переговоров") is not the report's occasion.
+    events = [
+        event
+        for event in _EVENT.finditer(paragraph)
+        if not _AHEAD.search(paragraph[max(0, event.start() - 40) : event.start()])
+    ]
+    if not (events or _TO_REPORTERS.search(paragraph)):
+        return None
+    return dataclass_replace(
+        days[0],
+        reasoning=(
+            f"the dateline “{dateline.group()}”: an agency report that gives no other day is "
+            f"of its dateline's, {published:%a} {published.day} {published:%b %Y}"
+        ),
+    )
 
 
 # "Rubio said on Wednesday that …, speaking at a joint news conference with …": the event of
@@ -517,19 +556,25 @@ class _Dated:
 def _told_before(item: Found, proposals, published) -> dating.DateFinding | None:
     """The day an earlier sentence of the statement's paragraph gives, if one does."""
     sentence = item.proposal.sentence
-    days = [
-        finding
-        for proposal in proposals
-        if proposal.paragraph == item.proposal.paragraph
-        and proposal.sentence.start < sentence.start
-        and not proposal.drafts
-        for finding in dating.find_dates(proposal.sentence.text, published)
-        # A day gone by, not one to come ("due to start on March 20", "from Monday").
-        if finding.precision == DAY
-        and finding.day <= published
-        and not _PLANNED.search(proposal.sentence.text)
-        and not _SPOKEN_OF.search(proposal.sentence.text[: finding.start][-20:])
-    ]
+    days = []
+    for proposal in proposals:
+        if (
+            proposal.paragraph != item.proposal.paragraph
+            or proposal.sentence.start >= sentence.start
+            or proposal.drafts
+        ):
+            continue
+        # A dateline's date is the report's, not a day the paragraph gives.
+        text = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
+        days += [
+            finding
+            for finding in dating.find_dates(text, published)
+            # A day gone by, not one to come ("due to start on March 20", "from Monday").
+            if finding.precision == DAY
+            and finding.day <= published
+            and not _PLANNED.search(text)
+            and not _SPOKEN_OF.search(text[: finding.start][-20:])
+        ]
     return days[-1] if days else None
 
 
