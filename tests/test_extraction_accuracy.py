@@ -109,3 +109,25 @@ def test_eval_command_fails_when_a_figure_is_worse_than_the_baseline(db, tmp_pat
         match=r"Worse than the baseline: recall 0\.0% \(baseline 100\.0%\), noise 100\.0%",
     ):
         call_command("eval_extraction", str(article), "--baseline", str(baseline))
+
+
+def test_eval_command_lists_the_highlighted_sentences_that_hold_no_recorded_position(
+    db, tmp_path, capsys
+):
+    article = tmp_path / "one.json"
+    article.write_text(
+        json.dumps(
+            {
+                "published": "2025-03-17",
+                "text": "The weather was fine. Ukraine will never give up Crimea, he said.",
+                "positions": [
+                    {"party": "ukraine", "speaker": "", "quote": "fine", "stated_on": None}
+                ],
+            }
+        )
+    )
+    call_command("eval_extraction", str(article), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["noise"] == [
+        {"file": "one.json", "sentence": "Ukraine will never give up Crimea, he said."}
+    ]

@@ -84,6 +84,8 @@ class Verdicts:
     noise: int = 0
     with_topic: int = 0
     details: list[dict] = field(default_factory=list)
+    # The highlighted sentences that hold no recorded position, by file: what noise is made of.
+    noisy: list[dict] = field(default_factory=list)
     # Unsure suggestions offered beside a blank field: right or wrong, per field.
     offers: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in TIERED})
     # Every suggestion, filled in or offered, right or wrong by the kind of its evidence:
@@ -102,6 +104,7 @@ class Verdicts:
         self.noise += other.noise
         self.with_topic += other.with_topic
         self.details.extend(other.details)
+        self.noisy.extend(other.noisy)
 
     def figures(self) -> dict[str, float]:
         def share(count, of):
@@ -148,6 +151,7 @@ class Report:
                 for (name, kind, verdict), count in sorted(self.total.kinds.items())
             ],
             "details": self.total.details,
+            "noise": self.total.noisy,
         }
 
 
@@ -261,11 +265,12 @@ def score(article: Article, proposals: list[extraction.Proposal]) -> Verdicts:
     highlighted = [p for p in proposals if p.drafts]
     verdicts.highlighted = len(highlighted)
     spans = [(e.start, e.end) for e in article.positions]
-    verdicts.noise = sum(
-        1
+    verdicts.noisy = [
+        {"file": article.path.name, "sentence": p.sentence.text}
         for p in highlighted
         if not any(_overlap(p.sentence.start, p.sentence.end, *s) for s in spans)
-    )
+    ]
+    verdicts.noise = len(verdicts.noisy)
     for expected in article.positions:
         candidates = [
             draft
