@@ -115,7 +115,8 @@ def read(
                 if label.group("label").strip(" .") in _QUESTION_LABELS:
                     question = True
                 else:
-                    turn = _turn_speaker(label.group("label"), context, party_of)
+                    intro = text[: line_starts[line]]
+                    turn = _turn_speaker(label.group("label"), context, party_of, intro)
             paragraph_number += 1
             context.new_paragraph(body)
         proposal = Proposal(
@@ -344,11 +345,9 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
     Barrot has been …"), else the one the headline's label names ("Barrot: “…”"). Someone
     else the introduction mentions ("what Putin told Macron") is not. A name the record lacks
     is offered as a new person when the headline's label agrees with it."""
-    lines = [line.strip() for line in intro.split("\n") if line.strip()]
-    headline = lines[0] if lines else ""
+    headline = intro.strip().split("\n", 1)[0]
     label = _HEADLINE_LABEL.match(headline)
-    opening = next((line for line in lines[1:] if TERMINAL.search(line)), "")
-    opening = opening[strip_dateline(opening) :]
+    opening = _intro_opening(intro)
     people = [hit for hit in context.index.find(opening) if hit.person is not None]
     if people and all(word[:1].isupper() for word in opening[: people[0].start].split()):
         person = people[0].person
@@ -359,22 +358,40 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
             person = named.pop()
             evidence = f"the interview with {person.name}, named in the headline"
             return _of_person(person, party_of, "interviewee", evidence)
-    new = _NEW_INTERVIEWEE.match(opening)
-    if label and new and new["name"].split()[-1] == label["name"].strip():
-        parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
-        party = parties.pop() if len(parties) == 1 else None
-        title = (new["title"] or "").strip().title()
-        speaker = NewSpeaker(name=new["name"], title=title, party=party)
-        evidence = f"the interview with “{new['name']}”, whom the record lacks: a new person"
-        return Speaker(
-            new=speaker,
-            party=party,
-            evidence=evidence,
-            party_evidence=f"“{new.group()}”" if party else "",
-            kind="interviewee-new",
-            party_kind="interviewee-new" if party else "",
-        )
+    if label and (new := _introduced(opening, label["name"].strip(), context)):
+        return new
     return None
+
+
+def _introduced(opening: str, label: str, context: Context) -> Speaker | None:
+    """The person the record lacks whom an interview's introduction opens with ("Claire
+    Duvernois has been France's foreign minister …"), when ``label``, the headline's or the
+    turns' ("Duvernois: …"), is their surname."""
+    new = _NEW_INTERVIEWEE.match(opening)
+    if not new or new["name"].split()[-1] != label:
+        return None
+    parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
+    party = parties.pop() if len(parties) == 1 else None
+    title = (new["title"] or "").strip().title()
+    speaker = context.new_people.setdefault(
+        new["name"], NewSpeaker(name=new["name"], title=title, party=party)
+    )
+    evidence = f"the interview with “{new['name']}”, whom the record lacks: a new person"
+    return Speaker(
+        new=speaker,
+        party=party,
+        evidence=evidence,
+        party_evidence=f"“{new.group()}”" if party else "",
+        kind="interviewee-new",
+        party_kind="interviewee-new" if party else "",
+    )
+
+
+def _intro_opening(intro: str) -> str:
+    """The first sentence-like line after the headline, without its dateline."""
+    lines = [line.strip() for line in intro.split("\n") if line.strip()]
+    opening = next((line for line in lines[1:] if TERMINAL.search(line)), "")
+    return opening[strip_dateline(opening) :]
 
 
 # An opening line that is a name, a colon and a quotation: a headline.
@@ -418,11 +435,14 @@ def _someone_else(sentence: str, clause: Clause, focus: Speaker | None, context:
     return ""
 
 
-def _turn_speaker(label: str, context: Context, party_of) -> Speaker:
+def _turn_speaker(label: str, context: Context, party_of, intro: str = "") -> Speaker:
     """Whose turn a transcript's label ("FIDAN", "SYBIHA") opens: the person of the record
-    that name stands for; no one, with the reason, when the record has none or several."""
+    that name stands for, or the new person the introduction opens with ("Duvernois");
+    no one, with the reason, when the record has none or several."""
     words = " ".join(word.capitalize() for word in label.split())
     people = {hit.person for hit in context.index.find(words) if hit.person is not None}
+    if not people and (introduced := _introduced(_intro_opening(intro), words, context)):
+        return introduced
     if not people and len(label.split()) > 1 and not label.isupper():
         # "Gao Wenqiang: …": someone the record lacks, named in full.
         new = context.new_people.setdefault(label, NewSpeaker(name=label))
@@ -458,7 +478,17 @@ def _own_words(clause: Clause, context: Context) -> bool:
         # "France is ready to lead …" in the speaker's turn is theirs; "Putin rejected the
         # proposal" is Putin's.
         return not any(hit.person for hit in context.index.find(clause.subject))
-    return clause.kind in {"answer", "continuation"} or not subject or subject in _FIRST_PERSON
+    # "What I can tell you is that …": the speaker's own words, framed in the first person.
+    framed = _FIRST_PERSON_FRAME.match(subject)
+    return (
+        clause.kind in {"answer", "continuation"}
+        or not subject
+        or subject in _FIRST_PERSON
+        or bool(framed)
+    )
+
+
+_FIRST_PERSON_FRAME = re.compile(r"^(?:what|all|and|but|so)\s+(?:i|we)(?:\s+\w+)?$")
 
 
 def _unattributed(

@@ -258,6 +258,7 @@ def date_statements(
             lead = number if lead is None else lead
             latest = item
     index = _Dated(found)
+    interview = _interview_day(found, proposals, published) if index.voiced else None
     for number, item in enumerate(found):
         if item.own is not None:
             if item.own.day is None and item.reporter is not None and not item.reasoning:
@@ -278,7 +279,9 @@ def date_statements(
             # "Sybiha said … He urged …": one occasion, so no other statement's date either.
             item.reasoning = blank.reasoning
             continue
-        source = _carried(found, number, index, lead, occasion)
+        # An interview's answers are of the day its introduction says it was held.
+        voiced = interview is not None and item.speaker.kind in VOICES
+        source = _carried(found, number, index, lead, interview if voiced else occasion)
         if (
             source is not None
             and source[1] in {"occasion", "live-page"}
@@ -551,6 +554,43 @@ class _Dated:
     def after(numbers: list[int], number: int) -> int | None:
         at = bisect.bisect_right(numbers, number)
         return numbers[at] if at < len(numbers) else None
+
+
+# "The interview, conducted in English and French on Friday", "we sat down with her on Monday".
+_INTERVIEW = re.compile(
+    r"\b(?:interview|interviewed|sat down with|spoke (?:to|with) (?:us|him|her)|we spoke|"
+    r"we talked|conversation|інтерв|интервью)\w*",
+    re.IGNORECASE,
+)
+
+
+def _interview_day(found: list[Found], proposals, published) -> dating.DateFinding | None:
+    """The day an interview's introduction, above its first answer, gives for it; none when it
+    gives none or several."""
+    first = next((item for item in found if item.speaker.kind in VOICES), None)
+    if first is None:
+        return None
+    days = {}
+    for proposal in proposals:
+        if proposal.sentence.start >= first.proposal.sentence.start:
+            break
+        text = proposal.sentence.text
+        for mention in _INTERVIEW.finditer(text):
+            for finding in dating.find_dates(text, published):
+                close = text[min(mention.start(), finding.start) : max(mention.end(), finding.end)]
+                if (
+                    finding.precision == DAY
+                    and finding.day <= published
+                    and len(close.split()) <= _NEAR
+                    and not _PLANNED.search(text)
+                ):
+                    days.setdefault(finding.day, finding)
+    if len(days) != 1:
+        return None
+    (finding,) = days.values()
+    return dataclass_replace(
+        finding, reasoning=f"the day the interview's introduction gives: {finding.reasoning}"
+    )
 
 
 def _told_before(item: Found, proposals, published) -> dating.DateFinding | None:
