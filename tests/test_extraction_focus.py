@@ -218,10 +218,12 @@ def test_a_pronoun_after_someone_the_record_lacks_is_not_the_speaker_named_befor
     assert "Ivan Petrovsky" in draft.evidence["speaker"]
 
 
-def test_a_quote_someone_gave_then_is_not_dated_by_the_occasion(record):
+def test_a_quote_someone_gave_then_is_of_the_day_given_before_not_the_occasions(record):
     found = drafts(
         "ROME, Aug 12 (Example Wire) - Leaders met at a summit in Rome on Wednesday.\n\n"
         "Mark Rutte had set out his line at a dinner on Monday evening.\n\n"
         "“Ukraine's future in NATO is for the allies to decide,” Rutte said then."
     )
-    assert found["Ukraine's future in NATO is for the allies to decide"].stated_on is None
+    draft = found["Ukraine's future in NATO is for the allies to decide"]
+    assert draft.stated_on == datetime.date(2026, 8, 10)
+    assert "just before" in draft.evidence["date"]

@@ -60,9 +60,13 @@ SURE_PARTY_SOURCES = frozenset(
 # A day the statement's own sentence gives ("on Wednesday", "March 11"), that the same
 # speaker's statement above it or an earlier sentence of its paragraph gives, or the day of
 # the occasion the report opens with ("talks in Moscow on Tuesday"), unless the statement
-# was made on another ("a day after Lavrov said …"). Unsure: a day carried from another
-# speaker; the report's own date for a claim it relays; approximate and month dates.
-SURE_DATES = frozenset({"own", "own-after-lead", "speaker-above", "paragraph-earlier", "occasion"})
+# was made on another ("a day after Lavrov said …"); the day a sentence about the speaker just
+# before gives ("Dmitriev picked up the thread on Friday. In an interview, he said …").
+# Unsure: a day carried from another speaker; the report's own date for a claim it relays;
+# approximate and month dates.
+SURE_DATES = frozenset(
+    {"own", "own-after-lead", "speaker-above", "paragraph-earlier", "occasion", "speaker-mentioned"}
+)
 
 
 def tier(field: str, kind: str) -> str:

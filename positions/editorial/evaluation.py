@@ -417,6 +417,8 @@ def _detail(article: Article, expected: Expected, draft, judged: dict) -> dict:
             "evidence": {
                 name: draft.evidence.get(name, "") for name in TIERED if draft.evidence.get(name)
             },
+            # What is offered beside a blank field, as the editor reads it.
+            "offers": {offer.field: offer.label for offer in draft.offers},
         }
     return {
         "file": article.path.name,

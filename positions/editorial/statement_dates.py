@@ -72,6 +72,10 @@ class Found:
     date_kind: str = ""
     # The sentence that attributes the statement, when not its own ("Об этом заявила …").
     told_in: object = None
+    # Whether its own day is that of something the speaker recalls ("said he had spoken …").
+    recalled: bool = False
+    # The day carried to it from another sentence, when not from another statement.
+    mentioned: dating.DateFinding | None = None
 
 
 def occasion(proposals: list, published, found: list[Found] = ()) -> dating.DateFinding | None:
@@ -282,6 +286,13 @@ def date_statements(
         # An interview's answers are of the day its introduction says it was held.
         voiced = interview is not None and item.speaker.kind in VOICES
         source = _carried(found, number, index, lead, interview if voiced else occasion)
+        if (source is None or source[1] == "occasion" or source[1].startswith("the day of")) and (
+            mentioned := _mentioned_day(item, proposals, published)
+            or _mentioned_before(found, number)
+        ):
+            # "Zakharova had already rejected the proposal at her briefing on Wednesday. /
+            # “…,” Zakharova said.": the day given for her just before, not the occasion's.
+            source = (mentioned, "speaker-mentioned")
         if (
             source is not None
             and source[1] in {"occasion", "live-page"}
@@ -297,6 +308,7 @@ def date_statements(
                 continue
             if isinstance(carried, dating.DateFinding):
                 item.day, item.precision, item.date_kind = carried.day, DAY, why
+                item.mentioned = carried
                 item.reasoning = (
                     f"the day {item.speaker.name} spoke of it above: {carried.reasoning}"
                     if why == "reporter"
@@ -422,6 +434,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         if finding.precision in DATED:
             item.own, item.day, item.precision = finding, finding.day, finding.precision
             item.reasoning = finding.reasoning
+            # "Starmer said he had spoken to Trump on Sunday and had told him …": the day of
+            # what he recalls, not of his saying so; his other words are not dated by it.
+            item.recalled = bool(_RECALLED.search(text[: finding.start - sentence.start - skip]))
             # "Umerov, who returned on Thursday, told …": maybe not the day he said it.
             item.date_kind = (
                 ("own-after-lead" if lead else "own")
@@ -445,6 +460,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         )
 
 
+_RECALLED = re.compile(
+    r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+had\s+\w+"
+)
 _THEN = re.compile(r"\b(?:said|added|told|stated|wrote|declared|insisted)\s+then\b")
 _ANONYMOUS_SOURCE = re.compile(
     r"\b(?:condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"
@@ -537,7 +555,7 @@ class _Dated:
         self.by_speaker: dict[tuple, list[int]] = defaultdict(list)
         self.told: dict[tuple, list[int]] = defaultdict(list)
         for number, item in enumerate(found):
-            if item.day is not None and item.own is not None:
+            if item.day is not None and item.own is not None and not item.recalled:
                 self.by_paragraph[item.proposal.paragraph].append(number)
                 if (key := _key(item.speaker)) is not None:
                     self.by_speaker[key].append(number)
@@ -591,6 +609,76 @@ def _interview_day(found: list[Found], proposals, published) -> dating.DateFindi
     return dataclass_replace(
         finding, reasoning=f"the day the interview's introduction gives: {finding.reasoning}"
     )
+
+
+# How far a sentence about the speaker may run from their name to its day ("Maria Zakharova,
+# had already rejected the proposal at her weekly briefing in Moscow on Wednesday").
+_NEAR_MENTION = 20
+_WHO = re.compile(r",\s+(?:who|whose|which)\b")
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+
+
+def _mentioned_before(found: list[Found], number: int) -> dating.DateFinding | None:
+    """The day given for the speaker just before their statement above, when that statement,
+    in this paragraph or the one above, was dated by it: "She added …" goes with it."""
+    item = found[number]
+    for other in reversed(found[:number]):
+        if other.proposal.paragraph < item.proposal.paragraph - 1:
+            return None
+        if _same(other.speaker, item.speaker):
+            return other.mentioned if other.date_kind == "speaker-mentioned" else None
+    return None
+
+
+def _mentioned_day(item: Found, proposals, published) -> dating.DateFinding | None:
+    """The day a sentence without statements just before, in the statement's paragraph or the
+    one above, gives next to the speaker's surname ("Kirill Dmitriev picked up the thread on
+    Friday. In an interview …, he said …")."""
+    if not item.speaker.someone or not item.speaker.name:
+        return None
+    surname = re.compile(rf"\b{re.escape(item.speaker.name.split()[-1])}\b")
+    paragraph = item.proposal.paragraph
+    before = [
+        proposal
+        for proposal in proposals
+        if paragraph - 1 <= proposal.paragraph <= paragraph
+        and proposal.body
+        and proposal.sentence.start < item.proposal.sentence.start
+    ]
+    for proposal in reversed(before):
+        text = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
+        named = surname.search(text)
+        if proposal.drafts or not named:
+            # Another statement in between, or a sentence about someone else: not theirs.
+            if proposal.drafts:
+                return None
+            continue
+        quoted = [match.span() for match in _QUOTED.finditer(text)]
+        days = [
+            finding
+            for finding in dating.find_dates(text, published)
+            if finding.precision == DAY
+            and finding.day <= published
+            # "where the armies are today": a day in someone's words, not theirs.
+            and not any(start <= finding.start < end for start, end in quoted)
+            and not _PLANNED.search(text)
+            and not _SPOKEN_OF.search(text[: finding.start][-20:])
+            and len(
+                between := text[
+                    min(named.end(), finding.start) : max(named.start(), finding.end)
+                ].split()
+            )
+            <= _NEAR_MENTION
+            # "Tykhyi was responding to Zakharova, who said on Friday …": hers, not his.
+            and not _WHO.search(" ".join(between))
+        ]
+        if len({finding.day for finding in days}) != 1:
+            return None
+        return dataclass_replace(
+            days[0],
+            reasoning=f"the day given for {item.speaker.name} just before: {days[0].reasoning}",
+        )
+    return None
 
 
 def _told_before(item: Found, proposals, published) -> dating.DateFinding | None:

@@ -1,0 +1,81 @@
+"""Which day a statement without one of its own takes from the sentences around it
+(constructed test texts, not real articles)."""
+
+import datetime
+
+import pytest
+
+from tests.test_extraction_guards import more, only  # noqa: F401
+from tests.test_extraction_rules import drafts, record  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+# 24 October 2030 is a Thursday.
+THURSDAY = datetime.date(2030, 10, 24)
+WEDNESDAY = datetime.date(2030, 10, 23)
+
+TALKS = (
+    "ISTANBUL, Oct 24 (Example Wire) - Ukraine and Russia blamed each other on Thursday for "
+    "the failure of talks in Istanbul.\n\n"
+)
+
+
+def test_a_quote_below_a_sentence_giving_the_speakers_day_is_of_that_day(more):  # noqa: F811
+    found = drafts(
+        TALKS + "Russia's foreign ministry spokeswoman, Maria Zakharova, had already rejected "
+        "the proposal at her weekly briefing in Moscow on Wednesday.\n\n"
+        '"Any armed contingent from alliance countries will be a legitimate target," '
+        "Zakharova said.\n\n"
+        'Moscow could consider "a small civilian mission, agreed by both sides", she added, '
+        "but only once the root causes of the conflict had been addressed in a comprehensive "
+        "agreement.",
+        THURSDAY,
+    )
+    quote = only(found, "legitimate target")
+    # Not the day of the talks the report opens with.
+    assert quote.stated_on == WEDNESDAY
+    assert "the day given for Maria Zakharova just before" in quote.evidence["date"]
+    assert only(found, "small civilian mission").stated_on == WEDNESDAY
+
+
+def test_a_paragraph_opening_with_the_speakers_day_dates_what_they_say_in_it(more):  # noqa: F811
+    found = drafts(
+        "Analysis: a week of crossed wires\n\n"
+        "On Wednesday, Secretary of State Marco Rubio went the other way. Addressing "
+        "senators, he said the administration would ease restrictions only in stages.",
+        datetime.date(2030, 10, 26),
+    )
+    assert only(found, "ease restrictions").stated_on == WEDNESDAY
+
+
+def test_a_day_in_a_relative_clause_about_someone_else_is_not_the_speakers(more):  # noqa: F811
+    found = drafts(
+        TALKS + "Rubio was responding to Maria Zakharova, who said on Wednesday that Kyiv "
+        "had walked away.\n\n"
+        '"The claim is not true," Rubio told reporters.',
+        THURSDAY,
+    )
+    assert only(found, "claim is not true").stated_on == THURSDAY
+
+
+def test_today_in_someones_words_is_no_day_for_the_speaker(more):  # noqa: F811
+    found = drafts(
+        "Analysis: a week of crossed wires\n\n"
+        'Rubio wants a line "where the armies are today", aides say.\n\n'
+        '"Everything else gets negotiated from there," Rubio said.',
+        datetime.date(2030, 10, 26),
+    )
+    assert only(found, "negotiated from there").stated_on is None
+
+
+def test_what_a_speaker_recalls_on_another_day_does_not_date_his_later_words(more):  # noqa: F811
+    found = drafts(
+        "LONDON - Britain will put troops in Ukraine, Rubio said on Tuesday at a joint press "
+        "conference in Downing Street.\n\n"
+        "Asked about the Americans, Rubio said he had spoken to the president by phone on "
+        'Sunday and had told him a backstop was "essential".\n\n'
+        '"European boots on the ground need American support," Rubio said.',
+        datetime.date(2031, 3, 12),
+    )
+    assert only(found, "backstop was").stated_on == datetime.date(2031, 3, 9)
+    assert only(found, "European boots").stated_on == datetime.date(2031, 3, 11)
