@@ -79,3 +79,15 @@ def test_what_a_speaker_recalls_on_another_day_does_not_date_his_later_words(mor
     )
     assert only(found, "backstop was").stated_on == datetime.date(2031, 3, 9)
     assert only(found, "European boots").stated_on == datetime.date(2031, 3, 11)
+
+
+def test_a_person_a_sentence_of_the_paragraph_is_about_says_what_he_says_next(more):  # noqa: F811
+    found = drafts(
+        "Analysis: a week of crossed wires\n\n"
+        "Russia's economic envoy, Yuri Ushakov, picked up the thread on Friday. In an interview "
+        "with a Gulf broadcaster, he said restoring direct flights could be a first step.",
+        datetime.date(2030, 10, 26),
+    )
+    draft = only(found, "restoring direct flights")
+    assert draft.speaker == more["ushakov"]
+    assert draft.stated_on == datetime.date(2030, 10, 25)

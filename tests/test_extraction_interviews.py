@@ -30,11 +30,13 @@ INTERVIEW = (
 def test_a_turns_surname_is_the_new_person_the_introduction_opens_with(more):  # noqa: F811
     found = drafts(INTERVIEW, SUNDAY)
     answer = only(found, "asked Washington for air cover")
-    new = answer.suggested("speaker")
-    assert new.name == "Claire Duvernois"
-    assert new.title == "Foreign Minister"
-    assert answer.suggested("party").slug == "france"
-    assert "Claire Duvernois" in answer.offered("speaker").evidence
+    # Named twice, as the introduction's person and by the turns' label: filled in.
+    assert (answer.new_speaker.name, answer.new_speaker.title) == (
+        "Claire Duvernois",
+        "Foreign Minister",
+    )
+    assert answer.party.slug == "france"
+    assert "Claire Duvernois" in answer.evidence["speaker"]
 
 
 def test_what_i_can_tell_you_frames_the_speakers_own_words(more):  # noqa: F811

@@ -373,16 +373,16 @@ def test_an_interview_is_with_the_person_its_introduction_opens_with_not_one_it_
     own = found[
         "Europe will not be a spectator at its own peace, and Europeans must be at the table."
     ]
-    # Someone the record lacks: offered as a new person, with the party of the introduction.
-    assert own.speaker is None and own.new_speaker is None
-    (offer,) = [offer for offer in own.offers if offer.field == "speaker"]
-    assert (offer.value.name, offer.value.title) == ("Jean-Noël Barrot", "Foreign Minister")
-    assert offer.value.party.slug == "france"
+    # Someone the record lacks, named in the introduction and the headline: a new person,
+    # with the party of the introduction.
+    assert own.speaker is None
+    assert (own.new_speaker.name, own.new_speaker.title) == ("Jean-Noël Barrot", "Foreign Minister")
+    assert own.party.slug == "france"
     # An answer that names whose words it gives is theirs, dated as it says.
     told = found["Russia would never accept European soldiers in Ukraine"]
     assert told.speaker == putin and told.stated_on == datetime.date(2025, 8, 21)
     ready = found["France is ready to lead the reassurance force after a ceasefire."]
-    assert ready.speaker is None and ready.offers[0].value.name == "Jean-Noël Barrot"
+    assert ready.speaker is None and ready.new_speaker.name == "Jean-Noël Barrot"
 
 
 def test_whom_a_speaker_told_is_skipped_up_to_that_and_the_day_between_kept(record):

@@ -163,6 +163,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
         start = preamble.end()
     subject = head[start:].strip()
     at = start + (len(head[start:]) - len(head[start:].lstrip()))
+    # "It began in Washington, where Secretary of State Marco Rubio told …": who, not where.
+    if start and (where := re.match(r"^(?:where|when)\s+(?=[A-Z])", subject)):
+        subject, at = subject[where.end() :], at + where.end()
     # "Kirill Dmitriev, the Kremlin's envoy …, said": the name and its apposition.
     described = start and re.match(r"^(?:the|a|an)\s|^\S+['’]s\s", subject)
     before = head[:start].rstrip(", ")
@@ -218,8 +221,20 @@ def _plausible_subject(subject: str, trailing: bool = False) -> bool:
 
 _ACCORDING_ASIDE = re.compile(
     rf"(?<=[\w.]),\s*according to\b[^,{_OPEN}{_CLOSE}]{{1,80}},"
-    rf"(?=\s+(?:(?:has|had|also)\s+)?(?:{SPEECH})\b)"
+    # "The same day, according to two diplomats, U.S. envoy Steve Witkoff told …": also
+    # before the subject.
+    rf"(?=\s+(?:[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){{0,6}}?)?(?:(?:has|had|also)\s+)?"
+    rf"(?:{SPEECH})\b)"
 )
+
+
+def _blanked(aside: re.Match) -> str:
+    """An "according to" aside as spaces; before the subject, its comma stays, to end what
+    opens the sentence ("The same day, …, Witkoff told")."""
+    before_subject = aside.string[aside.end() :].lstrip()[:1].isupper()
+    if before_subject:
+        return " " * (len(aside.group()) - 1) + ","
+    return " " * len(aside.group())
 
 
 def read_clauses(sentence: str, start: int) -> list[Clause]:
@@ -228,7 +243,7 @@ def read_clauses(sentence: str, start: int) -> list[Clause]:
     skip = strip_dateline(sentence)
     # "Rubio, according to two officials, told …": the aside read as spaces, so that the
     # subject meets its verb and every offset still holds.
-    text = _ACCORDING_ASIDE.sub(lambda aside: " " * len(aside.group()), sentence[skip:])
+    text = _ACCORDING_ASIDE.sub(_blanked, sentence[skip:])
     base = start + skip
     return (
         _quoted(text, base)

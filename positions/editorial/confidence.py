@@ -37,6 +37,14 @@ SURE_SPEAKERS = frozenset(
         "new-again",
         "relayed-named",
         "title",
+        # "Russia's economic envoy, Kirill Dmitriev, picked up the thread on Friday. In an
+        # interview, he said …": the person a sentence of the paragraph without a statement
+        # is about, named outright.
+        "pronoun-mentioned-only",
+        "mentioned-only",
+        # "Claire Duvernois has been France's foreign minister …" opening an interview whose
+        # headline or turns ("Duvernois: …") give her surname: someone new, named twice.
+        "interviewee-new",
     }
 )
 # Where a party comes from, when sure: the role in the record of a speaker named surely, or
@@ -55,6 +63,7 @@ SURE_PARTY_SOURCES = frozenset(
         "new-around",
         "relayed-role",
         "relayed-subject",
+        "interviewee-new",
     }
 )
 # A day the statement's own sentence gives ("on Wednesday", "March 11"), that the same

@@ -26,6 +26,9 @@ STANCE = (
     r"called on|calls on|urged|urges|opposed|opposes|supported|supports|endorsed|endorses|"
     r"proposed|proposes|sought|seeks|questioned|stuck to|sticks to|upheld|restated|"
     r"described|describes|"
+    # "She also renewed her call for the EU to use the assets …".
+    r"(?:renewed|renews|repeated|repeats|reiterated|reiterates)\s+(?:his|her|their|its)\s+"
+    r"calls?\s+(?:for|on)|"
     r"(?<!-)called"
 )
 # Verbs followed by what the speaker would do: the statement starts after "to".
