@@ -49,3 +49,61 @@ def test_renewing_a_call_for_something_is_a_stance(more):  # noqa: F811
     )
     draft = only(found, "renewed her call for the EU")
     assert draft.speaker == more["zakharova"]
+
+
+def test_an_aside_on_the_speakers_turn_leaves_the_speaker_theirs(more):  # noqa: F811
+    found = drafts(
+        "Rubio, for his part, announced that the government would introduce legislation "
+        "within weeks.",
+        SATURDAY,
+    )
+    assert only(found, "introduce legislation").speaker == more["rubio"]
+
+
+def test_a_russian_speaker_speaking_somewhere_in_an_aside_is_still_the_subject(more):  # noqa: F811
+    found = drafts(
+        "Ранее, 3 октября, пресс-секретарь президента Дмитрий Песков, выступая на заседании "
+        "клуба «Валдай», заявил, что Москва готова к переговорам на основе реалий.",
+        SATURDAY,
+    )
+    draft = only(found, "Москва готова к переговорам")
+    assert draft.speaker == more["peskov"]
+    assert draft.stated_on == datetime.date(2030, 10, 3)
+
+
+def test_a_ukrainian_reminder_of_what_was_said_before_names_its_speaker(more):  # noqa: F811
+    found = drafts(
+        "Нагадаємо, 21 жовтня під час зустрічі з іноземними журналістами Зеленський заявляв, "
+        "що Україна «не торгуватиме Кримом ні за які гарантії».",
+        SATURDAY,
+    )
+    draft = only(found, "не торгуватиме Кримом")
+    assert draft.speaker == more["zelenskyy"]
+    assert draft.stated_on == datetime.date(2030, 10, 21)
+
+
+def test_a_repeated_proposal_before_a_colon_is_the_quotation_after_it(more):  # noqa: F811
+    found = drafts(
+        "Окремо Зеленський повторив пропозицію взаємно припинити удари по енергетичній "
+        "інфраструктурі: «Україна готова зупинити удари по енергетиці Росії в ту ж хвилину».",
+        SATURDAY,
+    )
+    assert only(found, "Україна готова зупинити удари").speaker == more["zelenskyy"]
+
+
+def test_an_expressed_conviction_is_a_statement(more):  # noqa: F811
+    found = drafts(
+        "Пресс-секретарь Дмитрий Песков выразил уверенность, что переговоры продолжатся в "
+        "Стамбуле в новом году.",
+        SATURDAY,
+    )
+    assert only(found, "переговоры продолжатся").speaker == more["peskov"]
+
+
+def test_he_after_a_paragraph_about_someone_that_attributed_nothing_is_them(more):  # noqa: F811
+    found = drafts(
+        "Zelenskiy turned to territory when a reporter asked about reports from Washington.\n\n"
+        '"There is no such decision and there will not be one," he said.',
+        SATURDAY,
+    )
+    assert only(found, "no such decision").speaker == more["zelenskyy"]

@@ -154,6 +154,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     )
     if apposition:
         head = head[: apposition.start()]
+    # "Starmer, for his part, announced …": an aside on the speaker's turn.
+    if aside := _TURN_ASIDE.search(head):
+        head = head[: aside.start()]
     stripped = head.rstrip()
     if stripped.endswith(","):
         head = stripped[:-1]
@@ -175,6 +178,10 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     return subject, at
 
 
+_TURN_ASIDE = re.compile(
+    r",\s+(?:for\s+(?:his|her|their|its)\s+part|in\s+turn|in\s+response|however|meanwhile|"
+    r"too|though|in\s+reply)\s*,\s*$"
+)
 _PREPOSITIONS = frozenset(words("in on at after before during from with by for under"))
 # ", the ministry described …": a body speaking, named by what it is.
 _BODIES = frozenset(words("ministry government office embassy delegation administration"))

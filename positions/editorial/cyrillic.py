@@ -12,12 +12,17 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 # Past forms (masculine, feminine, plural) and the present of verbs of saying.
 _RUSSIAN = (
     r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|указа|поясни|уточни|завери|предупреди|"
-    r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори|написа)л(?:а|и)?|"
+    r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори|написа|"
+    # The imperfective past ("Зеленский заявлял, что …"): said before, perhaps more than once.
+    r"заявля|говори|подчеркива|отмеча)л(?:а|и)?|"
+    r"(?:выразил|выразила|выразили)\s+(?:уверенность|убеждение|надежду)|"
     r"заявляет|заявляют|говорит|отмечает|подчеркивает|подчёркивает|считает|считают|полагает"
 )
 _UKRAINIAN = (
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|підкресли|попереди|поясни|нагада|"
-    r"уточни|запевни|визна|розпові|відпові|повтори|написа)(?:в|ла|ли)|"
+    r"уточни|запевни|визна|розпові|відпові|повтори|написа|"
+    r"заявля|говори|наголошува|підкреслюва|зазнача|каза)(?:в|ла|ли)|"
+    r"(?:висловив|висловила|висловили)\s+(?:переконання|впевненість|сподівання)|"
     r"заявляє|каже|зазначає|наголошує|вважає|вважають"
 )
 VERB = re.compile(rf"(?<![\w-])(?P<verb>{_RUSSIAN}|{_UKRAINIAN})(?![\w-])", re.IGNORECASE)
@@ -79,7 +84,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r",\s+(?:что|що)\s+", re.IGNORECASE)
-_COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,60}:\s*[«“\"](?P<inner>.+)[»”\"]")
+_COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,100}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
 
 _PRONOUNS = frozenset(["он", "она", "они", "він", "вона", "вони"])
@@ -212,6 +217,9 @@ def _read(text: str, base: int) -> list[Clause]:
     for verb in VERB.finditer(text):
         before = text[: verb.start()]
         after = text[verb.end() :]
+        if aside := _ASIDE.search(before):
+            # "Путин, выступая на заседании клуба «Валдай», заявил": the aside left out.
+            before = before[: aside.start()] + " " * (len(before) - aside.start())
         if before.rstrip().endswith(",") or any(c in before for c in '«»“”"'):
             continue
         subject = _subject(_AUX.sub("", before.rstrip()).strip())
@@ -272,6 +280,16 @@ def _read(text: str, base: int) -> list[Clause]:
     return _stances(text, base)
 
 
+# ", выступая на заседании клуба «Валдай», ", ", в свою очередь, ": an aside between a
+# named subject and its verb.
+_ASIDE = re.compile(
+    r"(?<=[\w»]),\s+(?:в свою очередь|со своей стороны|в свою чергу|зі свого боку|"
+    r"(?:выступая|говоря|отвечая|комментируя|находясь|виступаючи|відповідаючи|коментуючи|"
+    r"перебуваючи)\s[^,]*?(?:«[^«»]*»[^,]*?)?)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 # Where a subject's words about the occasion begin: "Хакан Фідан під час розмови з Андрієм
 # Сибігою підтвердив": the one in conversation with him is not the speaker.
 _OCCASION_WORDS = re.compile(
@@ -289,9 +307,17 @@ _GERUND = re.compile(
 )
 
 
+_RECALLING = re.compile(
+    r"^(?:Нагадаємо|Нагадаю|Напомним|Напомню|Раніше|Ранее|Тим часом|Тем временем|Крім того|"
+    r"Кроме того|Окремо|Отдельно)\b\s*,?\s*"
+)
+
+
 def _subject(words: str) -> str:
     """The subject of a verb, without a participle's clause before it ("Комментируя …,
     пресс-секретарь") or the occasion after the name."""
+    # "Нагадаємо, 21 жовтня … Зеленський": a reminder to the reader, not who spoke.
+    words = _RECALLING.sub("", words)
     if _GERUND.match(words):
         words = words.rsplit(",", 1)[-1].strip()
     if _ASKED_ABOUT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):
