@@ -98,12 +98,3 @@ def test_an_expressed_conviction_is_a_statement(more):  # noqa: F811
         SATURDAY,
     )
     assert only(found, "переговоры продолжатся").speaker == more["peskov"]
-
-
-def test_he_after_a_paragraph_about_someone_that_attributed_nothing_is_them(more):  # noqa: F811
-    found = drafts(
-        "Zelenskiy turned to territory when a reporter asked about reports from Washington.\n\n"
-        '"There is no such decision and there will not be one," he said.',
-        SATURDAY,
-    )
-    assert only(found, "no such decision").speaker == more["zelenskyy"]

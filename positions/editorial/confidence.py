@@ -42,10 +42,6 @@ SURE_SPEAKERS = frozenset(
         # is about, named outright.
         "pronoun-mentioned-only",
         "mentioned-only",
-        # The same for the person the paragraph above, which attributed nothing, was about
-        # ("Zelenskiy turned to territory when … / “…,” he said.").
-        "pronoun-mentioned-before",
-        "continuation-mentioned-before",
         # "Claire Duvernois has been France's foreign minister …" opening an interview whose
         # headline or turns ("Duvernois: …") give her surname: someone new, named twice.
         "interviewee-new",
