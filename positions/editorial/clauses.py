@@ -104,6 +104,9 @@ class Clause:
     original: str = ""
     original_start: int = 0
     original_verb: str = ""
+    # Who the original speaker's words say wants something, with where and the verb:
+    # "Trump had told him Zelenskyy was open to …".
+    deeper: tuple[str, int, str] | None = None
     # The words before the verb around the subject ("the head of the Russian delegation, …").
     around: str = ""
     # Whether the parts are the items of a list ("The plan includes A, B and C").
@@ -166,6 +169,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
         start = preamble.end()
     subject = head[start:].strip()
     at = start + (len(head[start:]) - len(head[start:].lstrip()))
+    # "On Wednesday he told reporters …": when, then who.
+    if when := _OPENING_DAY.match(subject):
+        subject, at = subject[when.end() :], at + when.end()
     # "It began in Washington, where Secretary of State Marco Rubio told …": who, not where.
     if start and (where := re.match(r"^(?:where|when)\s+(?=[A-Z])", subject)):
         subject, at = subject[where.end() :], at + where.end()
@@ -178,6 +184,10 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     return subject, at
 
 
+_OPENING_DAY = re.compile(
+    r"^(?:(?:On|Late on|Early on|Last)\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[a-zA-Z])"
+)
 _TURN_ASIDE = re.compile(
     r",\s+(?:for\s+(?:his|her|their|its)\s+part|in\s+turn|in\s+response|however|meanwhile|"
     r"too|though|in\s+reply)\s*,\s*$"
@@ -508,6 +518,14 @@ _LEADING_WHEN = re.compile(
 )
 
 
+# What a verb of saying introduces, opening with someone else doing something: "(that)
+# Witkoff had called him".
+_EMBEDDED = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,6}?(?:that\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:had|has|was|would)\b"
+)
+_TO_REPORTER = re.compile(r"^\s+(?:him|her|me|us)\b")
+
+
 def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
     """Clauses that open with their attribution: "Lavrov said (on Monday) (that) …", and
     several in one sentence ("…, Ukraine ruled out … and Trump signalled …")."""
@@ -538,6 +556,12 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         # "…, and on Friday Dmitry Peskov repeated that …": when, then the next speaker.
         tail = _LEADING_WHEN.sub("", tail)
         if not tail:
+            if _EMBEDDED.match(text[previous.end() : boundary]) and _TO_REPORTER.match(
+                text[verb.end() :]
+            ):
+                # "Rubio said Witkoff had called him and told him that …": Witkoff told him,
+                # within what Rubio said.
+                continue
             heads.append((verb, heads[-1][1], heads[-1][2], boundary))
         elif len(tail.split()) <= 6 and tail[0].isupper() and _plausible_subject(tail):
             heads.append((verb, tail, verb.start() - len(head) + head.rindex(tail), boundary))

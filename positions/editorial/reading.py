@@ -572,9 +572,15 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         ):
             # "She said he had told her that …": "he" is someone she reports, not herself.
             original = Speaker(evidence=f"“{clause.original}” is someone {speaker.name} reports")
+        wanting = clause.original_verb in WANTING
+        if clause.deeper and original.someone:
+            deeper = resolve(clause.deeper[0], clause.deeper[1], context, party_of)
+            if deeper.someone and deeper.name != original.name:
+                # "Witkoff told him that Putin was prepared to …": what a third person wants,
+                # two deep.
+                original, wanting = deeper, True
         # A speaker saying what their own side does is not reporting someone else.
         own_side = not original.someone and original.party == speaker.party
-        wanting = clause.original_verb in WANTING
         if not original.someone and _DESCRIBED.search(clause.original):
             # "Российский лидер также предложил …, добавил Ушаков": someone described, not
             # named, said it first; whom the description stands for, the editor decides.

@@ -48,11 +48,18 @@ _ORIGINAL_STANCE = re.compile(
 
 
 # "Putin wants the whole of Donbas, Witkoff added": what another is said to want.
+# "Putin, in their Monday meeting, was prepared to …": with an aside on when or where.
 _ORIGINAL_WANT = re.compile(
-    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:still\s+)?"
-    r"(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared)\b"
+    r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s+[^,“”\"]{1,60},)?\s+"
+    r"(?:still\s+)?(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared|"
+    r"is open|was open|is willing|was willing)\b"
 )
-WANTING = frozenset({"wants", "wanted", "is ready", "was ready", "is prepared", "was prepared"})
+WANTING = frozenset(
+    {
+        "wants", "wanted", "is ready", "was ready", "is prepared", "was prepared",
+        "is open", "was open", "is willing", "was willing",
+    }
+)  # fmt: skip
 
 
 # "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays
@@ -102,6 +109,11 @@ _RELAYED_ASIDE = re.compile(
 )
 
 
+_DEEPER_SAID = re.compile(
+    r"^(?P<who>(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?:had\s+)?(?P<verb>said|told)\b"
+)
+
+
 def _relayed_by_outlet(clause: Clause) -> re.Match | None:
     outlet = clause.verb == "reported" or bool(
         {word.lower() for word in clause.subject.split()} & OUTLET_WORDS
@@ -142,6 +154,23 @@ def _find_original(clause: Clause) -> None:
     inner, at = trim(clause.quote[match.end() :], clause.start + match.end())
     clause.quote, clause.start = inner, at
     clause.parts = splits(clause) + [p for p in clause.parts if p[1] >= at + len(inner)]
+    if deeper := _ORIGINAL.match(inner):
+        # "Witkoff had told him that Putin had said that …": the first to say it, two deep.
+        clause.original = _whole_subject(inner[: deeper.start("verb")]) or deeper.group("who")
+        clause.original_start = at + deeper.start("who")
+        clause.original_verb = deeper.group("verb").split()[0]
+        clause.quote, clause.start = trim(inner[deeper.end() :], at + deeper.end())
+        clause.parts = splits(clause)
+    elif deeper := _DEEPER_SAID.match(inner):
+        # "Witkoff had told him that the Russian leader said …": a third person's words,
+        # whoever they are.
+        clause.original = deeper.group("who")
+        clause.original_start = at
+        clause.original_verb = deeper.group("verb")
+    elif wanting := _ORIGINAL_WANT.match(inner):
+        # "Trump had told him Zelenskyy was open to …": whose stance, if another person's,
+        # reading.py decides.
+        clause.deeper = (wanting.group("who"), at + wanting.start("who"), wanting.group("verb"))
 
 
 def _whole_subject(head: str) -> str:

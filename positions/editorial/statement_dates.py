@@ -375,6 +375,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         )
     ]
     findings, relative = _outside_relative(findings, text, sentence.start + skip, clause)
+    if any(finding.precision == DAY and not _EVE.match(finding.phrase) for finding in findings):
+        # "Напередодні слухань, у понеділок, 2 червня, …": the eve of something, dated.
+        findings = [finding for finding in findings if not _EVE.match(finding.phrase)]
     if item.reporter is not None:
         told = [
             f
@@ -463,6 +466,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
 _RECALLED = re.compile(
     r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+had\s+\w+"
 )
+_EVE = re.compile(r"(?i:накануне|напередодні)$")
 _THEN = re.compile(r"\b(?:said|added|told|stated|wrote|declared|insisted)\s+then\b")
 _ANONYMOUS_SOURCE = re.compile(
     r"\b(?:condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"

@@ -1,0 +1,82 @@
+"""Words relayed through two people, and the days such reports give (constructed test texts,
+not real articles)."""
+
+import datetime
+
+import pytest
+
+from tests.test_extraction_guards import more, only  # noqa: F401
+from tests.test_extraction_rules import drafts, record  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+# 10 September 2031 is a Wednesday.
+WEDNESDAY = datetime.date(2031, 9, 10)
+
+
+def test_what_an_envoy_told_the_speaker_a_leader_is_prepared_to_do_is_left_to_the_editor(
+    more,  # noqa: F811
+):
+    found = drafts(
+        "Secretary of State Marco Rubio told reporters on Tuesday that Witkoff had called him "
+        "from Moscow and told him that Putin, in their Monday meeting at the Kremlin, was "
+        "prepared to halt strikes on the power grid for the winter.",
+        WEDNESDAY,
+    )
+    # One statement, not Rubio's words split in two at “and told him that”.
+    (draft,) = found.values()
+    assert "halt strikes on the power grid" in draft.quote
+    # Neither Rubio's nor Witkoff's position: whose it is, the editor decides.
+    assert draft.speaker is None and draft.party is None
+    assert "Putin" in draft.evidence["speaker"]
+
+
+def test_what_the_envoy_says_an_unnamed_leader_said_is_no_ones_for_sure(more):  # noqa: F811
+    found = drafts(
+        "But Rubio said Witkoff had also told him that the Russian leader said at the same "
+        "meeting he still saw no point in sitting down with Zelenskyy.",
+        WEDNESDAY,
+    )
+    assert all(draft.speaker != more["witkoff"] for draft in found.values())
+    assert all(draft.speaker != more["rubio"] for draft in found.values())
+
+
+def test_someone_who_told_the_speaker_his_own_side_is_ready_is_still_the_speaker(
+    more,  # noqa: F811
+):
+    found = drafts(
+        "Rubio said he had spoken by phone on Monday with Dmitry Peskov, who told him that "
+        "Moscow was ready for a new round of talks in Istanbul.",
+        WEDNESDAY,
+    )
+    assert only(found, "Moscow was ready").speaker == more["peskov"]
+
+
+def test_said_two_things_to_reporters_is_still_two_statements(more):  # noqa: F811
+    found = drafts(
+        "Lavrov said that Russia would not accept troops in Ukraine and told reporters that "
+        "any force would be a legitimate target.",
+        WEDNESDAY,
+    )
+    assert only(found, "would not accept troops").speaker == more["lavrov"]
+    assert only(found, "legitimate target").speaker == more["lavrov"]
+
+
+def test_on_a_weekday_he_told_is_when_then_who_and_no_new_person(more):  # noqa: F811
+    found = drafts(
+        "Donald Trump wants a quick deal. On Wednesday he told reporters at the White House "
+        "that Ukraine would probably have to give up some land.",
+        datetime.date(2031, 7, 12),
+    )
+    draft = only(found, "give up some land")
+    assert draft.new_speaker is None
+    assert draft.stated_on == datetime.date(2031, 7, 9)
+
+
+def test_the_eve_of_a_hearing_with_its_date_is_that_date_not_yesterday(more):  # noqa: F811
+    found = drafts(
+        "Напередодні слухань, у понеділок, 2 червня, Зеленський в ефірі телемарафону заявив, "
+        "що Київ не погодиться на обмеження чисельності армії.",
+        datetime.date(2031, 6, 4),
+    )
+    assert only(found, "обмеження чисельності").stated_on == datetime.date(2031, 6, 2)
