@@ -80,3 +80,54 @@ def test_the_eve_of_a_hearing_with_its_date_is_that_date_not_yesterday(more):  #
         datetime.date(2031, 6, 4),
     )
     assert only(found, "обмеження чисельності").stated_on == datetime.date(2031, 6, 2)
+
+
+def test_leaders_arriving_for_a_two_day_summit_speak_on_the_day_they_arrive(more):  # noqa: F811
+    found = drafts(
+        "BRUSSELS — European Union leaders arriving for a two-day summit on Thursday lined up "
+        "behind a loan for Ukraine.\n\n"
+        '"No sanctions will be lifted while a single Russian soldier stands on Ukrainian soil," '
+        "Emmanuel Macron told reporters at the entrance.",
+        datetime.date(2031, 6, 26),
+    )
+    assert only(found, "No sanctions will be lifted").stated_on == datetime.date(2031, 6, 26)
+
+
+def test_a_summit_that_ended_on_a_day_still_spans_days(more):  # noqa: F811
+    found = drafts(
+        "BRUSSELS — European Union leaders ended a two-day summit on Friday.\n\n"
+        '"No sanctions will be lifted while a single Russian soldier stands on Ukrainian soil," '
+        "Emmanuel Macron told reporters.",
+        datetime.date(2031, 6, 27),
+    )
+    assert only(found, "No sanctions will be lifted").stated_on is None
+
+
+def test_russian_words_of_a_diplomat_are_the_paragraphs_speaker_on_her_day(more):  # noqa: F811
+    found = drafts(
+        "Официальный представитель МИДа Мария Захарова на еженедельном брифинге в среду "
+        "высказалась жестче.\n\n"
+        "«Никаких сил заверения там не будет», — подчеркнула госпожа Захарова. По словам "
+        "дипломата, Россия по-прежнему настаивает на признании новых регионов.",
+        datetime.date(2031, 5, 23),
+    )
+    assert only(found, "Никаких сил заверения").stated_on == datetime.date(2031, 5, 21)
+    assert only(found, "Россия по-прежнему настаивает").speaker == more["zakharova"]
+
+
+def test_a_russian_statement_after_что_and_an_aside_is_read(more):  # noqa: F811
+    found = drafts(
+        "Мария Захарова также напомнила, что, по мнению Москвы, подписывать с Киевом "
+        "окончательный договор «юридически невозможно» без новых выборов.",
+        datetime.date(2031, 5, 23),
+    )
+    assert only(found, "юридически невозможно").speaker == more["zakharova"]
+
+
+def test_quotation_marks_in_a_gerunds_clause_leave_the_stance_its_subject(more):  # noqa: F811
+    found = drafts(
+        "Отвечая на вопрос корреспондента «Вестника» о замороженных активах, Дмитрий Песков "
+        "назвал любые попытки направить эти средства Киеву «воровством».",
+        datetime.date(2031, 5, 23),
+    )
+    assert only(found, "назвал любые попытки").speaker == more["peskov"]

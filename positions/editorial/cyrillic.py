@@ -83,7 +83,8 @@ _TRAILING = re.compile(
     rf"(?P<subject>[^,«»]+?)[.!]?$",
     re.IGNORECASE,
 )
-_THAT = re.compile(r",\s+(?:что|що)\s+", re.IGNORECASE)
+# ", что …", and ", что, по мнению Москвы, …" with an aside first.
+_THAT = re.compile(r",\s+(?:что|що)(?:\s+|,\s*)", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,100}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
 
@@ -192,6 +193,8 @@ def _read(text: str, base: int) -> list[Clause]:
     if words := _IN_WORDS.match(text):
         quote, start = _trimmed(text[words.end() :], base + words.end())
         whose = (words.group("whose") or "").strip()
+        # "По словам дипломата, …": a post stands for the paragraph's speaker.
+        whose = _speaker_of(whose) if whose else ""
         if len(quote.split()) < 3:
             return []
         inner = [c for c in _read(text[words.end() :], base + words.end()) if c.subject]
@@ -338,7 +341,10 @@ def _stances(text: str, base: int) -> list[Clause]:
     before = text[: verbs[0].start()]
     # "Марко Рубио, выступая в комитете, допустил …": the aside after the name is not his.
     subject = _subject(before.strip()).split(",")[0].strip()
-    if not _named(subject) or any(c in before for c in '«»“”"'):
+    # Quotation marks in a gerund's clause before the subject ("Отвечая на вопрос
+    # корреспондента «Вестника», Песков назвал …") are not the subject's.
+    own = before[before.rfind(subject) :] if subject else before
+    if not _named(subject) or any(c in own for c in '«»“”"'):
         return []
     clauses = []
     for number, verb in enumerate(verbs):

@@ -205,6 +205,7 @@ _LASTING = re.compile(
 )
 
 
+_ARRIVING = re.compile(r"\b(?:arriving|arrived|on arrival)\b", re.IGNORECASE)
 _AHEAD = re.compile(
     r"\b(?:ahead of|before|on the eve of|напередодні|накануне|перед)\b(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
@@ -221,6 +222,9 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
     on Friday"), or the same event dated another day elsewhere ("addressed the summit on
     Thursday"). Empty when nothing does."""
     around = text[max(0, finding.start - 60) : finding.end]
+    if _ARRIVING.search(around):
+        # "Leaders arriving for a two-day summit on Thursday": the day they arrived and spoke.
+        return ""
     lasting = _LASTING.search(around)
     # "talks opened on Tuesday" in a report of that Tuesday: the only day so far.
     only_day = lasting and _OPENING.match(lasting.group()) and finding.day == published
@@ -634,13 +638,29 @@ def _mentioned_before(found: list[Found], number: int) -> dating.DateFinding | N
     return None
 
 
+def _surname(speaker: Speaker) -> re.Pattern:
+    """The speaker's surname in any of their names, Russian and Ukrainian ones in any case
+    ("Захарова", "Захаровой")."""
+    names = [speaker.name]
+    if speaker.person is not None:
+        names += speaker.person.other_names.splitlines()
+    stems = set()
+    for name in names:
+        if not name.strip():
+            continue
+        last = name.split()[-1]
+        cyrillic_name = cyrillic.CYRILLIC.search(last) and len(last) > 5
+        stems.add(re.escape(last[:-1]) + r"\w{0,3}" if cyrillic_name else re.escape(last))
+    return re.compile(rf"\b(?:{'|'.join(sorted(stems))})\b")
+
+
 def _mentioned_day(item: Found, proposals, published) -> dating.DateFinding | None:
     """The day a sentence without statements just before, in the statement's paragraph or the
     one above, gives next to the speaker's surname ("Kirill Dmitriev picked up the thread on
     Friday. In an interview …, he said …")."""
     if not item.speaker.someone or not item.speaker.name:
         return None
-    surname = re.compile(rf"\b{re.escape(item.speaker.name.split()[-1])}\b")
+    surname = _surname(item.speaker)
     paragraph = item.proposal.paragraph
     before = [
         proposal
