@@ -98,3 +98,25 @@ def test_an_expressed_conviction_is_a_statement(more):  # noqa: F811
         SATURDAY,
     )
     assert only(found, "переговоры продолжатся").speaker == more["peskov"]
+
+
+def test_someone_new_a_sentence_introduces_is_offered_for_the_he_that_follows(more):  # noqa: F811
+    found = drafts(
+        "Deputy Foreign Minister Igor Kostrov went further at a conference in Moscow. Any "
+        "Western troops would be a legitimate target, he said.",
+        SATURDAY,
+    )
+    draft = only(found, "legitimate target")
+    assert draft.speaker is None and draft.new_speaker is None
+    assert draft.suggested("speaker").name == "Igor Kostrov"
+
+
+def test_someone_new_the_paragraph_above_introduced_is_not_offered(more):  # noqa: F811
+    found = drafts(
+        "Deputy Foreign Minister Igor Kostrov went further at a conference in Moscow.\n\n"
+        '"Any Western troops would be a legitimate target," he said.',
+        SATURDAY,
+    )
+    draft = only(found, "legitimate target")
+    assert draft.suggested("speaker") is None
+    assert "Igor Kostrov" in draft.evidence["speaker"]

@@ -148,6 +148,9 @@ class Context:
         self.in_body = body
         # "Mark Rutte … was asked about …" then, in a paragraph of its own, "“…,” he said".
         self.last_mentioned = None if self.paragraph else self.mentioned
+        if self.last_mentioned is not None and self.last_mentioned.kind == "mentioned-new":
+            # Someone new the paragraph above was about: too far back to offer them.
+            self.last_mentioned = Speaker(evidence=self.last_mentioned.evidence, kind="stranger")
         self.paragraph = []
         self.sentences = 0
         self.mentioned = None

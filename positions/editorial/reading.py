@@ -300,10 +300,21 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
     elif not people and (stranger := _stranger(text, context)):
         # "Заместитель министра Сергей Рябков, выступая 3 июля …, был ещё конкретнее.": someone
         # the record lacks is who the paragraph is about now; a pronoun after it is not the
-        # speaker named before.
-        context.mentioned = Speaker(
-            evidence=f"“{stranger}”, whom the record lacks, named just before", kind="stranger"
+        # speaker named before, but this new person, offered with the post named with them.
+        last = text.find(stranger.split()[-1])
+        named = resolve(
+            text[: last + len(stranger.split()[-1])], sentence.start + skip, context, party_of
         )
+        if last >= 0 and named.new is not None and named.new.name == stranger:
+            named.kind = "mentioned-new"
+            named.party_kind = "mentioned-new" if named.party else ""
+            named.evidence = f"“{stranger}”, whom the record lacks, named just before: a new person"
+            context.mentioned = named
+        else:
+            context.mentioned = Speaker(
+                evidence=f"“{stranger}”, whom the record lacks, named just before",
+                kind="stranger",
+            )
 
 
 _NOT_NAMES = frozenset(
