@@ -384,9 +384,10 @@ def _introduced(opening: str, label: str, context: Context) -> Speaker | None:
     parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
     party = parties.pop() if len(parties) == 1 else None
     title = (new["title"] or "").strip().title()
-    speaker = context.new_people.setdefault(
-        new["name"], NewSpeaker(name=new["name"], title=title, party=party)
-    )
+    speaker = context.new_people.setdefault(new["name"], NewSpeaker(name=new["name"]))
+    # Named before without their post, as the introduction's subject: now with it.
+    speaker.title = speaker.title or title
+    speaker.party = speaker.party or party
     evidence = f"the interview with “{new['name']}”, whom the record lacks: a new person"
     return Speaker(
         new=speaker,
