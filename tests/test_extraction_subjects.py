@@ -120,3 +120,16 @@ def test_someone_new_the_paragraph_above_introduced_is_not_offered(more):  # noq
     draft = only(found, "legitimate target")
     assert draft.suggested("speaker") is None
     assert "Igor Kostrov" in draft.evidence["speaker"]
+
+
+def test_whom_a_new_spokeswoman_speaks_for_is_not_the_speaker(more):  # noqa: F811
+    found = drafts(
+        "Dariia Levchenko, a spokeswoman for Zelenskyy, rejected that account on Wednesday. "
+        '"The president\'s position has not changed: elections will come after the war," she '
+        "said.",
+        SATURDAY,
+    )
+    for draft in found.values():
+        assert draft.speaker != more["zelenskyy"]
+        assert draft.suggested("speaker") != more["zelenskyy"]
+    assert only(found, "elections will come").new_speaker.name == "Dariia Levchenko"

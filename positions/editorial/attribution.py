@@ -408,8 +408,15 @@ def _by_gender(words: str, pronoun: str, focus: Speaker, context: Context) -> Sp
 
 
 def _possessive(subject: str, hit: NameHit, offset: int) -> bool:
+    """Whether the subject names the person only as whose someone is: "Putin's envoy",
+    "Dariia Levchenko, a spokeswoman for Zelenskyy"."""
     after = subject[hit.end - offset : hit.end - offset + 2]
-    return after in {"'s", "’s"}
+    before = subject[: max(0, hit.start - offset)]
+    return after in {"'s", "’s"} or bool(_WHOSE.search(before))
+
+
+# ", a spokeswoman for …", ", an aide to …": the person after is whom the subject serves.
+_WHOSE = re.compile(r"^[A-Z][^,]*,\s+(?:an?|the)\s+[\w -]{1,40}?\s+(?:for|to|of)\s+$")
 
 
 def _hit_text(hits: list[NameHit], party: Party) -> str:

@@ -110,9 +110,12 @@ class Offer:
 def hold_back(draft) -> None:
     """Move every unsure speaker, party and date of ``draft`` from its fields to its offers."""
     kinds = draft.kinds
-    if kinds["date"] == "speaker-above" and tier("speaker", kinds["speaker"]) == UNSURE:
-        # The day the same speaker spoke above is as sure as who the speaker is.
-        kinds["date"] = "speaker-above-unsure"
+    if kinds["date"] in {"speaker-above", "speaker-mentioned"} and (
+        tier("speaker", kinds["speaker"]) == UNSURE
+    ):
+        # The day the same speaker spoke above, or was named with, is as sure as who the
+        # speaker is.
+        kinds["date"] += "-unsure"
     if (draft.speaker or draft.new_speaker) and tier("speaker", kinds["speaker"]) == UNSURE:
         draft.offers.append(_speaker_offer(draft))
         draft.speaker = draft.new_speaker = draft.role = None

@@ -283,21 +283,30 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
     skip = strip_dateline(sentence.text)
     text = sentence.text[skip:]
     people = [hit for hit in context.index.find(text) if hit.person is not None]
+    stranger = _stranger(text, context)
+    if stranger and people and text.find(stranger.split()[-1]) > people[0].start:
+        stranger = ""
     # The person must open the sentence, perhaps after a title: "Turkish President …".
-    if people and all(word[0].isupper() for word in text[: people[0].start].split()):
+    if (
+        people
+        and not stranger
+        and all(word[0].isupper() for word in text[: people[0].start].split())
+    ):
         person = people[0].person
         context.mentioned = _of_person(
             person, party_of, "named", f"{person.name}, whom the paragraph is about"
         )
-    elif len({hit.person for hit in people}) == 1 and not any(
-        text[hit.end : hit.end + 2] in {"'s", "’s"} for hit in people
+    elif (
+        not stranger
+        and len({hit.person for hit in people}) == 1
+        and not any(text[hit.end : hit.end + 2] in {"'s", "’s"} for hit in people)
     ):
         # "Ukraine's delegation is led by Rustem Umerov, …": the one person it names.
         person = people[0].person
         context.mentioned = _of_person(
             person, party_of, "mentioned-only", f"{person.name}, the only person named before"
         )
-    elif not people and (stranger := _stranger(text, context)):
+    elif stranger:
         # "Заместитель министра Сергей Рябков, выступая 3 июля …, был ещё конкретнее.": someone
         # the record lacks is who the paragraph is about now; a pronoun after it is not the
         # speaker named before, but this new person, offered with the post named with them.
