@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from tests.factories import PersonFactory, RoleFactory
 from tests.test_extraction_guards import more, only  # noqa: F401
 from tests.test_extraction_rules import drafts, record  # noqa: F401
 
@@ -133,3 +134,38 @@ def test_whom_a_new_spokeswoman_speaks_for_is_not_the_speaker(more):  # noqa: F8
         assert draft.speaker != more["zelenskyy"]
         assert draft.suggested("speaker") != more["zelenskyy"]
     assert only(found, "elections will come").new_speaker.name == "Dariia Levchenko"
+
+
+def test_who_said_after_a_persons_post_is_that_person(more):  # noqa: F811
+    found = drafts(
+        "The Ukrainian delegation was led by Steve Witkoff, special envoy of the United "
+        "States, who said on Thursday that the talks were ready to move to a ceasefire.",
+        SATURDAY,
+    )
+    assert only(found, "ready to move to a ceasefire").speaker == more["witkoff"]
+
+
+def test_a_name_with_a_long_apposition_is_still_the_speaker(more):  # noqa: F811
+    found = drafts(
+        "Oleksandra Hnatiuk, a spokeswoman for Ukraine's Coordination Headquarters for the "
+        "Treatment of Prisoners of War, said on Thursday that Kyiv had asked for the seriously "
+        "wounded to go first.",
+        SATURDAY,
+    )
+    draft = only(found, "seriously wounded")
+    assert draft.new_speaker.name == "Oleksandra Hnatiuk"
+
+
+def test_the_ukrainian_security_council_secretary_is_the_one_named_before(more):  # noqa: F811
+    umerov = PersonFactory(name="Rustem Umerov", other_names="Рустем Умєров")
+    RoleFactory(
+        person=umerov,
+        party=more["ukraine"],
+        title="Secretary of the National Security and Defence Council",
+    )
+    found = drafts(
+        "Рустем Умєров у середу провів переговори в Женеві.\n\n"
+        "«Нам потрібні гарантії, які працюють так само, як стаття 5», – сказав секретар РНБО.",
+        SATURDAY,
+    )
+    assert only(found, "Нам потрібні гарантії").speaker == umerov

@@ -39,13 +39,15 @@ _CYRILLIC_POSTS = [
     (r"канцлер\w*", "chancellor"),
     (r"лидер\w*|лідер\w*", "leader"),
     (r"помощни\w* президента|помічни\w* президента", "aide"),
+    (r"секретар\w* (?:рнбо|снбо|ради національної безпеки і оборони|совета безопасности)",
+     "secretary national security"),
 ]  # fmt: skip
 # Descriptions that stand for a speaker already named: "the Russian leader", "the minister".
 _DESCRIPTION = re.compile(
     r"\b(?:leader|president|minister|chancellor|premier|spokesman|spokeswoman|spokesperson|"
     r"envoy|aide|adviser|advisor|secretary|head|chief|diplomat|official)\b|"
     r"(?<![\w-])(?:пресс?-секретар|речни|президент|министр|міністр|глав|очільни|канцлер|"
-    r"лидер|лідер|помощни|помічни)",
+    r"лидер|лідер|помощни|помічни|секретар)",
     re.IGNORECASE,
 )
 # Speakers the article does not name: no one to propose, the party only.

@@ -141,10 +141,13 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     head = text[:end]
     relative = re.search(r",\s+who\s+(?:[a-z]+\s+)?$", head)
     if relative:
-        # "… spokeswoman Maria Zakharova, who said …": the name the relative clause follows.
-        named = re.search(
-            r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", head[: relative.start()]
-        )
+        # "… spokeswoman Maria Zakharova, who said …": the name the relative clause follows;
+        # "Rustem Umerov, secretary of the Security Council, who said …": before its post.
+        before = head[: relative.start()]
+        post = re.search(r",\s+(?:the\s+)?[a-z][^,]*$", before)
+        if post and re.search(r"[A-Z][\w'’.-]*\s*$", before[: post.start()]):
+            before = before[: post.start()]
+        named = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", before)
         if named:
             return named.group(1), named.start(1)
     # ", who …, said", ", whose country …, said", ", quoted by Izvestia …, said" and
@@ -202,7 +205,9 @@ _CIRCUMSTANTIAL = frozenset(words("asked pressed questioned speaking responding 
 
 def _plausible_subject(subject: str, trailing: bool = False) -> bool:
     words = subject.split()
-    if not words or len(words) > 14:
+    # "Oleksandra Hnatiuk, a spokeswoman for Ukraine's Coordination Headquarters for the
+    # Treatment of Prisoners of War": a name and a long apposition.
+    if not words or len(words) > (20 if "," in subject else 14):
         return False
     if trailing and _UNNAMED_SOURCES.match(subject):
         return True
