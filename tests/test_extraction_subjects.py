@@ -169,3 +169,42 @@ def test_the_ukrainian_security_council_secretary_is_the_one_named_before(more):
         SATURDAY,
     )
     assert only(found, "Нам потрібні гарантії").speaker == umerov
+
+
+def test_a_russian_participle_aside_leaves_the_speaker_the_subject(more):  # noqa: F811
+    found = drafts(
+        "Пресс-секретарь президента Дмитрий Песков, участвовавший во встрече с Уиткоффом, "
+        'написал в среду, что "снятие санкций отвечает интересам обеих стран".',
+        SATURDAY,
+    )
+    assert only(found, "снятие санкций").speaker == more["peskov"]
+
+
+def test_a_russian_gerund_aside_leaves_the_speaker_the_subject(more):  # noqa: F811
+    found = drafts(
+        "Сам Песков, вылетая в четверг из аэропорта Внуково, сказал журналистам, что "
+        'договоренность "может быть достигнута до конца года".',
+        SATURDAY,
+    )
+    assert only(found, "договоренность").speaker == more["peskov"]
+
+
+def test_a_russian_interview_in_quotation_marks_leaves_the_stance_its_subject(more):  # noqa: F811
+    found = drafts(
+        'Мария Захарова в интервью журналу "Международная жизнь", опубликованном в четверг, '
+        "назвала неприемлемыми любые гарантии безопасности для Украины.",
+        SATURDAY,
+    )
+    draft = only(found, "назвала неприемлемыми")
+    assert draft.speaker == more["zakharova"]
+    # The day the interview came out, as the evaluation set dates published interviews.
+    assert draft.stated_on == datetime.date(2031, 2, 13)
+
+
+def test_made_it_understood_is_a_verb_of_saying(more):  # noqa: F811
+    found = drafts(
+        "В среду же Песков дал понять, что Москва не согласится на прекращение огня без "
+        "политических договоренностей.",
+        SATURDAY,
+    )
+    assert only(found, "не согласится на прекращение").speaker == more["peskov"]
