@@ -87,23 +87,7 @@ def test_eval_command_refuses_an_article_whose_quote_is_not_in_its_text(db, tmp_
 def test_eval_command_fails_when_a_figure_is_worse_than_the_baseline(db, tmp_path):
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"figures": {"recall": 1.0, "noise": 0.0}}))
-    article = tmp_path / "one.json"
-    article.write_text(
-        json.dumps(
-            {
-                "published": "2025-03-17",
-                "text": "The weather was fine. Ukraine will never give up Crimea, he said.",
-                "positions": [
-                    {
-                        "party": "ukraine",
-                        "speaker": "",
-                        "quote": "The weather was fine",
-                        "stated_on": None,
-                    }
-                ],
-            }
-        )
-    )
+    article = _weather_report(tmp_path, coded="The weather was fine")
     with pytest.raises(
         CommandError,
         match=r"Worse than the baseline: recall 0\.0% \(baseline 100\.0%\), noise 100\.0%",
@@ -114,6 +98,17 @@ def test_eval_command_fails_when_a_figure_is_worse_than_the_baseline(db, tmp_pat
 def test_eval_command_lists_the_highlighted_sentences_that_hold_no_recorded_position(
     db, tmp_path, capsys
 ):
+    article = _weather_report(tmp_path, coded="fine")
+    call_command("eval_extraction", str(article), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["noise"] == [
+        {"file": "one.json", "sentence": "Ukraine will never give up Crimea, he said."}
+    ]
+
+
+def _weather_report(tmp_path, coded: str):
+    """A two-sentence article whose coded position is ``coded``, in the first sentence: the
+    second, a statement, holds none."""
     article = tmp_path / "one.json"
     article.write_text(
         json.dumps(
@@ -121,13 +116,9 @@ def test_eval_command_lists_the_highlighted_sentences_that_hold_no_recorded_posi
                 "published": "2025-03-17",
                 "text": "The weather was fine. Ukraine will never give up Crimea, he said.",
                 "positions": [
-                    {"party": "ukraine", "speaker": "", "quote": "fine", "stated_on": None}
+                    {"party": "ukraine", "speaker": "", "quote": coded, "stated_on": None}
                 ],
             }
         )
     )
-    call_command("eval_extraction", str(article), "--json")
-    data = json.loads(capsys.readouterr().out)
-    assert data["noise"] == [
-        {"file": "one.json", "sentence": "Ukraine will never give up Crimea, he said."}
-    ]
+    return article
