@@ -90,4 +90,19 @@ def test_a_person_a_sentence_of_the_paragraph_is_about_says_what_he_says_next(mo
     )
     draft = only(found, "restoring direct flights")
     assert draft.speaker == more["ushakov"]
-    assert draft.stated_on == datetime.date(2030, 10, 25)
+    # An interview may be of another day than the one the sentence before gives: offered.
+    assert draft.stated_on is None
+    assert draft.suggested("date") == datetime.date(2030, 10, 25)
+
+
+def test_a_day_given_for_someone_is_only_offered_for_words_of_an_interview(more):  # noqa: F811
+    found = drafts(
+        "Analysis: the monitors\n\n"
+        "Its head, Maria Zakharova, reached the substation on Wednesday.\n\n"
+        '"A truce without verification is a truce on paper," Zakharova said in a telephone '
+        "interview.",
+        datetime.date(2030, 10, 26),
+    )
+    draft = only(found, "truce on paper")
+    assert draft.stated_on is None
+    assert draft.suggested("date") == WEDNESDAY

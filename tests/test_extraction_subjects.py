@@ -208,3 +208,23 @@ def test_made_it_understood_is_a_verb_of_saying(more):  # noqa: F811
         SATURDAY,
     )
     assert only(found, "не согласится на прекращение").speaker == more["peskov"]
+
+
+def test_but_he_is_a_pronoun(more):  # noqa: F811
+    found = drafts(
+        "Marco Rubio said the talks would go on. But he said sanctions would stay in place "
+        "until a deal was signed.",
+        SATURDAY,
+    )
+    assert only(found, "sanctions would stay").speaker == more["rubio"]
+
+
+def test_a_new_leader_after_a_demonym_the_record_lacks_is_named_again_by_surname(
+    more,  # noqa: F811
+):
+    found = drafts(
+        "Italian Prime Minister Lorenzo Bellandi struck a more cautious note. Bellandi, whose "
+        "coalition is divided over the war, said Italy would not send its soldiers.",
+        SATURDAY,
+    )
+    assert only(found, "would not send its soldiers").new_speaker.name == "Lorenzo Bellandi"

@@ -219,6 +219,8 @@ def carried(focus: Speaker, kind: str, evidence: str) -> Speaker:
 def resolve(subject: str, subject_start: int, context: Context, party_of) -> Speaker:
     """The speaker a subject phrase names; ``party_of(person)`` gives a person's party."""
     words = subject.strip().strip(",")
+    # "But he said …": the conjunction is no part of who.
+    words = re.sub(r"^(?:But|And|Yet|So)\s+(?=(?:he|she|they)\b)", "", words)
     if not words:
         return Speaker()
     cyrillic_pronoun = _cyrillic_pronoun(words)

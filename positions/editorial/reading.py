@@ -352,6 +352,11 @@ def _stranger(text: str, context: Context) -> str:
         title = title or any(hit.start <= token.start < hit.end for hit in parties)
         if title and not name:
             continue
+        if title and len(name) == 1 and token.bare.lower() in TITLE_WORDS:
+            # "Italian Prime Minister Lorenzo Bellandi": a demonym the record lacks, then the
+            # post, then the name.
+            name = []
+            continue
         if title:
             break
         name.append(token.bare)

@@ -205,6 +205,13 @@ _LASTING = re.compile(
 )
 
 
+# The occasion a statement's own sentence names: an interview, an address, a post.
+_NAMED_OCCASION = re.compile(
+    r"\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,3}(?:interview|statement|post|podcast|"
+    r"broadcast)\b|\b(?:wrote|posted|on Telegram)\b|"
+    r"(?<![\w-])(?:в|у)\s+(?:[\w-]+\s+){0,2}(?:інтерв\w*|интервью|звернен\w*|обращени\w*)",
+    re.IGNORECASE,
+)
 _ARRIVING = re.compile(r"\b(?:arriving|arrived|on arrival)\b", re.IGNORECASE)
 _AHEAD = re.compile(
     r"\b(?:ahead of|before|on the eve of|напередодні|накануне|перед)\b(?:\s+\S+){0,4}\s*$",
@@ -295,8 +302,12 @@ def date_statements(
             or _mentioned_before(found, number)
         ):
             # "Zakharova had already rejected the proposal at her briefing on Wednesday. /
-            # “…,” Zakharova said.": the day given for her just before, not the occasion's.
-            source = (mentioned, "speaker-mentioned")
+            # “…,” Zakharova said.": the day given for her just before, not the occasion's;
+            # only offered when the statement names an occasion of its own ("…, Lindholm said
+            # in a telephone interview"), which may be of another day.
+            sentence = item.proposal.sentence
+            own = _NAMED_OCCASION.search(_outside(sentence.text, item.clause, sentence.start))
+            source = (mentioned, "speaker-mentioned-occasion" if own else "speaker-mentioned")
         if (
             source is not None
             and source[1] in {"occasion", "live-page"}
