@@ -228,3 +228,12 @@ def test_a_new_leader_after_a_demonym_the_record_lacks_is_named_again_by_surname
         SATURDAY,
     )
     assert only(found, "would not send its soldiers").new_speaker.name == "Lorenzo Bellandi"
+
+
+def test_a_ukrainian_surname_in_the_genitive_names_its_person(more):  # noqa: F811
+    found = drafts(
+        "За словами Зеленського, Київ також розраховує, що США підтримають європейські гарантії "
+        "безпеки.",
+        SATURDAY,
+    )
+    assert only(found, "Київ також розраховує").speaker == more["zelenskyy"]

@@ -68,9 +68,16 @@ def _capitalised(span) -> bool:
     return span[0].text[:1].isupper() and span[-1].text[:1].isupper()
 
 
+_CASE_ENDING = re.compile(r"([сц]ь?к)(?:ого|ому)$")
+
+
 def skeleton(word: str) -> str:
     """A lossy key of a name that most transliterations and spellings share: "Zelenskyy",
     "Zelensky", "Зеленський" and "Зеленский" are one, and so are "Trump" and "Трамп"."""
+    if _CYRILLIC.search(word) and len(word) > 5:
+        # "Зеленського", "Зеленскому": an adjective-like surname's case ending is no part of
+        # the name. (The instrumental, "з Мерцом", names whom the subject was with.)
+        word = _CASE_ENDING.sub(r"\1", word.lower())
     word = unicodedata.normalize("NFKD", word.lower().translate(_TO_LATIN))
     word = "".join(c for c in word if not unicodedata.combining(c))
     # "Merz" / "Мерц": the German z is the Cyrillic ц.
