@@ -98,7 +98,7 @@ def test_a_person_a_sentence_of_the_paragraph_is_about_says_what_he_says_next(mo
 def test_a_day_given_for_someone_is_only_offered_for_words_of_an_interview(more):  # noqa: F811
     found = drafts(
         "Analysis: the monitors\n\n"
-        "Its head, Maria Zakharova, reached the substation on Wednesday.\n\n"
+        "Its head, Maria Zakharova, gave a briefing at the substation on Wednesday.\n\n"
         '"A truce without verification is a truce on paper," Zakharova said in a telephone '
         "interview.",
         datetime.date(2030, 10, 26),

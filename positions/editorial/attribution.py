@@ -416,9 +416,28 @@ def _possessive(subject: str, hit: NameHit, offset: int) -> bool:
     "Dariia Levchenko, a spokeswoman for Zelenskyy"."""
     after = subject[hit.end - offset : hit.end - offset + 2]
     before = subject[: max(0, hit.start - offset)]
-    return after in {"'s", "’s"} or bool(_WHOSE.search(before))
+    # "Пресс-секретарь Зеленского", not "Пресс-секретарь Дмитрий Песков": the genitive.
+    genitive = (
+        hit.person is not None
+        and _GENITIVE.search(hit.text)
+        and hit.text not in hit.person.other_names_list()
+    )
+    return (
+        after in {"'s", "’s"}
+        or bool(_WHOSE.search(before))
+        or bool(genitive and _CYRILLIC_WHOSE.search(before))
+    )
 
 
+# "Пресс-секретарь Зеленского", "советник главы офиса Зеленского", "Речник Сибіги", "Жена
+# Зеленского": the person in the genitive after a post or a relation is whose they are.
+_CYRILLIC_WHOSE = re.compile(
+    r"(?i)(?<![\w-])(?:пресс?-секретар\w*|советни\w*|радни\w*|речни\w*|помощни\w*|"
+    r"помічни\w*|представител\w*|представни\w*|офиса|офісу|администрации|адміністрації|"
+    r"жена|жены|дружина|дружини|муж|чоловік|сын|син|дочь|донька|охран\w*|посланни\w*|"
+    r"спикер\w*|спікер\w*)\s+$"
+)
+_GENITIVE = re.compile(r"(?:а|я|ого|ої|ы|и|і|ой)$")
 # ", a spokeswoman for …", ", an aide to …": the person after is whom the subject serves.
 _WHOSE = re.compile(r"^[A-Z][^,]*,\s+(?:an?|the)\s+[\w -]{1,40}?\s+(?:for|to|of)\s+$")
 

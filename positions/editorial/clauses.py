@@ -27,6 +27,8 @@ DATELINE = re.compile(
     r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},[^()\n]{1,30}?\s*(?:--|[-–—])\s+"
     # "МОСКВА, 5 июня. /ТАСС/. ": a Russian or Ukrainian agency's dateline.
     r"|^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ .'’-]{1,40},\s*\d{1,2}\s+[а-яёіїєґ]+\.\s*(?:/[^/\n]{1,40}/\.?\s*)?"
+    # "Київ, 14 травня. Укрвісник. ": a city in ordinary capitals, the date, the agency.
+    r"|^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,20},\s*\d{1,2}\s+[а-яёіїєґ]+\.\s*(?:[А-ЯЁІЇЄҐ][\w-]{2,20}\.\s+)?"
     # "ИА «Северный телеграф» — …": the agency, named after a dateline of its own.
     r"|^(?:ИА|РИА|АН|ИАА|ИД|ІА|АГ)\s+«[^»\n]{1,40}»\s*[—–-]\s+"
 )
@@ -144,8 +146,12 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
         # "… spokeswoman Maria Zakharova, who said …": the name the relative clause follows;
         # "Rustem Umerov, secretary of the Security Council, who said …": before its post.
         before = head[: relative.start()]
-        post = re.search(r",\s+(?:the\s+)?[a-z][^,]*$", before)
-        if post and re.search(r"[A-Z][\w'’.-]*\s*$", before[: post.start()]):
+        post = re.search(r",\s+(?:the\s+)?(?P<post>[a-z][\w-]*)[^,]*$", before)
+        if (
+            post
+            and post["post"] in TITLE_WORDS
+            and re.search(r"[A-Z][\w'’.-]*\s*$", before[: post.start()])
+        ):
             before = before[: post.start()]
         named = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’.-]*)\s*$", before)
         if named:

@@ -37,12 +37,6 @@ SURE_SPEAKERS = frozenset(
         "new-again",
         "relayed-named",
         "title",
-        # "Russia's economic envoy, Kirill Dmitriev, picked up the thread on Friday. In an
-        # interview, he said …": the person a sentence of the paragraph without a statement
-        # is about, named outright.
-        "pronoun-mentioned-only",
-        "continuation-mentioned-only",
-        "mentioned-only",
         # "Claire Duvernois has been France's foreign minister …" opening an interview whose
         # headline or turns ("Duvernois: …") give her surname: someone new, named twice.
         "interviewee-new",

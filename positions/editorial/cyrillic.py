@@ -86,6 +86,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 # ", что …", and ", что, по мнению Москвы, …" with an aside first.
+_IN_VIEW = re.compile(r"^(?:по мнению|на думку)\s+(?P<who>[^,]{2,60}),\s*", re.IGNORECASE)
 _THAT = re.compile(r",\s+(?:что|що)(?:\s+|,\s*)", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,100}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
@@ -195,8 +196,9 @@ def _read(text: str, base: int) -> list[Clause]:
     if words := _IN_WORDS.match(text):
         quote, start = _trimmed(text[words.end() :], base + words.end())
         whose = (words.group("whose") or "").strip()
-        # "По словам дипломата, …": a post stands for the paragraph's speaker.
-        whose = _speaker_of(whose) if whose else ""
+        # "По словам дипломата, …": a post alone stands for the paragraph's speaker; not "по
+        # словам американского дипломата", someone else.
+        whose = _speaker_of(whose) if whose and len(whose.split()) == 1 else whose
         if len(quote.split()) < 3:
             return []
         inner = [c for c in _read(text[words.end() :], base + words.end()) if c.subject]
@@ -253,6 +255,13 @@ def _read(text: str, base: int) -> list[Clause]:
             kind="reported" if _named(subject) else "continuation",
             attribution=[(base, base + content_at)],
         )
+        if (view := _IN_VIEW.match(quote)) and _named(subject):
+            # "Лавров заявил, что, по мнению американской стороны, …": whose view it is, as the
+            # speaker relays it.
+            clause.original = view.group("who")
+            clause.original_start = start + view.start("who")
+            clause.original_verb = "по мнению"
+            clause.quote, clause.start = _trimmed(quote[view.end() :], start + view.end())
         relayed = _TRAILING.match(quote)
         if relayed and _named(relayed.group("subject")) and _named(subject):
             # "Путин … заявил, что …, сообщил во вторник Дмитрий Песков": Putin's words, as
@@ -423,8 +432,12 @@ def about_this(previous, sentence) -> Clause | None:
         opening = re.match(r"^(?:[А-ЯЁІЇЄҐ][\w'’-]*\s+)+", quote)
         original = opening.group().strip() if opening else ""
     subject, subject_at = _subject(rest), match.start("rest")
-    if not _named(subject) and _named(_subject(match.group("pre").strip())):
-        # "Про це Президент України Володимир Зеленський сказав …": the subject first.
+    pre = match.group("pre").strip()
+    # Not "Об этом в беседе с Трампом заявила Захарова": a circumstance, not who.
+    circumstance = re.match(r"(?i)(?:в|во|на|с|со|з|із|у|під|після|после|по|при|перед)\s", pre)
+    if not circumstance and _named(_subject(pre)):
+        # "Про це Президент України Володимир Зеленський сказав під час пресконференції з
+        # канцлером …": the subject first, and whom he met after the verb.
         subject, subject_at = _subject(match.group("pre").strip()), match.start("pre")
     return Clause(
         quote,

@@ -277,6 +277,12 @@ def _reaction(clause: Clause) -> bool:
     return clause.kind == "stance" and bool(_REACTION.match(clause.quote))
 
 
+_WHEN_FIRST = re.compile(
+    r"^(?:On|Late on|Early on|By|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|night)\b,?\s*"
+)
+
+
 def _mention(sentence: Sentence, context: Context, party_of) -> None:
     """A sentence that opens with a person ("Erdogan spoke with Putin …") makes them the
     paragraph's subject, for a "He said" after it."""
@@ -286,11 +292,18 @@ def _mention(sentence: Sentence, context: Context, party_of) -> None:
     stranger = _stranger(text, context)
     if stranger and people and text.find(stranger.split()[-1]) > people[0].start:
         stranger = ""
-    # The person must open the sentence, perhaps after a title: "Turkish President …".
+    # The person must open the sentence, perhaps after a title: "Turkish President …", or
+    # after a description in apposition: "Russia's economic envoy, Kirill Dmitriev, …".
+    # "On Wednesday, Secretary of State Marco Rubio …": when, then the title.
+    opening = _WHEN_FIRST.sub("", text[: people[0].start]) if people else ""
+    described = re.fullmatch(r"(?:[\w'’-]+\s+){0,6}[\w'’-]+,\s*", opening)
     if (
         people
         and not stranger
-        and all(word[0].isupper() for word in text[: people[0].start].split())
+        and (
+            all(word[0].isupper() or word in {"of", "for"} for word in opening.split())
+            or (described and not VERB.search(opening))
+        )
     ):
         person = people[0].person
         context.mentioned = _of_person(

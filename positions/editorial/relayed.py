@@ -57,7 +57,7 @@ _ORIGINAL_WANT = re.compile(
 WANTING = frozenset(
     {
         "wants", "wanted", "is ready", "was ready", "is prepared", "was prepared",
-        "is open", "was open", "is willing", "was willing",
+        "is open", "was open", "is willing", "was willing", "по мнению",
     }
 )  # fmt: skip
 

@@ -32,10 +32,11 @@ _OWN_CHANNEL = re.compile(
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
     r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|panel|"
-    r"conference|"
+    r"conference|dinner|lunch|breakfast|reception|"
     # "на спільній пресконференції", "на брифинге", "во время переговоров".
     r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
-    r"саммит|зустрі|встреч|встрет|засідан|заседан|візит|визит|інтерв|интервью|дебат)\w*|"
+    r"саммит|зустрі|встреч|встрет|засідан|заседан|совещани|нарад|візит|визит|інтерв|интервью|"
+    r"дебат)\w*|"
     # "told a packed hall at the Centre … on Tuesday": an audience one speaks to.
     r"(?:told|addressed|spoke to|speaking to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:hall|audience)|"
@@ -151,6 +152,17 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
 _CYRILLIC_DATELINE = re.compile(
     r"^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐа-яёіїєґ .'’-]{1,40}[,.]\s*\d{1,2}\s+[а-яёіїєґ]+"
 )
+# Times a Russian or Ukrainian report gives without a day: this or last week, a weekend, a
+# month, "earlier", "repeatedly".
+_VAGUE_TIME = re.compile(
+    r"(?i)(?<![\w-])(?:на (?:этой|прошлой|минувшей) неделе|в минувшие выходные|на выходных|"
+    r"(?:цього|минулого) тижня|на вихідних|ранее|раніше|недавно|нещодавно|неоднократно|"
+    r"неодноразово|не раз|(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|"
+    r"сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|"
+    r"серпні|вересні|жовтні|листопаді|грудні))(?![\w-])|"
+    r"(?<![\w-])(?:заявлял|говорил|подчеркивал|отмечал|заявляв|говорив|казав|наголошував|"
+    r"підкреслював|зазначав)\w*"
+)
 _TO_REPORTERS = re.compile(r"\bжурналист|\bжурналіст", re.IGNORECASE)
 
 
@@ -167,7 +179,8 @@ def _dateline_day(first: list, published) -> dating.DateFinding | None:
     if not days or days[0].day != published or days[0].precision != DAY:
         return None
     paragraph = " ".join(p.sentence.text for p in first)[skip:]
-    if dating.find_dates(paragraph, published):
+    if dating.find_dates(paragraph, published) or _VAGUE_TIME.search(paragraph):
+        # "… на переговорах в Эр-Рияде на этой неделе": some other day the report leaves open.
         return None
     # An event still to come ("накануне переговоров") is not the report's occasion.
     events = [
@@ -207,11 +220,12 @@ _LASTING = re.compile(
 
 # The occasion a statement's own sentence names: an interview, an address, a post.
 _NAMED_OCCASION = re.compile(
-    r"\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,3}(?:interview|statement|post|podcast|"
-    r"broadcast)\b|\b(?:wrote|posted|on Telegram)\b|"
+    r"\b(?:in|during)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:interview|statement|"
+    r"post|podcast|broadcast|address)\b|\b(?:wrote|posted|on Telegram)\b|"
     r"(?<![\w-])(?:в|у)\s+(?:[\w-]+\s+){0,2}(?:інтерв\w*|интервью|звернен\w*|обращени\w*)",
     re.IGNORECASE,
 )
+_ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped up|into)\b", re.IGNORECASE)
 _ARRIVING = re.compile(r"\b(?:arriving|arrived|on arrival)\b", re.IGNORECASE)
 _AHEAD = re.compile(
     r"\b(?:ahead of|before|on the eve of|напередодні|накануне|перед)\b(?:\s+\S+){0,4}\s*$",
@@ -229,10 +243,11 @@ def _other_days(event: str, text: str, finding, body: list, published) -> str:
     on Friday"), or the same event dated another day elsewhere ("addressed the summit on
     Thursday"). Empty when nothing does."""
     around = text[max(0, finding.start - 60) : finding.end]
-    if _ARRIVING.search(around):
-        # "Leaders arriving for a two-day summit on Thursday": the day they arrived and spoke.
-        return ""
     lasting = _LASTING.search(around)
+    if _ARRIVING.search(around):
+        # "Leaders arriving for a two-day summit on Thursday": the day they arrived and spoke,
+        # unless the report says when it ended ("… and the talks ran late into Friday").
+        lasting = _ENDED.search(text)
     # "talks opened on Tuesday" in a report of that Tuesday: the only day so far.
     only_day = lasting and _OPENING.match(lasting.group()) and finding.day == published
     if lasting and event in around.lower() and not only_day:
@@ -274,6 +289,8 @@ def date_statements(
             latest = item
     index = _Dated(found)
     interview = _interview_day(found, proposals, published) if index.voiced else None
+    # Where the sentences that hold statements start: drafts are made after dating.
+    stated = {item.proposal.sentence.start for item in found}
     for number, item in enumerate(found):
         if item.own is not None:
             if item.own.day is None and item.reporter is not None and not item.reasoning:
@@ -298,7 +315,7 @@ def date_statements(
         voiced = interview is not None and item.speaker.kind in VOICES
         source = _carried(found, number, index, lead, interview if voiced else occasion)
         if (source is None or source[1] == "occasion" or source[1].startswith("the day of")) and (
-            mentioned := _mentioned_day(item, proposals, published)
+            mentioned := _mentioned_day(item, proposals, published, stated, occasion)
             or _mentioned_before(found, number)
         ):
             # "Zakharova had already rejected the proposal at her briefing on Wednesday. /
@@ -306,12 +323,13 @@ def date_statements(
             # only offered when the statement names an occasion of its own ("…, Lindholm said
             # in a telephone interview"), which may be of another day.
             sentence = item.proposal.sentence
-            own = _NAMED_OCCASION.search(_outside(sentence.text, item.clause, sentence.start))
+            outside = _outside(sentence.text, item.clause, sentence.start)
+            own = _NAMED_OCCASION.search(outside) or _EVENT.search(outside)
             source = (mentioned, "speaker-mentioned-occasion" if own else "speaker-mentioned")
         if (
             source is not None
             and source[1] in {"occasion", "live-page"}
-            and (told := _told_before(item, proposals, published))
+            and (told := _told_before(item, proposals, published, stated))
         ):
             # "У Кремлі візит прокоментували в середу. «…»": the day the paragraph gave just
             # before, not the occasion's.
@@ -466,7 +484,7 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             item.blocked = f"Left blank: {finding.reasoning}."
     perfect = re.search(
         rf"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?{clause.verb}\b", text
-    )
+    ) or _IMPERFECTIVE.fullmatch(clause.verb.lower())
     # "We have told both sides …" in a speaker's own words is said on the occasion.
     own_words = clause.subject.strip().lower() in {"i", "we"}
     if not item.blocked and clause.verb and perfect and not own_words:
@@ -480,6 +498,11 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
 
 _RECALLED = re.compile(
     r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+had\s+\w+"
+)
+# "Путин неоднократно говорил, что …", "Зеленський заявляв": said before, perhaps often.
+_IMPERFECTIVE = re.compile(
+    r"(?:заявлял|говорил|подчеркивал|отмечал)(?:а|и)?|"
+    r"(?:заявля|говори|наголошува|підкреслюва|зазнача|каза)(?:в|ла|ли)"
 )
 _EVE = re.compile(r"(?i:накануне|напередодні)$")
 _THEN = re.compile(r"\b(?:said|added|told|stated|wrote|declared|insisted)\s+then\b")
@@ -595,8 +618,8 @@ class _Dated:
 
 # "The interview, conducted in English and French on Friday", "we sat down with her on Monday".
 _INTERVIEW = re.compile(
-    r"\b(?:interview|interviewed|sat down with|spoke (?:to|with) (?:us|him|her)|we spoke|"
-    r"we talked|conversation|інтерв|интервью)\w*",
+    r"\b(?:interview|interviewed|sat down with|spoke (?:to|with) us|we spoke|"
+    r"we talked|інтерв|интервью)\w*",
     re.IGNORECASE,
 )
 
@@ -620,6 +643,8 @@ def _interview_day(found: list[Found], proposals, published) -> dating.DateFindi
                     and finding.day <= published
                     and len(close.split()) <= _NEAR
                     and not _PLANNED.search(text)
+                    # "a day after her phone call with … on Thursday": another event's day.
+                    and not re.search(r"\b(?:after|before|since)\b", close)
                 ):
                     days.setdefault(finding.day, finding)
     if len(days) != 1:
@@ -634,6 +659,13 @@ def _interview_day(found: list[Found], proposals, published) -> dating.DateFindi
 # had already rejected the proposal at her weekly briefing in Moscow on Wednesday").
 _NEAR_MENTION = 20
 _WHO = re.compile(r",\s+(?:who|whose|which)\b")
+# "went the other way", "picked up the thread", "struck a harder note": taking a turn in a
+# debate the report follows.
+_TURN = re.compile(
+    r"\b(?:went (?:further|the other way)|picked up the thread|struck an? \w+ note|weighed in|"
+    r"hit back|took (?:a|the) \w+ line|was (?:more )?blunt(?:er)?|went a step further)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 
 
@@ -665,10 +697,15 @@ def _surname(speaker: Speaker) -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(sorted(stems))})\b")
 
 
-def _mentioned_day(item: Found, proposals, published) -> dating.DateFinding | None:
+def _mentioned_day(
+    item: Found, proposals, published, stated: set[int], occasion
+) -> dating.DateFinding | None:
     """The day a sentence without statements just before, in the statement's paragraph or the
     one above, gives next to the speaker's surname ("Kirill Dmitriev picked up the thread on
-    Friday. In an interview …, he said …")."""
+    Friday. In an interview …, he said …"). ``stated`` holds where the sentences with
+    statements start. Only a sentence that names an event, a saying or a turn in the debate
+    counts ("had already rejected the proposal at her briefing on Wednesday"), not one of
+    arrivals and decrees."""
     if not item.speaker.someone or not item.speaker.name:
         return None
     surname = _surname(item.speaker)
@@ -682,12 +719,16 @@ def _mentioned_day(item: Found, proposals, published) -> dating.DateFinding | No
     ]
     for proposal in reversed(before):
         text = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
+        if proposal.sentence.start in stated:
+            # Another statement in between: the day is carried from statements, if at all.
+            return None
         named = surname.search(text)
-        if proposal.drafts or not named:
-            # Another statement in between, or a sentence about someone else: not theirs.
-            if proposal.drafts:
-                return None
+        if not named:
             continue
+        if not (_EVENT.search(text) or VERB.search(text) or _TURN.search(text)):
+            # "Zelenskyy arrived in Washington on Sunday evening": no saying, nor an occasion
+            # to say anything at.
+            return None
         quoted = [match.span() for match in _QUOTED.finditer(text)]
         days = [
             finding
@@ -716,7 +757,7 @@ def _mentioned_day(item: Found, proposals, published) -> dating.DateFinding | No
     return None
 
 
-def _told_before(item: Found, proposals, published) -> dating.DateFinding | None:
+def _told_before(item: Found, proposals, published, stated: set[int]) -> dating.DateFinding | None:
     """The day an earlier sentence of the statement's paragraph gives, if one does."""
     sentence = item.proposal.sentence
     days = []
@@ -724,7 +765,7 @@ def _told_before(item: Found, proposals, published) -> dating.DateFinding | None
         if (
             proposal.paragraph != item.proposal.paragraph
             or proposal.sentence.start >= sentence.start
-            or proposal.drafts
+            or proposal.sentence.start in stated
         ):
             continue
         # A dateline's date is the report's, not a day the paragraph gives.
