@@ -66,3 +66,20 @@ def test_an_english_wire_without_a_day_is_not_dated_by_its_dateline(more):  # no
         THURSDAY,
     )
     assert only(found, "NATO troops").stated_on is None
+
+
+def test_a_ukrainian_agency_dateline_dates_the_lead_its_next_paragraph_attributes(
+    more,  # noqa: F811
+):
+    found = drafts(
+        "Київ, 21 серпня. Укрвісник. Україна розраховує, що гарантії безпеки будуть "
+        "юридично зобов’язувальними.\n\n"
+        "Про це Президент України Володимир Зеленський заявив під час спільної пресконференції "
+        "з канцлером Німеччини у Києві.\n\n"
+        "«Нам потрібні не обіцянки, а гарантії», – сказав Зеленський.",
+        THURSDAY,
+    )
+    lead = only(found, "гарантії безпеки будуть")
+    assert lead.speaker == more["zelenskyy"]
+    assert lead.stated_on == THURSDAY
+    assert only(found, "Нам потрібні не обіцянки").stated_on == THURSDAY

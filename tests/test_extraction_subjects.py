@@ -237,3 +237,22 @@ def test_a_ukrainian_surname_in_the_genitive_names_its_person(more):  # noqa: F8
         SATURDAY,
     )
     assert only(found, "Київ також розраховує").speaker == more["zelenskyy"]
+
+
+def test_a_portfolio_after_for_is_no_part_of_a_new_persons_name(more):  # noqa: F811
+    found = drafts(
+        "Deputy Prime Minister for Restoration Taras Kovalchuk said that Kyiv wanted the "
+        "arrangement to cover every Ukrainian port.",
+        SATURDAY,
+    )
+    assert only(found, "cover every Ukrainian port").new_speaker.name == "Taras Kovalchuk"
+
+
+def test_what_a_russian_minister_answered_about_is_not_his_party(more):  # noqa: F811
+    found = drafts(
+        "Сергей Лавров провел пресс-конференцию.\n\n"
+        "«Любое появление контингентов стран НАТО для нас неприемлемо», — подчеркнул министр, "
+        "отвечая на вопрос о планах Лондона направить на Украину силы заверения.",
+        SATURDAY,
+    )
+    assert only(found, "для нас неприемлемо").party != more["ukraine"]

@@ -507,6 +507,9 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     if not runs:
         return None
     name_tokens = named_first or runs[-1]
+    if len(name_tokens) > 2 and re.search(r"\b(?:for|of)\s+$", words[: name_tokens[0].start]):
+        # "Deputy Prime Minister for Restoration Taras Kovalchuk": the portfolio, then the name.
+        name_tokens = name_tokens[-2:]
     if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
         # "керівник Офісу Президента": a body, not a person's name.
         return None

@@ -326,6 +326,11 @@ _GERUND = re.compile(
 )
 
 
+_AFTER_GERUND = re.compile(
+    r",\s+(?=(?:отвечая|говоря|комментируя|выступая|відповідаючи|коментуючи|виступаючи|"
+    r"[а-яёіїєґ]+(?:ючи|учи|вшись))\b)",
+    re.IGNORECASE,
+)
 _RECALLING = re.compile(
     r"^(?:Нагадаємо|Нагадаю|Напомним|Напомню|Раніше|Ранее|Тим часом|Тем временем|Крім того|"
     r"Кроме того|Окремо|Отдельно)\b\s*,?\s*"
@@ -337,6 +342,11 @@ def _subject(words: str) -> str:
     пресс-секретарь") or the occasion after the name."""
     # "Нагадаємо, 21 жовтня … Зеленський": a reminder to the reader, not who spoke.
     words = _RECALLING.sub("", words)
+    # "министр, отвечая на вопрос о планах Лондона …": what he answered, not who he is;
+    # "В четверг, отвечая на вопросы журналистов, Ушаков": the subject after the aside.
+    head, *aside = _AFTER_GERUND.split(words, maxsplit=1)
+    if aside:
+        words = f"{head} {aside[0].rsplit(',', 1)[-1].strip()}" if "," in aside[0] else head
     if _GERUND.match(words):
         words = words.rsplit(",", 1)[-1].strip()
     if _ASKED_ABOUT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):

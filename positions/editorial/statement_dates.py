@@ -145,7 +145,7 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
                 return dataclass_replace(
                     finding, reasoning=f"the occasion the report opens with: {finding.reasoning}"
                 )
-    return _dateline_day(first, published) if opening else None
+    return _dateline_day(first, published, body) if opening else None
 
 
 # "МОСКВА, 21 февраля. /ТАСС/. …", "КИЇВ, 19 грудня —": a Russian or Ukrainian agency's dateline.
@@ -166,7 +166,7 @@ _VAGUE_TIME = re.compile(
 _TO_REPORTERS = re.compile(r"\bжурналист|\bжурналіст", re.IGNORECASE)
 
 
-def _dateline_day(first: list, published) -> dating.DateFinding | None:
+def _dateline_day(first: list, published, body: list) -> dating.DateFinding | None:
     """A Russian or Ukrainian agency report gives no day for what it reports of its dateline's
     day ("МОСКВА, 21 февраля. /ТАСС/. … Об этом заявил Лавров на пресс-конференции"): the
     occasion its first paragraph names is of that day, when the paragraph names no other."""
@@ -179,6 +179,11 @@ def _dateline_day(first: list, published) -> dating.DateFinding | None:
     if not days or days[0].day != published or days[0].precision != DAY:
         return None
     paragraph = " ".join(p.sentence.text for p in first)[skip:]
+    after = [p for p in body if p.paragraph == first[0].paragraph + 1]
+    if after and cyrillic.ABOUT_THIS.match(after[0].sentence.text):
+        # "Київ, 14 травня. … ¶ Про це Зеленський заявив під час пресконференції …": the
+        # paragraph that attributes the lead names its occasion.
+        paragraph += " " + after[0].sentence.text
     if dating.find_dates(paragraph, published) or _VAGUE_TIME.search(paragraph):
         # "… на переговорах в Эр-Рияде на этой неделе": some other day the report leaves open.
         return None
