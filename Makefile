@@ -69,9 +69,11 @@ serve-check:
 # POSTGRES_PASS=no leaves them out (.ci/run, whose next run is on PostgreSQL).
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 POSTGRES_PASS ?= yes
+# Test processes side by side (pytest-xdist), each with its own test database.
+TEST_WORKERS ?= 2
 
 test: install-dev node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) exit 0;; esac; \
 	if [ "$(POSTGRES_PASS)" = no ]; then \
 	  echo "PostgreSQL-only tests left out (POSTGRES_PASS=no)"; exit 0; fi; \
