@@ -83,3 +83,25 @@ def test_a_ukrainian_agency_dateline_dates_the_lead_its_next_paragraph_attribute
     assert lead.speaker == more["zelenskyy"]
     assert lead.stated_on == THURSDAY
     assert only(found, "Нам потрібні не обіцянки").stated_on == THURSDAY
+
+
+@pytest.mark.parametrize(
+    "recalled, month",
+    [
+        ("Ещё в июне президент Владимир Путин назвал", "2025-06-01"),
+        ("Ще у червні президент Володимир Путін назвав", "2025-06-01"),
+    ],
+)
+def test_a_month_recalled_in_russian_or_ukrainian_is_not_the_occasions_day(
+    more,  # noqa: F811
+    recalled,
+    month,
+):
+    found = drafts(
+        f"{LAVROV_AT_A_PRESS_CONFERENCE}\n\n{recalled} отказ Киева от планов вступления в НАТО "
+        "обязательным условием любого урегулирования.",
+        THURSDAY,
+    )
+    draft = only(found, "отказ Киева от планов")
+    assert draft.stated_on is None
+    assert draft.suggested("date").isoformat() == month

@@ -133,6 +133,8 @@ class Context:
     # The people the article names, with the posts they hold on its date, for descriptions
     # by title ("the vice-president"): see ``offices``.
     offices: list["Office"] = field(default_factory=list)
+    # The article's text, for a surname given in full earlier ("Alan Brereton … Mr Brereton").
+    text: str = ""
 
     def learn(self, speaker: Speaker, pronoun: str) -> None:
         """That the article calls ``speaker`` ``pronoun`` ("he", "she")."""
@@ -525,6 +527,11 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     name = " ".join(token.bare for token in name_tokens)
     if len(name_tokens) == 1:
         known = context.new_people.get(name)
+        if known is None and (full := _named_in_full(name, offset + name_tokens[0].start, context)):
+            # "Mr Brereton, who returned from Kyiv, told …" after "Alan Brereton and
+            # Ambassador Nikolai Voronin offered …": the one person the article gave that name.
+            known = context.new_people.setdefault(full, NewSpeaker(name=full))
+            context.new_people[name] = known
         if known is None:
             return None
         return Speaker(
@@ -583,6 +590,35 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         kind=_new_kind("new", name),
         party_kind=party_kind,
     )
+
+
+def _named_in_full(surname: str, at: int, context: Context) -> str:
+    """The one full name ending in ``surname`` that the article gives before ``at``, of
+    someone the record lacks; empty when it gives none or several."""
+    names = set()
+    for match in re.finditer(
+        rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w'’-])",
+        context.text[:at],
+    ):
+        first = match["first"]
+        if first.lower() in TITLE_WORDS or first.lower() in _NOT_FIRST_NAMES:
+            continue
+        names.add(f"{first} {surname}")
+    if len(names) != 1:
+        return ""
+    full = names.pop()
+    return "" if context.index.find(full) else full
+
+
+# Capitalised words before a surname that are no first name: "Appearing Brereton".
+_NOT_FIRST_NAMES = frozenset(
+    words(
+        """
+    the a an and but on in at as with for of to by from after before when while
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+    )
+)
 
 
 _PREPOSITION = re.compile(

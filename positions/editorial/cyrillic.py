@@ -42,14 +42,15 @@ STANCE_VERB = re.compile(
 # Inside reported words, someone named before a verb of saying or of stance said it first:
 # "…, что в разговоре с Трампом Владимир Путин подтвердил …", "Российский лидер предложил …".
 _CAPITAL = r"(?-i:[А-ЯЁІЇЄҐ])"
-# Who said it first: capitalised words, or a title ("Российский лидер"); then perhaps a few
+# Who said it first: capitalised words, or a title ("Российский лидер"), or "Он", whom the
+# speaker reports; never the speaker ("Мы говорили это много раз: …"); then perhaps a few
 # lower-case words before the verb ("Трамп со своей стороны предложил").
 _PERSON_NOUN = (
     r"(?:лидер|лідер|президент|министр|міністр|глава|голова|помощник|помічник|представитель|"
     r"представник|речник|канцлер|премьер|прем'єр|дипломат)\w*"
 )
 _ORIGINAL = re.compile(
-    rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>{_CAPITAL}(?!(?:я|мы|ми|он|она|они|він|вона|вони)\b)"
+    rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>(?!(?:я|мы|ми)\b){_CAPITAL}"
     rf"[\w'’-]*(?:\s+(?:{_CAPITAL}[\w'’-]*|{_PERSON_NOUN})){{0,2}})"
     r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,4}?\s+"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN}|{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])",
@@ -278,7 +279,7 @@ def _read(text: str, base: int) -> list[Clause]:
         content, start = _trimmed(trailing.group("content"), base)
         # "…, — заявил пресс-секретарь президента Дмитрий Песков"; "…, считает глава МИД",
         # someone described, is the paragraph's speaker.
-        if len(content.split()) >= 3 and len(subject.split()) <= 10:
+        if len(content.split()) >= 3 and len(subject.split()) <= 14:
             subject = _speaker_of(subject)
             return [
                 Clause(
@@ -291,7 +292,30 @@ def _read(text: str, base: int) -> list[Clause]:
                     attribution=[(base + trailing.end("content"), base + len(text))],
                 )
             ]
+    if inserted := _INSERTED.match(text):
+        # "Россия, подчеркнула Захарова, рассчитывает на …": the words after the aside.
+        subject = _speaker_of(inserted.group("subject").strip())
+        content, start = _trimmed(inserted.group("content"), base + inserted.start("content"))
+        if subject and len(content.split()) >= 3:
+            return [
+                Clause(
+                    content,
+                    start,
+                    subject=subject,
+                    subject_start=base + inserted.start("subject"),
+                    verb=inserted.group("verb"),
+                    attribution=[(base + inserted.start("verb"), start)],
+                )
+            ]
     return _stances(text, base)
+
+
+# "Россия, подчеркнула Захарова, рассчитывает …": an attribution set between two commas.
+_INSERTED = re.compile(
+    rf"^(?P<head>[^,«»]{{2,60}}),\s+(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+"
+    r"(?P<subject>[^,«»]{2,60}?),\s+(?P<content>.+?)[.!]?$",
+    re.IGNORECASE,
+)
 
 
 # ", выступая на заседании клуба «Валдай», ", ", в свою очередь, ": an aside between a

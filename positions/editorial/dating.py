@@ -24,6 +24,15 @@ _LOCAL_MONTHS = tuple(
     )
 )
 _MONTH_NAMES |= {name: number for names in _LOCAL_MONTHS for number, name in enumerate(names, 1)}
+# And as "in" takes them: "в июне", "у червні".
+_LOCAL_IN_MONTHS = tuple(
+    months.split()
+    for months in (
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+        "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
+    )
+)
+_MONTH_NAMES |= {name: number for names in _LOCAL_IN_MONTHS for number, name in enumerate(names, 1)}
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -106,6 +115,24 @@ _PATTERNS += [
             rf"(?<![\w-])(?P<weekday>(?!))?(?P<day>\d{{1,2}})\s+"
             rf"(?P<month>{'|'.join(name for names in _LOCAL_MONTHS for name in names)})"
             rf"(?:\s+(?P<year>\d{{4}})(?:\s*(?:года|року|г\.|р\.))?)?(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "in_month",
+        re.compile(
+            rf"(?<![\w-])(?:в|во|у)\s+"
+            rf"(?P<month>{'|'.join(name for names in _LOCAL_IN_MONTHS for name in names)})"
+            rf"(?:\s+(?P<year>\d{{4}})(?:\s*(?:года|року|г\.|р\.))?)?(?![\w-])"
+            # "в мае прошлого года": a month of another year, which the year read wrongly.
+            r"(?!\s+(?:прошлого|минулого|позапрошлого|позаминулого)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "last_month",
+        re.compile(
+            r"(?<![\w-])(?:в прошлом месяце|в минувшем месяце|минулого місяця)(?![\w-])",
             re.IGNORECASE,
         ),
     ),

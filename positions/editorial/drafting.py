@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from positions.editorial import cues
-from positions.editorial.attribution import NewSpeaker
+from positions.editorial.attribution import NewSpeaker, Speaker
 from positions.editorial.confidence import Offer, hold_back
 from positions.editorial.sentences import Sentence, segmenter
 from positions.editorial.statement_dates import DAY, Found
@@ -141,11 +141,20 @@ def role_for(roles: list[Role], on: datetime.date | None) -> Role | None:
     return next((role for role in roles if role_held(role, on)), roles[0] if roles else None)
 
 
+# A part of a statement that relays a third person: "the Ukrainian leader had told him …".
+_RELAYED_PART = re.compile(
+    r"^(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+\s+(?:had\s+)?(?:told|said to)\s+"
+    r"(?:him|her|me|us|them)\b"
+)
+
+
 def draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:
-    clause, speaker = item.clause, item.speaker
+    clause = item.clause
     quotes = [(clause.quote, clause.start)] + clause.parts
     if clause.kind == "quoted":
         quotes += _sentences_of(clause.quote, clause.start)
+    # The first part that relays a third person; the whole statement holds it too.
+    relayed = next(filter(None, (_RELAYED_PART.match(part) for part, _ in clause.parts)), None)
     seen = set()
     for number, (quote, start) in enumerate(quotes):
         if quote in seen or len(quote.split()) < 2:
@@ -158,6 +167,16 @@ def draft(item: Found, roles: dict, suggester: TopicSuggester) -> None:
             date_precision=item.precision if item.day else "",
         )
         draft.evidence["date"] = item.reasoning
+        relaying = _RELAYED_PART.match(quote) if number else relayed
+        if relaying is not None:
+            # "He said he had met Zelenskyy, and that the Ukrainian leader had told him …":
+            # another's words, as the speaker reports them.
+            speaker = Speaker(
+                evidence=f"Left blank: “{relaying.group()}” gives another's words, "
+                "as the speaker reports them."
+            )
+        else:
+            speaker = item.speaker
         draft.speaker = speaker.person
         draft.new_speaker = speaker.new
         draft.evidence["speaker"] = speaker.evidence or "No speaker named: check."

@@ -99,7 +99,7 @@ def propose(source: Source) -> list[Proposal]:
         for role in roles[person.pk]
         if role_held(role, published)
     ]
-    context = Context(index=index, offices=offices)
+    context = Context(index=index, offices=offices, text=text)
     proposals, found = reading.read(text, source.title, context, party_of, source.language or "en")
     date_statements(found, published, occasion(proposals, published, found), proposals)
     suggester = suggester_for(source)

@@ -398,6 +398,11 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
             return _of_person(person, party_of, "interviewee", evidence)
     if label and (new := _introduced(opening, label["name"].strip(), context)):
         return new
+    # "'Europe will not sign off …': EU envoy Henrik Lund Sørensen on assets" over "Henrik
+    # Lund Sørensen, a Danish career diplomat …, was appointed …": the headline names them.
+    opens = _NEW_INTERVIEWEE.match(opening) or _NEW_INTERVIEWEE_ASIDE.match(opening)
+    if opens and re.search(rf"(?<![\w-]){re.escape(opens['name'])}(?![\w-])", headline):
+        return _introduced(opening, opens["name"].split()[-1], context)
     return None
 
 
@@ -405,12 +410,22 @@ def _introduced(opening: str, label: str, context: Context) -> Speaker | None:
     """The person the record lacks whom an interview's introduction opens with ("Claire
     Duvernois has been France's foreign minister …"), when ``label``, the headline's or the
     turns' ("Duvernois: …"), is their surname."""
-    new = _NEW_INTERVIEWEE.match(opening)
+    new = _NEW_INTERVIEWEE.match(opening) or _NEW_INTERVIEWEE_ASIDE.match(opening)
     if not new or new["name"].split()[-1] != label:
         return None
     parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
+    posts = [
+        (hit.party, post)
+        for hit in context.index.find(opening)
+        if hit.party and (post := _PARTY_POST.match(opening[hit.end :]))
+    ]
+    if len(parties) != 1 and len({party for party, _ in posts}) == 1:
+        # "…, was appointed the European Union's Special Envoy": the party whose post it is.
+        parties = {posts[0][0]}
     party = parties.pop() if len(parties) == 1 else None
-    title = (new["title"] or "").strip().title()
+    title = (new.groupdict().get("title") or "").strip().title()
+    if not title and posts and party == posts[0][0]:
+        title = posts[0][1]["post"].strip()
     speaker = context.new_people.setdefault(new["name"], NewSpeaker(name=new["name"]))
     # Named before without their post, as the introduction's subject: now with it.
     speaker.title = speaker.title or title
@@ -442,6 +457,17 @@ _NEW_INTERVIEWEE = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}) (?:is|has been|was)\b"
     r"(?: (?:\w+['’]s|the|an?))?(?P<title> (?:[a-z]+ ){0,2}(?:minister|president|chancellor|"
     r"secretary|envoy|spokesman|spokeswoman|chief|adviser|advisor|ambassador))?"
+)
+
+
+# "Henrik Lund Sørensen, a Danish career diplomat who …, was appointed …": the name, then an
+# aside, opening an interview's introduction.
+_NEW_INTERVIEWEE_ASIDE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),\s")
+# "…'s Special Envoy for …", " foreign minister": a post right after a party's name.
+_PARTY_POST = re.compile(
+    r"^(?:['’]s)?\s+(?P<post>(?:[A-Za-z]+\s+){0,2}?(?i:minister|president|chancellor|"
+    r"secretary|envoy|spokesman|spokeswoman|chief|adviser|advisor|ambassador|"
+    r"representative|commissioner))\b"
 )
 
 
