@@ -237,6 +237,29 @@ SHAPES = [
         "zelenskyy",
         id="a-ukrainian-surname-in-the-genitive-names-its-person",
     ),
+    pytest.param(
+        "Зеленський заявив, що Україна готова до переговорів. Водночас, за словами "
+        "президента, Київ готовий "
+        "припинити вогонь уздовж нинішньої лінії фронту.",
+        "Київ готовий припинити вогонь",
+        "zelenskyy",
+        id="in-the-presidents-words-after-a-linking-word-is-the-paragraphs-speaker",
+    ),
+    pytest.param(
+        "Зеленський вкотре заявив про готовність зустрітися з Володимиром Путіним «у "
+        "будь-якому форматі, крім Москви та Мінська».",
+        "готовність зустрітися",
+        "zelenskyy",
+        id="a-declared-readiness-is-a-stance",
+    ),
+    pytest.param(
+        "Зеленський заявив, що Україна готова до переговорів. Щодо виборів президент "
+        "зазначив, що вони відбудуться "
+        "після припинення вогню.",
+        "вони відбудуться",
+        "zelenskyy",
+        id="what-the-words-are-about-before-the-president-is-not-the-subject",
+    ),
 ]
 
 

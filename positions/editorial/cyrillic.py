@@ -72,7 +72,10 @@ ABOUT_THIS = re.compile(
 )
 # "По его словам, …", "По словам Захаровой, …", "За його словами, …".
 _IN_WORDS = re.compile(
-    r"^(?:По\s+(?:(?P<ru>его|ее|её|их)\s+)?словам|За\s+(?:(?P<uk>його|її|їхніми)\s+)?словами)"
+    # "Водночас, за словами президента, …": after a word linking it to the paragraph before.
+    r"^(?:(?:Водночас|Також|Крім того|Втім|Проте|Однак|Натомість|При этом|Кроме того|"
+    r"Вместе с тем|Однако|Тем временем|Также|Между тем),\s+)?"
+    r"(?:По\s+(?:(?P<ru>его|ее|её|их)\s+)?словам|За\s+(?:(?P<uk>його|її|їхніми)\s+)?словами)"
     r"(?P<whose>\s+[^,]+?)?,\s+",
     re.IGNORECASE,
 )
@@ -307,7 +310,34 @@ def _read(text: str, base: int) -> list[Clause]:
                     attribution=[(base + inserted.start("verb"), start)],
                 )
             ]
+    if declared := _DECLARED.match(text):
+        # "Зеленський вкотре заявив про готовність зустрітися з …": the stance declared.
+        subject = _subject(declared.group("subject").strip())
+        content, start = _trimmed(declared.group("content"), base + declared.start("content"))
+        if _named(subject) and len(content.split()) >= 3:
+            return [
+                Clause(
+                    content,
+                    start,
+                    subject=subject,
+                    subject_start=base + declared.start("subject"),
+                    verb=declared.group("verb"),
+                    kind="stance",
+                    attribution=[(base, start)],
+                )
+            ]
     return _stances(text, base)
+
+
+# "Зеленський заявив про готовність …", "Лавров заявил о недопустимости …": a stance declared
+# as a noun (readiness, refusal, support) after "про", "о".
+_DECLARED = re.compile(
+    r"^(?P<subject>[^«»,]{2,80}?)\s+(?:(?:вкотре|знову|ещё раз|еще раз|вновь|також|также|"
+    r"повторно)\s+)?(?P<verb>заяви\w*|наголоси\w*|подтверди\w*|підтверди\w*)\s+(?:про|о|об)\s+"
+    r"(?P<content>(?:готовн|намер|намір|необходим|необхідн|неприемлем|неприйнятн|недопустим|"
+    r"отказ|відмов|поддержк|підтримк|согласи|згод)\w*\s.+?)[.!]?$",
+    re.IGNORECASE,
+)
 
 
 # "Россия, подчеркнула Захарова, рассчитывает …": an attribution set between two commas.
@@ -342,6 +372,9 @@ _OCCASION_WORDS = re.compile(
 )
 
 
+_TOPIC_FIRST = re.compile(
+    r"^(?:Щодо|Стосовно|Относительно|Касательно|Что касается)\s+[^\s,]+\s*,?\s+", re.I
+)
 _ASKED_ABOUT = re.compile(r"^(?:на вопрос|на запитання|в ответ на|у відповідь на)\b", re.I)
 # "Комментируя заявления …, пресс-секретарь подчеркнул": a clause opening with a gerund.
 _GERUND = re.compile(
@@ -373,6 +406,13 @@ def _subject(words: str) -> str:
         words = f"{head} {aside[0].rsplit(',', 1)[-1].strip()}" if "," in aside[0] else head
     if _GERUND.match(words):
         words = words.rsplit(",", 1)[-1].strip()
+    if topic := _TOPIC_FIRST.match(words):
+        # "Щодо виборів президент": what the words are about, then who said them.
+        rest = words[topic.end() :]
+        if posts := list(_PERSON_WORDS.finditer(rest)):
+            words = rest[posts[-1].start() :]
+        elif _named(rest):
+            words = rest
     if _ASKED_ABOUT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):
         # "На вопрос о встрече Владимира Путина … представитель Кремля ответил": the one
         # who answered, not those the question was about.
