@@ -70,6 +70,8 @@ class NewSpeaker:
     name: str
     title: str = ""
     party: Party | None = None
+    # Only matched by surname to a full name the article gave in passing ("Mr Brereton").
+    surname_only: bool = False
 
 
 @dataclass
@@ -529,18 +531,20 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         known = context.new_people.get(name)
         if known is None and (full := _named_in_full(name, offset + name_tokens[0].start, context)):
             # "Mr Brereton, who returned from Kyiv, told …" after "Alan Brereton and
-            # Ambassador Nikolai Voronin offered …": the one person the article gave that name.
-            known = context.new_people.setdefault(full, NewSpeaker(name=full))
+            # Ambassador Nikolai Voronin offered …": the one person the article gave that name,
+            # offered, as "Mr" may be a relative or someone else of that name.
+            known = context.new_people.setdefault(full, NewSpeaker(name=full, surname_only=True))
             context.new_people[name] = known
         if known is None:
             return None
+        kind = "new-named-earlier" if known.surname_only else "new-again"
         return Speaker(
             new=known,
             party=known.party,
             evidence=f"“{name}”, named earlier as {known.name}",
             party_evidence="as given where first named" if known.party else "",
-            kind=_new_kind("new-again", known.name),
-            party_kind="new-again" if known.party else "",
+            kind=_new_kind(kind, known.name),
+            party_kind=kind if known.party else "",
         )
     if words.lower().startswith(("a ", "an ")):
         return None
@@ -597,12 +601,20 @@ def _named_in_full(surname: str, at: int, context: Context) -> str:
     someone the record lacks; empty when it gives none or several."""
     names = set()
     for match in re.finditer(
-        rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w'’-])",
+        rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)\s+{re.escape(surname)}(?:['’]s)?(?![\w'’-])",
         context.text[:at],
     ):
         first = match["first"]
         if first.lower() in TITLE_WORDS or first.lower() in _NOT_FIRST_NAMES:
             continue
+        if re.search(r"(?:^|[.!?:\n“\"‘—–-])\s*$", context.text[: match.start()]):
+            # "Earlier Brereton …", "Meanwhile Brereton …": a sentence's first word may be no
+            # name; someone named in full there is known from that sentence already.
+            continue
+        if POSSESSIVE.search(first) or _KIN.search(context.text[max(0, match.start() - 30) : at]):
+            # "Labour's Healey"; "the widow of Alan Brereton", "Mr Brereton, her husband":
+            # someone else of that name may be meant.
+            return ""
         names.add(f"{first} {surname}")
     if len(names) != 1:
         return ""
@@ -614,10 +626,19 @@ def _named_in_full(surname: str, at: int, context: Context) -> str:
 _NOT_FIRST_NAMES = frozenset(
     words(
         """
-    the a an and but on in at as with for of to by from after before when while
-    monday tuesday wednesday thursday friday saturday sunday
+    the a an and but on in at as with for of to by from after before when while since until
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
     """
     )
+)
+
+
+# Family around a name: another person of the same surname may be meant.
+_KIN = re.compile(
+    r"\b(?:father|mother|son|daughter|widow|widower|wife|husband|brother|sister|late|"
+    r"grandfather|grandmother|uncle|aunt|cousin|family)\b",
+    re.IGNORECASE,
 )
 
 

@@ -295,11 +295,16 @@ def _read(text: str, base: int) -> list[Clause]:
                     attribution=[(base + trailing.end("content"), base + len(text))],
                 )
             ]
-    if inserted := _INSERTED.match(text):
-        # "Россия, подчеркнула Захарова, рассчитывает на …": the words after the aside.
+    inserted = _INSERTED.match(text)
+    if inserted and not _PERSONAL_HEAD.fullmatch(inserted["head"]):
+        # "Россия, подчеркнула Захарова, рассчитывает на …": the words after the aside; not
+        # "Лавров, напомнил Песков, …" (Lavrov's words) nor "…, сообщил Ушаков, и обсудил …".
         subject = _speaker_of(inserted.group("subject").strip())
         content, start = _trimmed(inserted.group("content"), base + inserted.start("content"))
-        if subject and len(content.split()) >= 3:
+        if _GERUND_START.match(content):
+            # "Москва не доверяет …, заявил Песков, комментируя слова …": the words before.
+            content, start = _trimmed(inserted.group("head"), base)
+        if subject and len(content.split()) >= 3 and not _JOINED_VERB.match(content):
             return [
                 Clause(
                     content,
@@ -340,6 +345,15 @@ _DECLARED = re.compile(
 )
 
 
+# A head that names a person ("Лавров", "Сергей Лавров"), whose words the rest may be.
+_PERSONAL_HEAD = re.compile(
+    r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)+|"
+    r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ко|ук|юк|ич|енко|ова|ева|ина|ская)"
+)
+# "комментируя слова …", "відповідаючи на …": a gerund's clause, not a statement.
+_GERUND_START = re.compile(r"^[\w'’-]+(?:я|ясь|учи|ючи|учись|ючись|в|вши|вшись)\s", re.I)
+# "и обсудил с ним …": another's next deed, joined on.
+_JOINED_VERB = re.compile(r"^(?:и|і|й|та|а)\s", re.I)
 # "Россия, подчеркнула Захарова, рассчитывает …": an attribution set between two commas.
 _INSERTED = re.compile(
     rf"^(?P<head>[^,«»]{{2,60}}),\s+(?P<verb>{_RUSSIAN}|{_UKRAINIAN})\s+"
@@ -366,7 +380,7 @@ _ASIDE = re.compile(
 # Сибігою підтвердив": the one in conversation with him is not the speaker.
 _OCCASION_WORDS = re.compile(
     r"\s(?:під час|у ході|в ході|в ходе|во время|у розмові|в разговоре|на зустрічі|на встрече|"
-    r"в интервью|в інтерв['’]ю|"
+    r"в интервью|в інтерв['’]ю|в ответ на|у відповідь на|"
     r"(?:з|із|зі|с|со)\s+(?-i:[А-ЯЁІЇЄҐ]))",
     re.IGNORECASE,
 )

@@ -129,13 +129,6 @@ _PATTERNS += [
             re.IGNORECASE,
         ),
     ),
-    (
-        "last_month",
-        re.compile(
-            r"(?<![\w-])(?:в прошлом месяце|в минувшем месяце|минулого місяця)(?![\w-])",
-            re.IGNORECASE,
-        ),
-    ),
     ("yesterday", re.compile(r"(?<![\w-])(?:вчера|вчора)(?![\w-])", re.IGNORECASE)),
     ("today", re.compile(r"(?<![\w-])(?:сегодня|сьогодні)(?![\w-])", re.IGNORECASE)),
     # "Накануне …": in a wire, the day before the one it is filed; not "накануне переговоров",

@@ -143,8 +143,11 @@ def role_for(roles: list[Role], on: datetime.date | None) -> Role | None:
 
 # A part of a statement that relays a third person: "the Ukrainian leader had told him …".
 _RELAYED_PART = re.compile(
-    r"^(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+\s+(?:had\s+)?(?:told|said to)\s+"
-    r"(?:him|her|me|us|them)\b"
+    # Someone described by post, or named in full; not "he", "Moscow" or "history".
+    r"^(?:the\s+(?:[\w'’.-]+\s+){0,2}?(?:leader|president|minister|chancellor|premier|envoy|"
+    r"secretary|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|ambassador|"
+    r"negotiator|king|emir|prince)|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+"
+    r"(?:had\s+)?(?:told|said to|assured)\s+(?:him|her|me|us|them)\b"
 )
 
 

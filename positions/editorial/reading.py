@@ -345,6 +345,8 @@ _NOT_NAMES = frozenset(
     in on at after before during from with by for under last this next but and as when while
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december white house
+    earlier later then meanwhile however instead afterwards separately also since until
+    tory labour conservative liberal green republican democrat admiral general colonel
     """
     )
 )
@@ -398,34 +400,57 @@ def _interviewee(intro: str, context: Context, party_of) -> Speaker | None:
             return _of_person(person, party_of, "interviewee", evidence)
     if label and (new := _introduced(opening, label["name"].strip(), context)):
         return new
-    # "'Europe will not sign off …': EU envoy Henrik Lund Sørensen on assets" over "Henrik
-    # Lund Sørensen, a Danish career diplomat …, was appointed …": the headline names them.
-    opens = _NEW_INTERVIEWEE.match(opening) or _NEW_INTERVIEWEE_ASIDE.match(opening)
-    if opens and re.search(rf"(?<![\w-]){re.escape(opens['name'])}(?![\w-])", headline):
-        return _introduced(opening, opens["name"].split()[-1], context)
+    if not label and not any(hit.person for hit in context.index.find(headline)):
+        return _headlined(headline, opening, context)
     return None
+
+
+def _headlined(headline: str, opening: str, context: Context) -> Speaker | None:
+    """The person the record lacks whom both the headline ("EU envoy Henrik Lund Sørensen on
+    assets") and the introduction's first sentence ("Henrik Lund Sørensen, a Danish career
+    diplomat …, was appointed the European Union's Special Envoy …") open with, of the party
+    whose post that sentence gives them."""
+    first = re.split(r"(?<=[.!?])\s+", opening, maxsplit=1)[0]
+    new = _NEW_INTERVIEWEE.match(first) or _NEW_INTERVIEWEE_ASIDE.match(first)
+    if not new or _INTERVIEWING.search(first):
+        # "Anna Kowalczyk, our correspondent, sat down with …": who asks, not who answers.
+        return None
+    name = re.escape(new["name"])
+    if not re.search(rf"(?<!\bon )(?<![\w-]){name}(?:\s+(?:on|says|talks|speaks)\b|:)", headline):
+        # "Ukrainians on Henrik Lund Sørensen": the headline is about them, not with them.
+        return None
+    posts = [
+        (hit.party, post["post"].strip())
+        for hit in context.index.find(first)
+        if hit.party
+        and (post := _PARTY_POST.match(first[hit.end :]))
+        and _HOLDING.search(first[new.end() : hit.start])
+    ]
+    party, title = posts[0] if len({party for party, _ in posts}) == 1 else (None, "")
+    speaker = context.new_people.setdefault(new["name"], NewSpeaker(name=new["name"]))
+    speaker.title = speaker.title or title
+    speaker.party = speaker.party or party
+    return Speaker(
+        new=speaker,
+        party=party,
+        evidence=f"the interview with “{new['name']}”, whom the record lacks and the headline "
+        "names: a new person",
+        party_evidence=f"“{title}” of {party}" if party else "",
+        kind="interviewee-new",
+        party_kind="interviewee-new" if party else "",
+    )
 
 
 def _introduced(opening: str, label: str, context: Context) -> Speaker | None:
     """The person the record lacks whom an interview's introduction opens with ("Claire
     Duvernois has been France's foreign minister …"), when ``label``, the headline's or the
     turns' ("Duvernois: …"), is their surname."""
-    new = _NEW_INTERVIEWEE.match(opening) or _NEW_INTERVIEWEE_ASIDE.match(opening)
+    new = _NEW_INTERVIEWEE.match(opening)
     if not new or new["name"].split()[-1] != label:
         return None
     parties = {hit.party for hit in context.index.find(opening[: new.end() + 60]) if hit.party}
-    posts = [
-        (hit.party, post)
-        for hit in context.index.find(opening)
-        if hit.party and (post := _PARTY_POST.match(opening[hit.end :]))
-    ]
-    if len(parties) != 1 and len({party for party, _ in posts}) == 1:
-        # "…, was appointed the European Union's Special Envoy": the party whose post it is.
-        parties = {posts[0][0]}
     party = parties.pop() if len(parties) == 1 else None
-    title = (new.groupdict().get("title") or "").strip().title()
-    if not title and posts and party == posts[0][0]:
-        title = posts[0][1]["post"].strip()
+    title = (new["title"] or "").strip().title()
     speaker = context.new_people.setdefault(new["name"], NewSpeaker(name=new["name"]))
     # Named before without their post, as the introduction's subject: now with it.
     speaker.title = speaker.title or title
@@ -462,7 +487,22 @@ _NEW_INTERVIEWEE = re.compile(
 
 # "Henrik Lund Sørensen, a Danish career diplomat who …, was appointed …": the name, then an
 # aside, opening an interview's introduction.
-_NEW_INTERVIEWEE_ASIDE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),\s")
+_NEW_INTERVIEWEE_ASIDE = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),\s"
+    # "Ukraine Peace Talks, a podcast hosted by …": no person.
+    r"(?!(?:an?|the|our)\s+(?:[\w-]+\s+)?(?:podcast|programme|program|show|series|newsletter|"
+    r"documentary|film|book|report|channel)\b)(?!hosted\b)"
+)
+# "sat down with", "spoke to": the introduction's first person asks the questions.
+_INTERVIEWING = re.compile(
+    r"\b(?:sat down with|spoke (?:to|with)|talked (?:to|with)|interviewed|put (?:the|our) "
+    r"questions)\b"
+)
+# "…, was appointed the ", "… is the ": the words that give someone a post, before its party.
+_HOLDING = re.compile(
+    r"\b(?:is|was|has been|was appointed|was named|became|serves as|now serves as)\s+"
+    r"(?:the\s+)?$"
+)
 # "…'s Special Envoy for …", " foreign minister": a post right after a party's name.
 _PARTY_POST = re.compile(
     r"^(?:['’]s)?\s+(?P<post>(?:[A-Za-z]+\s+){0,2}?(?i:minister|president|chancellor|"
