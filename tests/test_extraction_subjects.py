@@ -157,6 +157,9 @@ def test_what_a_russian_minister_answered_about_is_not_his_party(more):  # noqa:
     assert only(found, "для нас неприемлемо").party != more["ukraine"]
 
 
+# A statement that makes Peskov the paragraph's speaker.
+PESKOV_SAID = "Дмитрий Песков заявил, что Москва готова к переговорам. "
+
 # Who speaks, as each shape of sentence names them.
 SHAPES = [
     pytest.param(
@@ -259,6 +262,60 @@ SHAPES = [
         "вони відбудуться",
         "zelenskyy",
         id="what-the-words-are-about-before-the-president-is-not-the-subject",
+    ),
+    pytest.param(
+        PESKOV_SAID + "Внеблоковый статус Украины, добавил пресс-секретарь, остаётся «краеугольным "
+        "камнем» будущей договорённости.",
+        "остаётся «краеугольным камнем»",
+        "peskov",
+        id="an-aside-between-commas-giving-a-post-is-the-paragraphs-speaker",
+    ),
+    pytest.param(
+        PESKOV_SAID
+        + "Запорожская АЭС, по его словам, «находится под российским контролем и останется "
+        "под ним».",
+        "находится под российским контролем",
+        "peskov",
+        id="in-his-words-between-commas-is-the-paragraphs-speaker",
+    ),
+    pytest.param(
+        PESKOV_SAID + "Использование замороженных российских активов в пользу Киева он назвал "
+        "«обыкновенным воровством».",
+        "обыкновенным воровством",
+        "peskov",
+        id="a-stance-after-its-object-and-a-pronoun-is-the-paragraphs-speaker",
+    ),
+    pytest.param(
+        PESKOV_SAID
+        + "О выборах на Украине он высказался осторожно: «Подписывать окончательные документы "
+        "должна легитимная власть».",
+        "Подписывать окончательные документы",
+        "peskov",
+        id="speaking-out-before-a-colon-is-a-verb-of-saying",
+    ),
+    pytest.param(
+        PESKOV_SAID
+        + "При этом он не исключил, что за прекращением огня могли бы следить невооружённые "
+        "наблюдатели.",
+        "невооружённые наблюдатели",
+        "peskov",
+        id="a-linking-word-and-a-negation-around-a-pronoun-leave-the-paragraphs-speaker",
+    ),
+    pytest.param(
+        "Зеленський заявив, що Україна готова до переговорів. Він також подякував Анкарі за "
+        "посередництво і висловив сподівання, що наступний обмін відбудеться «за формулою всіх "
+        "на всіх».",
+        "наступний обмін відбудеться",
+        "zelenskyy",
+        id="a-pronoun-subject-of-two-verbs-is-the-speaker-not-the-first-verbs-object",
+    ),
+    pytest.param(
+        "Marco Rubio spoke in Brussels on Monday. Steve Witkoff, the special envoy, has spent "
+        "the month pitching the opposite: on Wednesday, in Geneva, he said lifting sanctions "
+        '"would show good faith".',
+        "would show good faith",
+        "witkoff",
+        id="a-pronoun-after-a-colon-is-the-person-the-sentence-opens-with",
     ),
 ]
 

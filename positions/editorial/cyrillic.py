@@ -15,7 +15,7 @@ _RUSSIAN = (
     r"напомни|призна|констатирова|высказа|рассказа|ответи|повтори|написа|"
     # The imperfective past ("Зеленский заявлял, что …"): said before, perhaps more than once.
     r"заявля|говори|подчеркива|отмеча)л(?:а|и)?|"
-    r"(?:дал|дала|дали)\s+понять|"
+    r"(?:дал|дала|дали)\s+понять|высказал(?:ся|ась|ись)|"
     r"(?:выразил|выразила|выразили)\s+(?:уверенность|убеждение|надежду)|"
     r"заявляет|заявляют|говорит|отмечает|подчеркивает|подчёркивает|считает|считают|полагает"
 )
@@ -23,7 +23,7 @@ _UKRAINIAN = (
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|підкресли|попереди|поясни|нагада|"
     r"уточни|запевни|визна|розпові|відпові|повтори|написа|"
     r"заявля|говори|наголошува|підкреслюва|зазнача|каза)(?:в|ла|ли)|"
-    r"(?:дав|дала|дали)\s+зрозуміти|"
+    r"(?:дав|дала|дали)\s+зрозуміти|висловив(?:ся)|висловил(?:ася|ися)|"
     r"(?:висловив|висловила|висловили)\s+(?:переконання|впевненість|сподівання)|"
     r"заявляє|каже|зазначає|наголошує|вважає|вважають"
 )
@@ -299,12 +299,15 @@ def _read(text: str, base: int) -> list[Clause]:
     if inserted and not _PERSONAL_HEAD.fullmatch(inserted["head"]):
         # "Россия, подчеркнула Захарова, рассчитывает на …": the words after the aside; not
         # "Лавров, напомнил Песков, …" (Lavrov's words) nor "…, сообщил Ушаков, и обсудил …".
-        subject = _speaker_of(inserted.group("subject").strip())
+        raw = inserted.group("subject").strip()
+        subject = _speaker_of(raw)
         content, start = _trimmed(inserted.group("content"), base + inserted.start("content"))
         if _GERUND_START.match(content):
             # "Москва не доверяет …, заявил Песков, комментируя слова …": the words before.
             content, start = _trimmed(inserted.group("head"), base)
-        if subject and len(content.split()) >= 3 and not _JOINED_VERB.match(content):
+        # "…, добавил помощник президента, …", "…, добавил он, …": the paragraph's speaker.
+        described = not subject and _PERSON_WORDS.fullmatch(raw.split()[0] if raw else "")
+        if (subject or described) and len(content.split()) >= 3 and not _JOINED_VERB.match(content):
             return [
                 Clause(
                     content,
@@ -312,9 +315,24 @@ def _read(text: str, base: int) -> list[Clause]:
                     subject=subject,
                     subject_start=base + inserted.start("subject"),
                     verb=inserted.group("verb"),
+                    kind="reported" if subject else "continuation",
                     attribution=[(base + inserted.start("verb"), start)],
                 )
             ]
+    if (aside := _IN_WORDS_ASIDE.match(text)) and len(aside["content"].split()) >= 3:
+        # "Запорожская АЭС, по его словам, «находится под российским контролем»": the words
+        # after the aside, the paragraph's speaker's.
+        content, start = _trimmed(aside.group("content"), base + aside.start("content"))
+        return [
+            Clause(
+                content,
+                start,
+                subject="",
+                verb="по словам",
+                kind="continuation",
+                attribution=[(base + aside.start("aside"), start)],
+            )
+        ]
     if declared := _DECLARED.match(text):
         # "Зеленський вкотре заявив про готовність зустрітися з …": the stance declared.
         subject = _subject(declared.group("subject").strip())
@@ -345,13 +363,22 @@ _DECLARED = re.compile(
 )
 
 
+# "…, по его словам, …", "…, за її словами, …": whose words, between commas.
+_IN_WORDS_ASIDE = re.compile(
+    r"^(?P<head>[^,«»]{2,80}),\s+(?P<aside>по\s+(?:его|ее|её|их)\s+словам|"
+    r"за\s+(?:його|її|їхніми)\s+словами),\s+(?P<content>.+?)[.!]?$",
+    re.IGNORECASE,
+)
 # A head that names a person ("Лавров", "Сергей Лавров"), whose words the rest may be.
 _PERSONAL_HEAD = re.compile(
     r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)+|"
     r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ко|ук|юк|ич|енко|ова|ева|ина|ская)"
 )
 # "комментируя слова …", "відповідаючи на …": a gerund's clause, not a statement.
-_GERUND_START = re.compile(r"^[\w'’-]+(?:я|ясь|учи|ючи|учись|ючись|в|вши|вшись)\s", re.I)
+_GERUND_START = re.compile(
+    r"^(?![\w'’-]+ть?ся\s)[\w'’-]+(?:я|ясь|учи|ючи|учись|ючись|[иаеуя]в|[иаеуя]вши|[иаеуя]вшись)\s",
+    re.I,
+)
 # "и обсудил с ним …": another's next deed, joined on.
 _JOINED_VERB = re.compile(r"^(?:и|і|й|та|а)\s", re.I)
 # "Россия, подчеркнула Захарова, рассчитывает …": an attribution set between two commas.
@@ -386,6 +413,18 @@ _OCCASION_WORDS = re.compile(
 )
 
 
+_LINKING = re.compile(
+    r"^(?:При этом|Вместе с тем|Однако|Также|Кроме того|Тем временем|Водночас|Втім|Проте|"
+    r"Однак|Також|Крім того|Натомість|Між тим)\s*,?\s+",
+    re.IGNORECASE,
+)
+_AND_END = re.compile(r"\s(?:і|и|й|та|а также|а також)$", re.IGNORECASE)
+# A past-tense verb: "подякував", "поблагодарил", "зустрілася".
+_PAST_VERB = re.compile(
+    r"(?<![\w-])(?-i:[а-яёіїєґ'’]+)(?:ав|ив|ів|ув|яв|ал|ил|ел|ял|ула|ала|ила|яла|ела)"
+    r"(?:ся|сь)?(?![\w-])"
+)
+_NEGATION = re.compile(r"\s+(?:не|ні)$", re.IGNORECASE)
 _TOPIC_FIRST = re.compile(
     r"^(?:Щодо|Стосовно|Относительно|Касательно|Что касается)\s+[^\s,]+\s*,?\s+", re.I
 )
@@ -413,6 +452,13 @@ def _subject(words: str) -> str:
     пресс-секретарь") or the occasion after the name."""
     # "Нагадаємо, 21 жовтня … Зеленський": a reminder to the reader, not who spoke.
     words = _RECALLING.sub("", words)
+    # "При этом он не исключил …": a linking word before the subject, a "не" after it.
+    words = _NEGATION.sub("", _LINKING.sub("", words))
+    if _AND_END.search(words) and (deed := _PAST_VERB.search(words)):
+        # "Він також подякував Анкарі за посередництво … і висловив": the subject of both
+        # verbs, before the first.
+        words = _AUX.sub("", words[: deed.start()].rstrip())
+    words = words.strip()
     # "министр, отвечая на вопрос о планах Лондона …": what he answered, not who he is;
     # "В четверг, отвечая на вопросы журналистов, Ушаков": the subject after the aside.
     head, *aside = _AFTER_GERUND.split(words, maxsplit=1)
@@ -436,6 +482,9 @@ def _subject(words: str) -> str:
     return words
 
 
+_ENDS_WITH_PRONOUN = re.compile(r"\s(?:он|она|він|вона)\s*$", re.IGNORECASE)
+
+
 def _stances(text: str, base: int) -> list[Clause]:
     """ "Захарова назвала планы … «воровством»", "Рубио … допустил смягчение санкций, однако
     исключил их отмену": each stance from its verb on, the subject before the first verb."""
@@ -447,7 +496,13 @@ def _stances(text: str, base: int) -> list[Clause]:
     subject = _subject(before.strip()).split(",")[0].strip()
     # Quotation marks in a gerund's clause before the subject ("Отвечая на вопрос
     # корреспондента «Вестника», Песков назвал …") are not the subject's.
-    if not _named(subject) or any(c in subject for c in '«»“”"'):
+    if _ENDS_WITH_PRONOUN.search(_NEGATION.sub("", before.rstrip())) and not any(
+        c in before for c in '«»“”"'
+    ):
+        # "Использование … активов в пользу Киева он назвал «воровством»": the object
+        # first, then the paragraph's speaker.
+        subject = ""
+    elif not _named(subject) or any(c in subject for c in '«»“”"'):
         return []
     clauses = []
     for number, verb in enumerate(verbs):
@@ -463,7 +518,7 @@ def _stances(text: str, base: int) -> list[Clause]:
                 subject=subject,
                 subject_start=base + before.find(subject),
                 verb=verb.group("verb"),
-                kind="stance",
+                kind="stance" if subject else "continuation",
                 attribution=[(base, base + verbs[0].start())],
             )
         )

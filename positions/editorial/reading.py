@@ -168,6 +168,12 @@ def read(
                 speaking = voice
             elif voice and PRONOUN.match(clause.subject.strip()):
                 speaking = _spoken_of(clause.subject.strip(), voice, context)
+            elif PRONOUN.match(clause.subject.strip()) and clause is clauses[0]:
+                # "Kirill Dmitriev, Moscow's envoy, has spent the month pitching the
+                # opposite: on Wednesday he said …": the person the sentence opens with.
+                _opening_person(
+                    sentence.text[: clause.subject_start - sentence.start], context, party_of
+                )
             item = _resolve(clause, proposal, context, party_of, speaking)
             item.context = around
             found.append(item)
@@ -281,6 +287,17 @@ _WHEN_FIRST = re.compile(
     r"^(?:On|Late on|Early on|By|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night)\b,?\s*"
 )
+
+
+def _opening_person(prefix: str, context: Context, party_of) -> None:
+    """The person of the record a sentence opens with, perhaps after a title, before a
+    pronoun that is its subject later on: whom the pronoun stands for."""
+    people = [hit for hit in context.index.find(prefix) if hit.person is not None]
+    if people and all(word[:1].isupper() for word in prefix[: people[0].start].split()):
+        person = people[0].person
+        context.mentioned = _of_person(
+            person, party_of, "named", f"{person.name}, whom the sentence opens with"
+        )
 
 
 def _mention(sentence: Sentence, context: Context, party_of) -> None:
