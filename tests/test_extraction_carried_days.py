@@ -106,3 +106,38 @@ def test_a_day_given_for_someone_is_only_offered_for_words_of_an_interview(more)
     draft = only(found, "truce on paper")
     assert draft.stated_on is None
     assert draft.suggested("date") == WEDNESDAY
+
+
+def test_what_a_speaker_recalls_after_and_does_not_date_his_later_words(more):  # noqa: F811
+    found = drafts(
+        "LONDON - Rubio faced questions from the Commons Foreign Affairs Committee on Tuesday.\n\n"
+        "Rubio said he was confident of a backstop and had discussed it with the president "
+        "last week.\n\n"
+        '"European boots on the ground need American support," Rubio said.',
+        datetime.date(2031, 3, 12),
+    )
+    # Not last week, which he recalled, but the hearing's day.
+    assert only(found, "European boots").stated_on == datetime.date(2031, 3, 11)
+
+
+def test_a_prisoner_swap_the_report_opens_with_is_its_occasion(more):  # noqa: F811
+    found = drafts(
+        "ABU DHABI, Oct 24 (Example Wire) - Russia and Ukraine exchanged 390 prisoners each on "
+        "Thursday in a swap brokered by the United Arab Emirates.\n\n"
+        "Maria Zakharova told reporters in Moscow that Moscow was ready to keep exchanging "
+        "prisoners.",
+        THURSDAY,
+    )
+    assert only(found, "ready to keep exchanging").stated_on == THURSDAY
+
+
+def test_a_day_carried_from_an_unsure_speaker_is_sure_when_the_occasion_gives_it(more):  # noqa: F811
+    found = drafts(
+        TALKS + "Zakharova told reporters on Thursday that Moscow would not return to Istanbul.\n\n"
+        'Separately, the diplomat spoke of the Black Sea. "Shipping must be safe for all," '
+        "she said.",
+        THURSDAY,
+    )
+    draft = only(found, "Shipping must be safe")
+    assert draft.stated_on == THURSDAY
+    assert "the occasion the report opens with" in draft.evidence["date"]

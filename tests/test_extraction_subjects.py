@@ -323,3 +323,43 @@ SHAPES = [
 @pytest.mark.parametrize(("text", "words", "who"), SHAPES)
 def test_the_speaker_is_whom_the_sentence_names(more, text, words, who):  # noqa: F811
     assert only(drafts(text, SATURDAY), words).speaker == more[who]
+
+
+def test_who_spoke_after_talks_with_someone_is_not_whom_they_talked_with(more):  # noqa: F811
+    found = drafts(
+        "Зеленський заявив, що Україна готова до переговорів. Після переговорів зі своїм "
+        "турецьким колегою Хаканом Фіданом у четвер президент заявив на спільній "
+        "пресконференції, що Україна розраховує на гарантії.",
+        SATURDAY,
+    )
+    draft = only(found, "розраховує на гарантії")
+    assert draft.new_speaker is None
+    assert draft.suggested("speaker") == more["zelenskyy"]
+
+
+def test_a_subject_with_its_post_keeps_it_before_two_verbs(more):  # noqa: F811
+    found = drafts(
+        "Речниця Міністерства закордонних справ Росії Мария Захарова під час брифінгу "
+        "закликала Київ до переговорів та повторила, що Москва не визнає жодних умов.",
+        SATURDAY,
+    )
+    # "справ" is no verb: the subject is the whole of the post and the name.
+    assert only(found, "не визнає жодних умов").speaker == more["zakharova"]
+
+
+def test_a_minister_of_a_country_the_record_has_no_russian_name_for_is_no_one_named(more):  # noqa: F811
+    found = drafts(
+        "Сергей Лавров заявил, что Москва готова к переговорам. Китайский министр также "
+        "повторил, что КНР выступает против односторонних санкций.",
+        SATURDAY,
+    )
+    assert only(found, "КНР выступает").suggested("speaker") is None
+
+
+def test_an_arabic_name_with_its_article_is_a_new_persons_name(more):  # noqa: F811
+    found = drafts(
+        '"The UAE stands ready to host further rounds," Saeed al-Hameli, a minister of state, '
+        "said in a statement.",
+        SATURDAY,
+    )
+    assert only(found, "stands ready").new_speaker.name == "Saeed al-Hameli"

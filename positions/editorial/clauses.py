@@ -187,7 +187,7 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     # "Kirill Dmitriev, the Kremlin's envoy …, said": the name and its apposition.
     described = start and re.match(r"^(?:the|a|an)\s|^\S+['’]s\s", subject)
     before = head[:start].rstrip(", ")
-    name = re.search(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$", before)
+    name = re.search(rf"(?:^|,\s+)((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})$", before)
     if described and name:
         return head[name.start(1) :].strip(), name.start(1)
     return subject, at
@@ -444,6 +444,8 @@ def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
     return "", 0
 
 
+# A word of a name: capitalised, or an Arabic article joined to it ("al-Hameli").
+_NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|at|ibn|bin|abu)-[A-Z])[\w'’.-]*"
 _SUBORDINATE = re.compile(r"^(?:When|While|If|Although|Though|Because|Once)\b")
 _ATTRIBUTION_COMMA = re.compile(r",[\"”’]? ")
 

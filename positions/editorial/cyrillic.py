@@ -421,12 +421,16 @@ _LINKING = re.compile(
 _AND_END = re.compile(r"\s(?:і|и|й|та|а также|а також)$", re.IGNORECASE)
 # A past-tense verb: "подякував", "поблагодарил", "зустрілася".
 _PAST_VERB = re.compile(
-    r"(?<![\w-])(?-i:[а-яёіїєґ'’]+)(?:ав|ив|ів|ув|яв|ал|ил|ел|ял|ула|ала|ила|яла|ела)"
+    # Long enough not to be a noun in the genitive ("справ", "держав", "переговорів").
+    r"(?<![\w-])(?-i:[а-яёіїєґ'’]{5,})(?:ав|ив|ув|яв|ал|ил|ел|ял|ула|ала|ила|яла|ела)"
     r"(?:ся|сь)?(?![\w-])"
 )
 _NEGATION = re.compile(r"\s+(?:не|ні)$", re.IGNORECASE)
 _TOPIC_FIRST = re.compile(
     r"^(?:Щодо|Стосовно|Относительно|Касательно|Что касается)\s+[^\s,]+\s*,?\s+", re.I
+)
+_AFTER_EVENT = re.compile(
+    r"^(?:Після|После|По итогам|За підсумками|Под час|Під час|Во время|В ходе|У ході)\s", re.I
 )
 _ASKED_ABOUT = re.compile(r"^(?:на вопрос|на запитання|в ответ на|у відповідь на)\b", re.I)
 # "Комментируя заявления …, пресс-секретарь подчеркнул": a clause opening with a gerund.
@@ -454,10 +458,14 @@ def _subject(words: str) -> str:
     words = _RECALLING.sub("", words)
     # "При этом он не исключил …": a linking word before the subject, a "не" after it.
     words = _NEGATION.sub("", _LINKING.sub("", words))
-    if _AND_END.search(words) and (deed := _PAST_VERB.search(words)):
+    deeds = [
+        m for m in (_PAST_VERB.search(words), VERB.search(words), STANCE_VERB.search(words)) if m
+    ]
+    if _AND_END.search(words) and deeds:
         # "Він також подякував Анкарі за посередництво … і висловив": the subject of both
         # verbs, before the first.
-        words = _AUX.sub("", words[: deed.start()].rstrip())
+        first = min(deeds, key=lambda deed: deed.start())
+        words = _AUX.sub("", words[: first.start()].rstrip())
     words = words.strip()
     # "министр, отвечая на вопрос о планах Лондона …": what he answered, not who he is;
     # "В четверг, отвечая на вопросы журналистов, Ушаков": the subject after the aside.
@@ -473,6 +481,9 @@ def _subject(words: str) -> str:
             words = rest[posts[-1].start() :]
         elif _named(rest):
             words = rest
+    if _AFTER_EVENT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):
+        # "Після переговорів з Хаканом Фіданом у четвер глава МЗС": who spoke after them.
+        words = words[posts[-1].start() :]
     if _ASKED_ABOUT.match(words) and (posts := list(_PERSON_WORDS.finditer(words))):
         # "На вопрос о встрече Владимира Путина … представитель Кремля ответил": the one
         # who answered, not those the question was about.

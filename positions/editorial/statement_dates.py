@@ -32,7 +32,7 @@ _OWN_CHANNEL = re.compile(
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
     r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|panel|"
-    r"conference|dinner|lunch|breakfast|reception|"
+    r"conference|dinner|lunch|breakfast|reception|swap|committee|"
     # "на спільній пресконференції", "на брифинге", "во время переговоров".
     r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
     r"саммит|зустрі|встреч|встрет|засідан|заседан|совещани|нарад|візит|визит|інтерв|интервью|"
@@ -363,6 +363,15 @@ def date_statements(
                 # "about Wed 11 Aug" carried stays as unsure as it was.
                 item.date_kind += f"-{carried.precision}"
             item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
+            if (
+                item.date_kind == "speaker-above"
+                and occasion is not None
+                and occasion.day == carried.day
+                and occasion.precision == DAY
+            ):
+                # The occasion the report opens with gives the same day: however sure the
+                # speaker is, the day is the occasion's.
+                item.date_kind, item.reasoning = "occasion", occasion.reasoning
         else:
             item.reasoning = (
                 f"Left blank: no date in the sentence or its paragraph, and the report "
@@ -502,7 +511,9 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
 
 
 _RECALLED = re.compile(
-    r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+had\s+\w+"
+    r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+"
+    # "said she was confident of a backstop and had discussed it with Rubio last week".
+    r"(?:[^,.;“”\"]{0,60}?\s+and\s+)?had\s+\w+"
 )
 # "Путин неоднократно говорил, что …", "Зеленський заявляв": said before, perhaps often.
 _IMPERFECTIVE = re.compile(
