@@ -363,3 +363,16 @@ def test_an_arabic_name_with_its_article_is_a_new_persons_name(more):  # noqa: F
         SATURDAY,
     )
     assert only(found, "stands ready").new_speaker.name == "Saeed al-Hameli"
+
+
+def test_the_presidents_aide_is_the_aide_the_article_named_not_the_president(more):  # noqa: F811
+    more["ushakov"].other_names = "Юрий Ушаков\nУшаков"
+    more["ushakov"].save()
+    found = drafts(
+        "Юрий Ушаков заявил, что Москва готова к переговорам. Президент Владимир Путин "
+        "встретился с послами.\n\n"
+        "Помощник президента повторил, что Путин готов встретиться с Зеленским только на "
+        "завершающем этапе.",
+        SATURDAY,
+    )
+    assert only(found, "готов встретиться").speaker == more["ushakov"]
