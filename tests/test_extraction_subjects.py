@@ -376,3 +376,56 @@ def test_the_presidents_aide_is_the_aide_the_article_named_not_the_president(mor
         SATURDAY,
     )
     assert only(found, "готов встретиться").speaker == more["ushakov"]
+
+
+def test_a_second_speaker_joined_by_while_has_their_own_statement_and_day(more):  # noqa: F811
+    found = drafts(
+        "In Brussels, Marco Rubio said on Wednesday that sanctions must stay in place, while "
+        "President Volodymyr Zelenskyy wrote on social media on Tuesday that the frozen assets "
+        '"must go to Ukraine\'s reconstruction".',
+        datetime.date(2031, 2, 12),
+    )
+    rubio, zelenskyy = only(found, "sanctions must stay"), only(found, "frozen assets")
+    assert (rubio.speaker, rubio.stated_on) == (more["rubio"], datetime.date(2031, 2, 12))
+    assert (zelenskyy.speaker, zelenskyy.stated_on) == (
+        more["zelenskyy"],
+        datetime.date(2031, 2, 11),
+    )
+
+
+@pytest.mark.parametrize(
+    "text, words, who",
+    [
+        # A Ukrainian sentence ending in a colon is no transcript's label.
+        (
+            "Зеленський заявив, що Україна готова до переговорів.\n\n"
+            "Щодо виборів президент повторив: вони відбудуться тоді, «коли замовкнуть гармати».",
+            "вони відбудуться тоді",
+            "zelenskyy",
+        ),
+        # "ОП" is a body, not part of a name.
+        (
+            "Зеленський заявив, що Україна готова до переговорів.\n\n"
+            "Керівник ОП також повідомив, що Україна передала посередникам оновлений список.",
+            "Україна передала посередникам",
+            None,
+        ),
+    ],
+)
+def test_a_ukrainian_post_or_colon_is_no_new_persons_name(more, text, words, who):  # noqa: F811
+    # Not someone new called "Щодо виборів президент повторив" or "Керівник ОП".
+    expected = more[who] if who else None
+    assert only(drafts(text, SATURDAY), words).suggested("speaker") == expected
+
+
+def test_someone_new_the_article_opens_with_is_offered_for_the_pronouns_after(more):  # noqa: F811
+    found = drafts(
+        "PARIS — Hélène Marchetti keeps a map of the Black Sea in her office, a gift, she says, "
+        "from a grain trader in Odesa.\n\n"
+        'When we met on Thursday, she was blunt. "We will guarantee this peace, so we will be '
+        'in the room where it is written," she said.',
+        SATURDAY,
+    )
+    draft = only(found, "We will guarantee this peace")
+    assert draft.new_speaker is None
+    assert draft.suggested("speaker").name == "Hélène Marchetti"

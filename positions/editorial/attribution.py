@@ -493,7 +493,7 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         )
         # "Poland's" owns what follows and "МЗС", "NATO" are bodies: neither is in a name.
         possessive = bool(POSSESSIVE.search(token.text))
-        acronym = len(token.bare) > 2 and token.bare.isalpha() and token.bare.isupper()
+        acronym = len(token.bare) >= 2 and token.bare.isalpha() and token.bare.isupper()
         if capitalised and not in_hit and token.bare.lower() not in TITLE_WORDS:
             if not (possessive or acronym):
                 run.append(token)

@@ -115,6 +115,9 @@ class Clause:
     listed: bool = False
     # Other quotes the editor may prefer: the statement's parts.
     parts: list[tuple[str, int]] = field(default_factory=list)
+    # Where the clause's own words and attribution are, when a sentence joins two speakers'
+    # statements ("…, while von der Leyen wrote on Tuesday that …"): dates outside are not its.
+    span: tuple[int, int] | None = None
 
 
 def strip_dateline(sentence: str) -> int:
@@ -273,12 +276,41 @@ def read_clauses(sentence: str, start: int) -> list[Clause]:
     # subject meets its verb and every offset still holds.
     text = _ACCORDING_ASIDE.sub(_blanked, sentence[skip:])
     base = start + skip
-    return (
+    clauses = (
         _quoted(text, base)
         or _interpolated(text, base)
         or _attributed(text, base)
         or _after_colon(text, base)
     )
+    return [part for clause in clauses for part in _and_another(clause)]
+
+
+# "…, while European Commission President Ursula von der Leyen wrote on Tuesday that …":
+# a second speaker's statement joined to the first's.
+_WHILE_ANOTHER = re.compile(
+    rf",\s+(?:while|whereas)\s+(?=(?:[\w'’.-]+\s+){{0,4}}[A-Z][\w'’.-]*\s+"
+    rf"(?:[\w'’.-]+\s+){{0,8}}?(?:{SPEECH})\b)"
+)
+
+
+def _and_another(clause: Clause) -> list[Clause]:
+    joined = _WHILE_ANOTHER.search(clause.quote) if clause.kind == "reported" else None
+    if not joined:
+        return [clause]
+    rest_at = clause.start + joined.end()
+    others = [
+        other
+        for other in _attributed(clause.quote[joined.end() :], rest_at)
+        if other.subject[:1].isupper() and other.kind == "reported"
+    ]
+    if not others:
+        return [clause]
+    clause.quote, clause.start = trim(clause.quote[: joined.start()], clause.start)
+    clause.parts = [part for part in clause.parts if part[1] < rest_at]
+    clause.span = (0, rest_at)
+    for other in others:
+        other.span = (rest_at, other.start + len(other.quote) + 1)
+    return [clause, *others]
 
 
 # "Rubio was blunter on sanctions: relief “comes after signatures, not before.”": a named

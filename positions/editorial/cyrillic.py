@@ -92,6 +92,7 @@ _TRAILING = re.compile(
 # ", что …", and ", что, по мнению Москвы, …" with an aside first.
 _IN_VIEW = re.compile(r"^(?:по мнению|на думку)\s+(?P<who>[^,]{2,60}),\s*", re.IGNORECASE)
 _THAT = re.compile(r",\s+(?:что|що)(?:\s+|,\s*)", re.IGNORECASE)
+_COLON_PLAIN = re.compile(r"^\s*:\s+(?=[а-яёіїєґ])")
 _COLON_QUOTE = re.compile(r"^[^«»“”:,.]{0,100}:\s*[«“\"](?P<inner>.+)[»”\"]")
 
 
@@ -237,10 +238,14 @@ def _read(text: str, base: int) -> list[Clause]:
         that = _THAT.search(after)
         # "написал в своем Telegram-канале: «…»": where, then a colon and the quotation.
         colon = _COLON_QUOTE.match(after)
+        plain = _COLON_PLAIN.match(after)
         if that and not any(c in after[: that.start()] for c in ",«»"):
             content_at = verb.end() + that.end()
         elif colon:
             content_at = verb.end() + colon.start("inner")
+        elif plain:
+            # "Щодо виборів президент повторив: вони відбудуться тоді, «коли …»".
+            content_at = verb.end() + plain.end()
         else:
             continue
         if not subject:

@@ -27,7 +27,9 @@ _STANCE_WORDS = re.compile(
 # "FIDAN: We have told …", "QUESTION (Example Television): …": a transcript's turns, each
 # opening with its speaker's name in capitals.
 _TURN = re.compile(
-    r"^(?P<label>[^\W\d_a-z][^\W\da-z]*(?:[ '’.-]+[^\W\da-z]+){0,3})(?:\s*\([^)]{0,80}\))?:\s+"
+    # Capitals only, Latin or Cyrillic: "FIDAN", "ЗЕЛЕНСЬКИЙ", not "Щодо виборів президент".
+    r"^(?P<label>[^\W\d_a-zа-яёіїєґ][^\W\da-zа-яёіїєґ]*(?:[ '’.-]+[^\W\da-zа-яёіїєґ]+){0,3})"
+    r"(?:\s*\([^)]{0,80}\))?:\s+"
 )
 _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "HOST"})
 # "Gao Wenqiang: We have noted …": a name in ordinary capitals labels a turn when it opens
@@ -171,9 +173,8 @@ def read(
             elif PRONOUN.match(clause.subject.strip()) and clause is clauses[0]:
                 # "Kirill Dmitriev, Moscow's envoy, has spent the month pitching the
                 # opposite: on Wednesday he said …": the person the sentence opens with.
-                _opening_person(
-                    sentence.text[: clause.subject_start - sentence.start], context, party_of
-                )
+                prefix = sentence.text[: clause.subject_start - sentence.start]
+                _opening_person(prefix, sentence.start, context, party_of)
             item = _resolve(clause, proposal, context, party_of, speaking)
             item.context = around
             found.append(item)
@@ -289,7 +290,7 @@ _WHEN_FIRST = re.compile(
 )
 
 
-def _opening_person(prefix: str, context: Context, party_of) -> None:
+def _opening_person(prefix: str, start: int, context: Context, party_of) -> None:
     """The person of the record a sentence opens with, perhaps after a title, before a
     pronoun that is its subject later on: whom the pronoun stands for."""
     people = [hit for hit in context.index.find(prefix) if hit.person is not None]
@@ -298,6 +299,10 @@ def _opening_person(prefix: str, context: Context, party_of) -> None:
         context.mentioned = _of_person(
             person, party_of, "named", f"{person.name}, whom the sentence opens with"
         )
+    elif not people and context.focus() is None and _stranger(prefix, context):
+        # "PARIS — Hélène Marchetti keeps a map …, a gift, she says, …": someone new the
+        # article opens with, offered for the pronoun.
+        _mention(Sentence(prefix, start, start + len(prefix)), context, party_of)
 
 
 def _mention(sentence: Sentence, context: Context, party_of) -> None:

@@ -421,6 +421,8 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
             )
         )
     ]
+    if clause.span is not None:
+        findings = [f for f in findings if clause.span[0] <= f.start < clause.span[1]]
     findings, relative = _outside_relative(findings, text, sentence.start + skip, clause)
     if any(finding.precision == DAY and not _EVE.match(finding.phrase) for finding in findings):
         # "Напередодні слухань, у понеділок, 2 червня, …": the eve of something, dated.
