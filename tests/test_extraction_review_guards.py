@@ -1,6 +1,6 @@
-"""Guards found by a read-only review of the rules widened for the fifteenth to eighteenth
-rounds: ordinary sentences next to each new pattern that it must leave alone (constructed test
-texts, not real articles)."""
+"""Guards found by read-only reviews of the rules widened for the fifteenth to eighteenth and
+for the twentieth rounds: ordinary sentences next to each new pattern that it must leave alone
+(constructed test texts, not real articles)."""
 
 import datetime
 
@@ -143,3 +143,108 @@ def test_the_other_sides_view_relayed_by_a_speaker_is_not_his(more):  # noqa: F8
     )
     draft = only(found, "Украина должна отказаться")
     assert draft.speaker is None and draft.party != more["russia"]
+
+
+# -- the twentieth round's rules --
+
+PESKOV_SAID = "Дмитрий Песков заявил, что Москва готова к переговорам. "
+
+
+@pytest.mark.parametrize(
+    "text, words, not_who",
+    [
+        # Words of someone the speaker names, then ", he said": the paragraph's speaker's.
+        (
+            "Dmitry Peskov said on Monday that the Kremlin was open to talks.\n\n"
+            "Zelenskyy must first withdraw his troops, he said, before any meeting.",
+            "Zelenskyy must first withdraw",
+            "zelenskyy",
+        ),
+        # "Putin's envoy, …: … he said": not Putin.
+        (
+            "Putin's envoy, Steve Witkoff, has spent the month pitching the opposite: on "
+            'Wednesday he said lifting sanctions "would show good faith".',
+            "would show good faith",
+            "putin",
+        ),
+    ],
+)
+def test_a_pronoun_is_not_someone_the_sentence_only_mentions(more, text, words, not_who):  # noqa: F811
+    assert only(drafts(text, MONDAY), words).speaker != more[not_who]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # She, not the Peskov who spoke before.
+        (
+            PESKOV_SAID + "Мария Захарова в четверг провела брифинг. Переговоры, заявила она, "
+            "зашли в тупик из-за позиции Киева.",
+            "зашли в тупик",
+        ),
+        (
+            PESKOV_SAID + "Запорожская АЭС, по её словам, «находится под российским контролем».",
+            "находится под российским контролем",
+        ),
+        (PESKOV_SAID + "Ответ Киева она назвала «запоздалым и неконкретным».", "запоздалым"),
+        # A post the paragraph's speaker does not hold.
+        (
+            PESKOV_SAID + "Встреча, сказал представитель Белого дома, пока не назначена на "
+            "конкретную дату.",
+            "пока не назначена",
+        ),
+        (
+            PESKOV_SAID + "После встречи с Трампом президент заявил, что переговоры будут "
+            "продолжены в Стамбуле.",
+            "переговоры будут продолжены",
+        ),
+    ],
+)
+def test_a_russian_pronoun_or_post_is_not_filled_as_the_paragraphs_speaker(more, text, words):  # noqa: F811
+    assert only(drafts(text, MONDAY), words).speaker != more["peskov"]
+
+
+def test_a_relative_clauses_verbs_leave_the_subject_whole(more):  # noqa: F811
+    found = drafts(
+        "Песков прокомментировал слова Зеленского, который накануне выступил в Раде и заявил, "
+        "что Киев не пойдёт ни на какие территориальные уступки.",
+        MONDAY,
+    )
+    assert only(found, "Киев не пойдёт").speaker != more["peskov"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "KYIV - Russia and Ukraine are expected to carry out a prisoner swap on Friday.",
+        "KYIV - A prisoner swap planned for Sunday was postponed.",
+        "KYIV - The International Committee of the Red Cross said on Monday it was ready.",
+        "KYIV - The Senate Foreign Relations Committee will meet on Tuesday.",
+    ],
+)
+def test_a_swap_or_committee_that_did_not_host_the_words_dates_nothing(more, lead):  # noqa: F811
+    found = drafts(
+        f"{lead}\n\nZelenskyy said Ukraine was ready to exchange all for all.",
+        datetime.date(2025, 8, 20),
+    )
+    assert only(found, "ready to exchange all").stated_on is None
+
+
+def test_having_no_doubts_is_nothing_recalled(more):  # noqa: F811
+    found = drafts(
+        "ISTANBUL - Russian and Ukrainian delegations held talks in Istanbul on Monday.\n\n"
+        "Witkoff said he was optimistic and had no doubts about a deal, speaking to reporters "
+        "on Thursday.\n\n"
+        '"The Russians want peace," Witkoff said.',
+        datetime.date(2025, 8, 22),
+    )
+    assert only(found, "The Russians want peace").stated_on != MONDAY
+
+
+def test_a_russian_ministers_demonym_of_the_speakers_side_still_offers_him(more):  # noqa: F811
+    found = drafts(
+        "Сергей Лавров заявил, что Москва готова к переговорам. Российский министр также "
+        "подчеркнул, что Москва не примет никаких ультиматумов.",
+        MONDAY,
+    )
+    assert only(found, "не примет никаких").suggested("speaker") == more["lavrov"]

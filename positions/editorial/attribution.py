@@ -236,7 +236,8 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         pronoun = cyrillic_pronoun or words.split()[0].lower()
         if not focus.someone:
             return Speaker(evidence=f"Left blank: “{words}” is {focus.evidence}.")
-        if context.genders.get(focus.name, pronoun) in {"he", "she"} - {pronoun}:
+        known = context.genders.get(focus.name) or _slavic_gender(focus.name) or pronoun
+        if known in {"he", "she"} - {pronoun}:
             return _by_gender(words, pronoun, focus, context)
         speaker = carried(
             focus,
@@ -388,6 +389,17 @@ def _by_title(words: str, offset: int, hits, demonym, context: Context, party_of
     )
 
 
+def _slavic_gender(name: str) -> str:
+    """ "she" for "Maria Zakharova", "he" for "Dmitry Peskov": what a Russian or Ukrainian
+    surname's ending says; empty for any other name."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    if surname.endswith(("ova", "eva", "yova", "ina", "skaya", "ова", "ева", "іна", "ина", "ська")):
+        return "she"
+    if surname.endswith(("ov", "ev", "yov", "in", "sky", "skiy", "ов", "ев", "ін", "ин", "ський")):
+        return "he"
+    return ""
+
+
 def _cyrillic_pronoun(words: str) -> str:
     """ "he" or "she" for a Russian or Ukrainian subject that is a pronoun with words of when
     and where ("вона в четвер у соцмережі X"), else ""."""
@@ -405,19 +417,18 @@ def _cyrillic_pronoun(words: str) -> str:
 def _by_gender(words: str, pronoun: str, focus: Speaker, context: Context) -> Speaker:
     """ "She disagreed" after "he said": not the speaker the paragraph is about, whom the
     article calls otherwise, but the last one it has called "she", if any."""
+    called = context.genders.get(focus.name)
+    surname = "a woman's" if _slavic_gender(focus.name) == "she" else "a man's"
+    why = f"whom the article calls “{called}”" if called else f"whose surname is {surname}"
     for earlier in reversed(context.history[-RECENT:]):
         if earlier.someone and context.genders.get(earlier.name) == pronoun:
             return carried(
                 earlier,
                 "pronoun-gender",
-                f"“{words}”: not {focus.name}, whom the article calls "
-                f"“{context.genders[focus.name]}”, but {earlier.name}, the last one it called "
-                f"“{pronoun}”",
+                f"“{words}”: not {focus.name}, {why}, but {earlier.name}, the last one it "
+                f"called “{pronoun}”",
             )
-    return Speaker(
-        evidence=f"Left blank: “{words}” cannot be {focus.name}, whom the article calls "
-        f"“{context.genders[focus.name]}”."
-    )
+    return Speaker(evidence=f"Left blank: “{words}” cannot be {focus.name}, {why}.")
 
 
 def _possessive(subject: str, hit: NameHit, offset: int) -> bool:
@@ -639,7 +650,10 @@ _NOT_FIRST_NAMES = frozenset(
 
 # A capitalised Russian or Ukrainian adjective of a country: "Китайский", "Турецький".
 _CYRILLIC_DEMONYM = re.compile(
-    r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:ский|ський|цкий|цький)(?![\w-])"
+    # Not the adjectives of the sides the record always holds, nor "Президентский".
+    r"(?<![\w-])(?!(?:Российск|Русск|Украинск|Українськ|Американск|Американськ|Турецк|Турецьк|"
+    r"Президентск|Президентськ|Кремлевск|Кремлівськ)\w*)"
+    r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:ский|ський|цкий|цький)(?![\w-])"
 )
 # Family around a name: another person of the same surname may be meant.
 _KIN = re.compile(

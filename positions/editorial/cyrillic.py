@@ -255,13 +255,16 @@ def _read(text: str, base: int) -> list[Clause]:
             quote = quote.rstrip('»”"').rstrip()
         if len(quote.split()) < 3:
             continue
+        # A post the words before it reduced the subject to ("После встречи с Трампом
+        # президент"): matched against the people named, not taken as the paragraph's speaker.
+        post = subject != before.strip() and _POST_ONLY.fullmatch(subject)
         clause = Clause(
             quote,
             start,
-            subject=subject if _named(subject) else "",
+            subject=subject if _named(subject) or post else "",
             subject_start=base + max(0, before.find(subject)),
             verb=verb.group("verb"),
-            kind="reported" if _named(subject) else "continuation",
+            kind="reported" if _named(subject) or post else "continuation",
             attribution=[(base, base + content_at)],
         )
         if (view := _IN_VIEW.match(quote)) and _named(subject):
@@ -310,17 +313,17 @@ def _read(text: str, base: int) -> list[Clause]:
         if _GERUND_START.match(content):
             # "Москва не доверяет …, заявил Песков, комментируя слова …": the words before.
             content, start = _trimmed(inserted.group("head"), base)
-        # "…, добавил помощник президента, …", "…, добавил он, …": the paragraph's speaker.
-        described = not subject and _PERSON_WORDS.fullmatch(raw.split()[0] if raw else "")
+        # "…, добавил помощник президента, …", "…, добавила она, …": the post or the
+        # pronoun, for the attribution to match against the people named (and their gender).
+        described = not subject and _PERSON_WORDS.match(raw)
         if (subject or described) and len(content.split()) >= 3 and not _JOINED_VERB.match(content):
             return [
                 Clause(
                     content,
                     start,
-                    subject=subject,
+                    subject=subject or raw,
                     subject_start=base + inserted.start("subject"),
                     verb=inserted.group("verb"),
-                    kind="reported" if subject else "continuation",
                     attribution=[(base + inserted.start("verb"), start)],
                 )
             ]
@@ -328,13 +331,14 @@ def _read(text: str, base: int) -> list[Clause]:
         # "Запорожская АЭС, по его словам, «находится под российским контролем»": the words
         # after the aside, the paragraph's speaker's.
         content, start = _trimmed(aside.group("content"), base + aside.start("content"))
+        whose = _WHOSE_PRONOUN[aside.group("aside").split()[1].lower()]
         return [
             Clause(
                 content,
                 start,
-                subject="",
+                subject=whose,
+                subject_start=base + aside.start("aside"),
                 verb="по словам",
-                kind="continuation",
                 attribution=[(base + aside.start("aside"), start)],
             )
         ]
@@ -374,6 +378,11 @@ _IN_WORDS_ASIDE = re.compile(
     r"за\s+(?:його|її|їхніми)\s+словами),\s+(?P<content>.+?)[.!]?$",
     re.IGNORECASE,
 )
+# "по её словам": whose words, as the pronoun for them.
+_WHOSE_PRONOUN = {
+    "его": "он", "ее": "она", "её": "она", "их": "они",
+    "його": "він", "її": "вона", "їхніми": "вони",
+}  # fmt: skip
 # A head that names a person ("Лавров", "Сергей Лавров"), whose words the rest may be.
 _PERSONAL_HEAD = re.compile(
     r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)+|"
@@ -423,6 +432,8 @@ _LINKING = re.compile(
     r"Однак|Також|Крім того|Натомість|Між тим)\s*,?\s+",
     re.IGNORECASE,
 )
+# "…, который накануне выступил в Раде и": the verbs are the relative clause's.
+_RELATIVE = re.compile(r"(?<![\w-])(?:котор|як)(?:ый|ая|ое|ые|ий|а|е|і)(?![\w-])", re.I)
 _AND_END = re.compile(r"\s(?:і|и|й|та|а также|а також)$", re.IGNORECASE)
 # A past-tense verb: "подякував", "поблагодарил", "зустрілася".
 _PAST_VERB = re.compile(
@@ -463,14 +474,20 @@ def _subject(words: str) -> str:
     words = _RECALLING.sub("", words)
     # "При этом он не исключил …": a linking word before the subject, a "не" after it.
     words = _NEGATION.sub("", _LINKING.sub("", words))
-    deeds = [
-        m for m in (_PAST_VERB.search(words), VERB.search(words), STANCE_VERB.search(words)) if m
-    ]
-    if _AND_END.search(words) and deeds:
+    if _AND_END.search(words) and not _RELATIVE.search(words):
         # "Він також подякував Анкарі за посередництво … і висловив": the subject of both
-        # verbs, before the first.
-        first = min(deeds, key=lambda deed: deed.start())
-        words = _AUX.sub("", words[: first.start()].rstrip())
+        # verbs, before the first: after a name or a pronoun ("Автор мирних ініціатив
+        # міністр Андрій Сибіга прибув … і" is cut at "прибув", not at "ініціатив").
+        deeds = sorted(
+            [*_PAST_VERB.finditer(words), *VERB.finditer(words), *STANCE_VERB.finditer(words)],
+            key=lambda deed: deed.start(),
+        )
+        for deed in deeds:
+            head = _AUX.sub("", words[: deed.start()].rstrip())
+            last = head.split()[-1] if head.split() else ""
+            if last[:1].isupper() or last.lower() in _PRONOUNS:
+                words = head
+                break
     words = words.strip()
     # "министр, отвечая на вопрос о планах Лондона …": what he answered, not who he is;
     # "В четверг, отвечая на вопросы журналистов, Ушаков": the subject after the aside.
@@ -498,6 +515,12 @@ def _subject(words: str) -> str:
     return words
 
 
+# A post and nothing else: "президент", "глава МЗС".
+_POST_ONLY = re.compile(
+    r"(?:президент|министр|міністр|глава|голова|очільни|керівни|канцлер|премьер|прем['’]єр)\w*"
+    r"(?:\s+(?:МИД|МЗС|РФ|України|России|государства|держави))?",
+    re.IGNORECASE,
+)
 _ENDS_WITH_PRONOUN = re.compile(r"\s(?:он|она|він|вона)\s*$", re.IGNORECASE)
 
 
@@ -516,8 +539,8 @@ def _stances(text: str, base: int) -> list[Clause]:
         c in before for c in '«»“”"'
     ):
         # "Использование … активов в пользу Киева он назвал «воровством»": the object
-        # first, then the paragraph's speaker.
-        subject = ""
+        # first, then the pronoun, matched against the people named (and their gender).
+        subject = _ENDS_WITH_PRONOUN.search(_NEGATION.sub("", before.rstrip())).group().strip()
     elif not _named(subject) or any(c in subject for c in '«»“”"'):
         return []
     clauses = []
@@ -534,7 +557,7 @@ def _stances(text: str, base: int) -> list[Clause]:
                 subject=subject,
                 subject_start=base + before.find(subject),
                 verb=verb.group("verb"),
-                kind="stance" if subject else "continuation",
+                kind="stance",
                 attribution=[(base, base + verbs[0].start())],
             )
         )

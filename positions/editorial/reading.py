@@ -294,7 +294,15 @@ def _opening_person(prefix: str, start: int, context: Context, party_of) -> None
     """The person of the record a sentence opens with, perhaps after a title, before a
     pronoun that is its subject later on: whom the pronoun stands for."""
     people = [hit for hit in context.index.find(prefix) if hit.person is not None]
-    if people and all(word[:1].isupper() for word in prefix[: people[0].start].split()):
+    after_colon = re.search(r"[:;]\s+(?:[^,:;]{0,40},\s+)*$", prefix)
+    if (
+        people
+        and after_colon
+        and all(word[:1].isupper() for word in prefix[: people[0].start].split())
+        and prefix[people[0].end : people[0].end + 2] not in {"'s", "’s"}
+    ):
+        # Only a pronoun after a colon: "…, he said" after words of someone's is the
+        # paragraph's speaker's, and "Putin's envoy" is not Putin.
         person = people[0].person
         context.mentioned = _of_person(
             person, party_of, "named", f"{person.name}, whom the sentence opens with"

@@ -32,7 +32,10 @@ _OWN_CHANNEL = re.compile(
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
     r"visit|negotiations|interview|interviewed|debate|hearing|briefing|forum|panel|"
-    r"conference|dinner|lunch|breakfast|reception|swap|committee|"
+    r"conference|dinner|lunch|breakfast|reception|(?<!land )(?<!territorial )swap|"
+    # "questions from the Commons Foreign Affairs Committee on Tuesday": a hearing, not the
+    # committee as a speaker ("the International Committee of the Red Cross said").
+    r"(?:before|told|from|addressed|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}committee|"
     # "на спільній пресконференції", "на брифинге", "во время переговоров".
     r"(?:пресконференц|прес-конференц|пресс-конференц|брифінг|брифинг|переговор|саміт|"
     r"саммит|зустрі|встреч|встрет|засідан|заседан|совещани|нарад|візит|визит|інтерв|интервью|"
@@ -119,6 +122,12 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
             event.start()
             for event in _EVENT.finditer(text)
             if not _AHEAD.search(text[max(0, event.start() - 40) : event.start()])
+            # "are expected to carry out a swap on Friday", "a swap planned for Sunday was
+            # postponed": not what happened.
+            and not (
+                event.group().lower() == "swap"
+                and _NOT_HELD.search(text[max(0, event.start() - 40) : event.end() + 40])
+            )
         ]
         for finding in dating.find_dates(text, published):
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
@@ -240,6 +249,11 @@ _OPENING = re.compile(r"(?:began|started|opened)$", re.IGNORECASE)
 _ONE_DAY = frozenset({"call", "by phone", "interview", "interviewed", "news conference",
                       "press conference", "briefing", "debate", "hearing"})  # fmt: skip
 # "The next press conference is scheduled for Friday": another event, still to come.
+_NOT_HELD = re.compile(
+    r"\b(?:will|would|expected|planned|scheduled|due to|postponed|called off|cancelled|"
+    r"canceled|set to|last)\b",
+    re.IGNORECASE,
+)
 _PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
 
 
@@ -514,8 +528,10 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
 
 _RECALLED = re.compile(
     r"\b(?:said|told\s+\w+|added|recalled)\s+(?:that\s+)?(?:he|she|they|we|I)\s+"
-    # "said she was confident of a backstop and had discussed it with Rubio last week".
-    r"(?:[^,.;“”\"]{0,60}?\s+and\s+)?had\s+\w+"
+    # "said she was confident of a backstop and had discussed it with Rubio last week"; not
+    # "and had no doubts".
+    r"(?:(?:[^,.;“”\"]{0,60}?\s+and\s+)?had\s+(?:\w+ed|spoken|told|met|seen|given|written|"
+    r"taken|made|held|won|sent|said)\b|had\s+\w+)"
 )
 # "Путин неоднократно говорил, что …", "Зеленський заявляв": said before, perhaps often.
 _IMPERFECTIVE = re.compile(
