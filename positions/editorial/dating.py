@@ -15,24 +15,27 @@ _MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.mont
 _MONTH_NAMES |= {
     name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
 } | {"sept": 9}
-# Russian and Ukrainian months as a date takes them: "12 декабря", "11 листопада".
-_LOCAL_MONTHS = tuple(
-    months.split()
-    for months in (
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-    )
+
+
+# Russian and Ukrainian months as a date takes them ("12 декабря", "11 листопада") and as "in"
+# takes them ("в июне", "у червні"), each list from January on.
+def _listed(*lines: str) -> tuple[list[str], ...]:
+    return tuple(line.split() for line in lines)
+
+
+_LOCAL_MONTHS = _listed(
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
 )
-_MONTH_NAMES |= {name: number for names in _LOCAL_MONTHS for number, name in enumerate(names, 1)}
-# And as "in" takes them: "в июне", "у червні".
-_LOCAL_IN_MONTHS = tuple(
-    months.split()
-    for months in (
-        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
-        "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
-    )
+_LOCAL_IN_MONTHS = _listed(
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
 )
-_MONTH_NAMES |= {name: number for names in _LOCAL_IN_MONTHS for number, name in enumerate(names, 1)}
+_MONTH_NAMES |= {
+    name: number
+    for names in (*_LOCAL_MONTHS, *_LOCAL_IN_MONTHS)
+    for number, name in enumerate(names, 1)
+}
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
