@@ -141,3 +141,26 @@ def test_a_day_carried_from_an_unsure_speaker_is_sure_when_the_occasion_gives_it
     draft = only(found, "Shipping must be safe")
     assert draft.stated_on == THURSDAY
     assert "the occasion the report opens with" in draft.evidence["date"]
+
+
+def test_a_report_opening_with_two_days_dates_no_statement_by_the_first(more):  # noqa: F811
+    found = drafts(
+        "МОСКВА, 24 октября. Президент Владимир Путин в среду провёл совещание с членами Совета "
+        "безопасности. Подробности журналистам в четверг сообщил Дмитрий Песков.\n\n"
+        "Peskov also said the Zaporizhzhia plant would stay under Russian control.",
+        THURSDAY,
+    )
+    # Not Wednesday's meeting: he may have said it on either day.
+    assert only(found, "plant would stay").stated_on != WEDNESDAY
+
+
+def test_since_a_day_is_no_occasions_day(more):  # noqa: F811
+    found = drafts(
+        "LONDON — It has been a week of leaders talking to cameras. Read side by side, three "
+        "long interviews given since last Sunday say more about the state of the Ukraine talks "
+        "than any communique.\n\n"
+        "Zelenskyy, speaking to the BBC, was blunt. Ukraine would never recognise Crimea as "
+        "Russian, he said.",
+        THURSDAY,
+    )
+    assert only(found, "never recognise Crimea").stated_on != datetime.date(2030, 10, 20)

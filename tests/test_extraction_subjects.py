@@ -429,3 +429,21 @@ def test_someone_new_the_article_opens_with_is_offered_for_the_pronouns_after(mo
     draft = only(found, "We will guarantee this peace")
     assert draft.new_speaker is None
     assert draft.suggested("speaker").name == "Hélène Marchetti"
+
+
+def test_what_the_spokesman_says_the_president_thinks_is_not_the_spokesmans(more):  # noqa: F811
+    found = drafts(
+        "Путин провёл совещание. По словам Пескова, президент считает, что итоговые документы "
+        "должны подписывать легитимные власти.",
+        SATURDAY,
+    )
+    assert only(found, "итоговые документы").speaker != more["peskov"]
+
+
+def test_an_embassy_is_of_the_side_whose_it_is_not_of_the_city_it_is_in(more):  # noqa: F811
+    found = drafts(
+        "Russia's embassy in Washington said on Thursday that any Western troops deployed to "
+        "Ukraine would become parties to the conflict.",
+        SATURDAY,
+    )
+    assert only(found, "Western troops").party == more["russia"]

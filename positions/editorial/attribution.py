@@ -249,6 +249,15 @@ def resolve(subject: str, subject_start: int, context: Context, party_of) -> Spe
         return speaker
     hits = context.index.find(words, subject_start)
     parties = [hit.party for hit in hits if hit.party is not None]
+    placed = [
+        hit.party
+        for hit in hits
+        if hit.party is not None
+        and not re.search(r"\b(?:in|at)\s+$", words[: max(0, hit.start - subject_start)])
+    ]
+    if placed and len(placed) < len(parties):
+        # "Russia's embassy in London": whose embassy, not where it is.
+        parties = placed
     people = [
         hit
         for hit in hits

@@ -257,7 +257,7 @@ def _read(text: str, base: int) -> list[Clause]:
             continue
         # A post the words before it reduced the subject to ("После встречи с Трампом
         # президент"): matched against the people named, not taken as the paragraph's speaker.
-        post = subject != before.strip() and _POST_ONLY.fullmatch(subject)
+        post = _POST_ONLY.fullmatch(subject)
         clause = Clause(
             quote,
             start,

@@ -130,6 +130,9 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
             )
         ]
         for finding in dating.find_dates(text, published):
+            if _SINCE.search(text[: finding.start]):
+                # "three interviews given since last Sunday": a span's start, not a day.
+                continue
             # The date must be the event's ("talks … on Friday", "at a summit on Monday"),
             # not that of a statement that merely mentions talks.
             near = any(
@@ -149,6 +152,14 @@ def occasion(proposals: list, published, found: list[Found] = ()) -> dating.Date
                     why = (
                         f"Left blank: the {event} the report opens with ran over more than one "
                         f"day ({spans}), and the statement gives no day of its own."
+                    )
+                    return dataclass_replace(finding, day=None, precision="", reasoning=why)
+                if other := _another_saying_day(first, finding, published):
+                    # "Путин в четверг провёл совещание … Подробности журналистам в пятницу
+                    # сообщил Песков": what was said may be of either day.
+                    why = (
+                        f"Left blank: the report opens with two days (“{finding.phrase}” and "
+                        f"“{other.phrase}”), and the statement gives no day of its own."
                     )
                     return dataclass_replace(finding, day=None, precision="", reasoning=why)
                 return dataclass_replace(
@@ -255,6 +266,27 @@ _NOT_HELD = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
+
+
+_SINCE = re.compile(r"\b(?:since|until|till|from|начиная с|с тех пор как|з|із)\s*$", re.I)
+
+
+def _another_saying_day(first: list, finding, published) -> dating.DateFinding | None:
+    """Another past day the first paragraph gives for telling something ("Подробности
+    журналистам в пятницу сообщил Песков", "told reporters on Friday"), if any."""
+    for proposal in first:
+        sentence = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
+        for other in dating.find_dates(sentence, published):
+            near = sentence[max(0, other.start - 40) : other.end + 40]
+            if (
+                other.precision == DAY
+                and other.day != finding.day
+                and other.day <= published
+                and (VERB.search(near) or cyrillic.VERB.search(near))
+                and not _PLANNED.search(near)
+            ):
+                return other
+    return None
 
 
 def _other_days(event: str, text: str, finding, body: list, published) -> str:
