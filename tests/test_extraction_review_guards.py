@@ -248,3 +248,44 @@ def test_a_russian_ministers_demonym_of_the_speakers_side_still_offers_him(more)
         MONDAY,
     )
     assert only(found, "не примет никаких").suggested("speaker") == more["lavrov"]
+
+
+# -- the twenty-first and twenty-second rounds' rules --
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # Two presidents named: "Президент" is neither filled in.
+        (
+            "Зеленский провёл переговоры с Путиным в Стамбуле.\n\n"
+            "Президент заявил, что его страна готова к дальнейшим переговорам.",
+            "готова к дальнейшим переговорам",
+        ),
+        # The president's stance, as his spokesman relays it.
+        (
+            "Дмитрий Песков рассказал журналистам о совещании. Президент, по его словам, готов "
+            "встретиться с Зеленским в Стамбуле.",
+            "готов встретиться",
+        ),
+    ],
+)
+def test_a_russian_post_is_not_filled_as_someone_it_may_not_be(more, text, words):  # noqa: F811
+    found = [draft for quote, draft in drafts(text, MONDAY).items() if words in quote]
+    assert all(draft.speaker not in {more["zelenskyy"], more["peskov"]} for draft in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sergei Lavrov said Russia had always been open to dialogue, while Washington said one "
+        "thing and did another.",
+        "Marco Rubio said the talks were useful, while Ukraine's allies said on Tuesday they "
+        "would provide air defence.",
+        "Marco Rubio said the talks were useful, while Ukrainian officials said the opposite.",
+    ],
+)
+def test_while_a_side_or_officials_said_joins_no_second_statement(more, sentence):  # noqa: F811
+    found = drafts(sentence, MONDAY)
+    assert all(draft.party in {None, more["russia"], more["us"]} for draft in found.values())
+    assert len(found) == 1

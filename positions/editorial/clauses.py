@@ -301,7 +301,13 @@ def _and_another(clause: Clause) -> list[Clause]:
     others = [
         other
         for other in _attributed(clause.quote[joined.end() :], rest_at)
-        if other.subject[:1].isupper() and other.kind == "reported"
+        # A person named, with a title or a first name ("European Commission President Ursula
+        # von der Leyen"), saying words of their own: not "Washington said one thing and did
+        # another", nor "Ukrainian officials said the opposite".
+        if other.kind == "reported"
+        and len(re.findall(r"\b[A-Z][\w'’.-]*", other.subject)) >= 2
+        and not other.original
+        and len(other.quote.split()) >= 4
     ]
     if not others:
         return [clause]

@@ -207,6 +207,26 @@ def _read(text: str, base: int) -> list[Clause]:
         if len(quote.split()) < 3:
             return []
         inner = [c for c in _read(text[words.end() :], base + words.end()) if c.subject]
+        if whose and not inner and (post := _POST_THAT.match(text[words.end() :])):
+            # "По словам Пескова, президент считает, что …": the president's words, in the
+            # spokesman's account.
+            at = base + words.end() + post.start("content")
+            quote, start = _trimmed(post.group("content"), at)
+            if len(quote.split()) >= 3:
+                return [
+                    Clause(
+                        quote,
+                        start,
+                        subject=whose,
+                        subject_start=base + words.start("whose"),
+                        verb=post.group("verb"),
+                        kind="reported",
+                        attribution=[(base, start)],
+                        original=post.group("post"),
+                        original_start=base + words.end(),
+                        original_verb=post.group("verb"),
+                    )
+                ]
         if whose and inner and inner[0].kind != "stance":
             # "По словам Ушакова, Трамп заявил, что …": Trump's words, in Ushakov's account.
             clause = inner[0]
@@ -257,7 +277,7 @@ def _read(text: str, base: int) -> list[Clause]:
             continue
         # A post the words before it reduced the subject to ("После встречи с Трампом
         # президент"): matched against the people named, not taken as the paragraph's speaker.
-        post = _POST_ONLY.fullmatch(subject)
+        post = subject != before.strip() and _POST_ONLY.fullmatch(subject)
         clause = Clause(
             quote,
             start,
@@ -327,7 +347,14 @@ def _read(text: str, base: int) -> list[Clause]:
                     attribution=[(base + inserted.start("verb"), start)],
                 )
             ]
-    if (aside := _IN_WORDS_ASIDE.match(text)) and len(aside["content"].split()) >= 3:
+    aside = _IN_WORDS_ASIDE.match(text)
+    if (
+        aside
+        and len(aside["content"].split()) >= 3
+        # "Президент, по его словам, готов …": the president's stance, as the speaker relays it.
+        and not _PERSON_WORDS.search(aside["head"])
+        and not _SURNAME_END.search(aside["head"])
+    ):
         # "Запорожская АЭС, по его словам, «находится под российским контролем»": the words
         # after the aside, the paragraph's speaker's.
         content, start = _trimmed(aside.group("content"), base + aside.start("content"))
@@ -388,6 +415,10 @@ _PERSONAL_HEAD = re.compile(
     r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)+|"
     r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ко|ук|юк|ич|енко|ова|ева|ина|ская)"
 )
+# A head ending in a surname ("Сергей Лавров", "Зеленський"), not a thing ("Запорожская АЭС").
+_SURNAME_END = re.compile(
+    r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*(?:ов|ев|ёв|ин|ын|ский|ський|цкий|ко|ук|юк|ич|ова|ева|ина|ская)$"
+)
 # "комментируя слова …", "відповідаючи на …": a gerund's clause, not a statement.
 _GERUND_START = re.compile(
     r"^(?![\w'’-]+ть?ся\s)[\w'’-]+(?:я|ясь|учи|ючи|учись|ючись|[иаеуя]в|[иаеуя]вши|[иаеуя]вшись)\s",
@@ -443,7 +474,7 @@ _PAST_VERB = re.compile(
 )
 _NEGATION = re.compile(r"\s+(?:не|ні)$", re.IGNORECASE)
 _TOPIC_FIRST = re.compile(
-    r"^(?:Щодо|Стосовно|Относительно|Касательно|Что касается)\s+[^\s,]+\s*,?\s+", re.I
+    r"^(?:Щодо|Стосовно|Про|Относительно|Касательно|Что касается|О|Об)\s+[^\s,]+\s*,?\s+", re.I
 )
 _AFTER_EVENT = re.compile(
     r"^(?:Після|После|По итогам|За підсумками|Под час|Під час|Во время|В ходе|У ході)\s", re.I
@@ -519,6 +550,11 @@ def _subject(words: str) -> str:
 _POST_ONLY = re.compile(
     r"(?:президент|министр|міністр|глава|голова|очільни|керівни|канцлер|премьер|прем['’]єр)\w*"
     r"(?:\s+(?:МИД|МЗС|РФ|України|России|государства|держави))?",
+    re.IGNORECASE,
+)
+_POST_THAT = re.compile(
+    rf"^(?P<post>(?:президент|глава государства|глава держави|министр|міністр|премьер|"
+    rf"прем['’]єр)\w*)\s+(?P<verb>{_RUSSIAN}|{_UKRAINIAN}),?\s+(?:что|що)\s+(?P<content>.+?)[.!]?$",
     re.IGNORECASE,
 )
 _ENDS_WITH_PRONOUN = re.compile(r"\s(?:он|она|він|вона)\s*$", re.IGNORECASE)

@@ -277,12 +277,19 @@ def _another_saying_day(first: list, finding, published) -> dating.DateFinding |
     for proposal in first:
         sentence = proposal.sentence.text[strip_dateline(proposal.sentence.text) :]
         for other in dating.find_dates(sentence, published):
+            # The day of a saying: its verb at most three words before or after it ("told
+            # reporters on Friday", "в пятницу сообщил"), not "arrived on Sunday".
+            before = " ".join(sentence[: other.start].split()[-4:])
+            after = " ".join(sentence[other.end :].split()[:3])
+            said = any(
+                verbs.search(part) for verbs in (VERB, cyrillic.VERB) for part in (before, after)
+            )
             near = sentence[max(0, other.start - 40) : other.end + 40]
             if (
                 other.precision == DAY
                 and other.day != finding.day
                 and other.day <= published
-                and (VERB.search(near) or cyrillic.VERB.search(near))
+                and said
                 and not _PLANNED.search(near)
             ):
                 return other
