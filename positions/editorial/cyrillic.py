@@ -149,6 +149,11 @@ def _trimmed(text: str, start: int) -> tuple[str, int]:
     return stripped, start + text.find(stripped)
 
 
+def _group(match: re.Match, name: str, base: int) -> tuple[str, int]:
+    """A group of a match on the text at ``base``, trimmed, and where it starts."""
+    return _trimmed(match.group(name), base + match.start(name))
+
+
 def read_sentence(text: str, base: int) -> list[Clause]:
     """The statements a Russian or Ukrainian sentence attributes (empty when none), each with
     the speaker whose words it relays, if any."""
@@ -169,7 +174,7 @@ _AS_SAID = re.compile(
 
 def _read(text: str, base: int) -> list[Clause]:
     if said := _AS_SAID.match(text):
-        quote, start = _trimmed(said.group("content"), base + said.start("content"))
+        quote, start = _group(said, "content", base)
         # Titles in «…» ("в программе «Москва. Кремль. Путин»") name no speaker.
         subject = re.sub(r"«[^«»]*»", lambda title: " " * len(title.group()), said["subject"])
         # "Как заявил Лавров после встречи с Рубио, …": Lavrov, not Rubio.
@@ -329,7 +334,7 @@ def _read(text: str, base: int) -> list[Clause]:
         # "Лавров, напомнил Песков, …" (Lavrov's words) nor "…, сообщил Ушаков, и обсудил …".
         raw = inserted.group("subject").strip()
         subject = _speaker_of(raw)
-        content, start = _trimmed(inserted.group("content"), base + inserted.start("content"))
+        content, start = _group(inserted, "content", base)
         if _GERUND_START.match(content):
             # "Москва не доверяет …, заявил Песков, комментируя слова …": the words before.
             content, start = _trimmed(inserted.group("head"), base)
@@ -357,7 +362,7 @@ def _read(text: str, base: int) -> list[Clause]:
     ):
         # "Запорожская АЭС, по его словам, «находится под российским контролем»": the words
         # after the aside, the paragraph's speaker's.
-        content, start = _trimmed(aside.group("content"), base + aside.start("content"))
+        content, start = _group(aside, "content", base)
         whose = _WHOSE_PRONOUN[aside.group("aside").split()[1].lower()]
         return [
             Clause(
@@ -372,7 +377,7 @@ def _read(text: str, base: int) -> list[Clause]:
     if declared := _DECLARED.match(text):
         # "Зеленський вкотре заявив про готовність зустрітися з …": the stance declared.
         subject = _subject(declared.group("subject").strip())
-        content, start = _trimmed(declared.group("content"), base + declared.start("content"))
+        content, start = _group(declared, "content", base)
         if _named(subject) and len(content.split()) >= 3:
             return [
                 Clause(
