@@ -69,11 +69,13 @@ serve-check:
 # POSTGRES_PASS=no leaves them out (.ci/run, whose next run is on PostgreSQL).
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 POSTGRES_PASS ?= yes
-# Test processes side by side (pytest-xdist), each with its own test database.
+# Test processes side by side (pytest-xdist), each with its own test database; then the
+# browser tests alone, as a browser on a loaded machine misses its timeouts.
 TEST_WORKERS ?= 2
 
 test: install-dev node_modules/.installed
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser"
+	$(PY) -m pytest -m browser
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) exit 0;; esac; \
 	if [ "$(POSTGRES_PASS)" = no ]; then \
 	  echo "PostgreSQL-only tests left out (POSTGRES_PASS=no)"; exit 0; fi; \

@@ -61,11 +61,6 @@ def pytest_collection_modifyitems(config, items):
     the marker gives (``make test`` runs them again on PostgreSQL when a server answers)."""
     from django.db import connection
 
-    for item in items:
-        # Under ``pytest -n``, one worker drives Chromium at a time: two headless browsers
-        # on two cores starve each other's screenshots.
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
     if connection.vendor == "postgresql":
         return
     for item in items:
