@@ -206,17 +206,24 @@ class Context:
         return None, ""
 
 
+# The kind of a speaker who speaks for another of their side ("Peskov said Putin was ready
+# …"): whose position it is, the editor decides.
+FOR_ANOTHER = "-for-another"
+
+
 def carried(focus: Speaker, kind: str, evidence: str) -> Speaker:
     """``focus`` as the speaker of a pronoun or a continuation, with the kind of evidence;
     the kind keeps the focus's own ("continuation-paragraph/named"), so that a pronoun for
-    someone the rules were unsure of is no surer."""
+    someone the rules were unsure of is no surer. Who the focus is, is sure even where it was
+    unsure whose position its words held ("Lavrov said Putin was ready …. He added …")."""
+    own = focus.kind.removesuffix(FOR_ANOTHER)
     return Speaker(
         person=focus.person,
         new=focus.new,
         party=focus.party,
         evidence=evidence,
         party_evidence=focus.party_evidence,
-        kind=f"{kind}/{focus.kind}" if focus.kind else kind,
+        kind=f"{kind}/{own}" if own else kind,
         party_kind=f"{kind}/{focus.party_kind}" if focus.party else "",
     )
 
@@ -588,6 +595,12 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             )
     title_words = words[: name_tokens[0].start].strip(" ,")
     title = _title(title_words, hits, offset)
+    after_name = words[name_tokens[-1].end :]
+    if not title and after_name.startswith(","):
+        # "Hiroshi Tanabe, the Japanese prime minister, told …": the post after the name.
+        post = after_name[1:].split(",")[0]
+        if {word.lower() for word in post.split()} & (TITLE_WORDS - {"the", "a", "an"}):
+            title = _title(post, hits, offset)
     party = parties[-1] if parties else None
     why = f"“{_hit_text(hits, party)}” in the title the article gives" if party else ""
     party_kind = "new-title" if party else ""

@@ -20,6 +20,8 @@ from positions.editorial.reporting_verbs import (
 )
 
 _OPEN, _CLOSE = '“"«', '”"»'
+# A word of a name: capitalised, or an Arabic article joined to it ("al-Hameli").
+_NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|at|ibn|bin|abu)-[A-Z])[\w'’.-]*"
 # "MOSCOW - ", "KYIV, Aug 20 (Example Wire) - ", "BEIJING, March 7 (Xinhua) -- ", "KYIV — "
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'’/-]{1,40}(?:,[^()\n]{1,30}?)?(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—])\s+"
@@ -280,9 +282,45 @@ def read_clauses(sentence: str, start: int) -> list[Clause]:
         _quoted(text, base)
         or _interpolated(text, base)
         or _attributed(text, base)
+        or _saying(text, base)
         or _after_colon(text, base)
     )
     return [part for clause in clauses for part in _and_another(clause)]
+
+
+# "German Chancellor Friedrich Merz was more guarded on the assets, saying Berlin …": what
+# the speaker did, in words no verb of saying, then what they said. The subject is a name,
+# perhaps with its post, or a pronoun; then a deed of a few words without quotation marks.
+_SPEAKER_WORD = "|".join(sorted(_SPEAKER_WORDS, key=len, reverse=True))
+_WORDS_OF_SPEAKER = rf"(?:(?:{_NAME_WORD}|(?:{_SPEAKER_WORD}))\s+){{0,6}}"
+_SAYING = re.compile(
+    rf"^(?P<subject>(?:{_WORDS_OF_SPEAKER}(?:{_NAME_WORD}|(?:{_SPEAKER_WORD})),\s+)?"
+    rf"{_WORDS_OF_SPEAKER}{_NAME_WORD}"
+    rf"(?:,\s+{_WORDS_OF_SPEAKER}(?:{_NAME_WORD}|(?:{_SPEAKER_WORD})),)?|He|She|They)"
+    rf",?\s+(?P<deed>(?!(?:{_SPEAKER_WORD})\b)[a-z][^,“”\"«»]{{2,80}}?),\s+saying\s+"
+    r"(?:only\s+)?(?:that\s+)?(?=\S)"
+)
+
+
+def _saying(text: str, base: int) -> list[Clause]:
+    said = _SAYING.match(text)
+    if not said or VERB.search(said["deed"]):
+        return []
+    subject = said["subject"]
+    words, at = trim(text[said.end() :], base + said.end())
+    if len(words.split()) < 3:
+        return []
+    clause = Clause(
+        words,
+        at,
+        subject=subject,
+        subject_start=base,
+        around=subject,
+        verb="saying",
+        attribution=[(base, base + said.end())],
+    )
+    clause.parts = splits(clause)
+    return [clause]
 
 
 # "…, while European Commission President Ursula von der Leyen wrote on Tuesday that …":
@@ -482,10 +520,13 @@ def _subject_or_inverted(attribution: str, verb: re.Match) -> tuple[str, int]:
     return "", 0
 
 
-# A word of a name: capitalised, or an Arabic article joined to it ("al-Hameli").
-_NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|at|ibn|bin|abu)-[A-Z])[\w'’.-]*"
 _SUBORDINATE = re.compile(r"^(?:When|While|If|Although|Though|Because|Once)\b")
 _ATTRIBUTION_COMMA = re.compile(r",[\"”’]? ")
+# A name, then its post between commas, ending where the verb's comma is.
+_NAMED_APPOSITIVE = re.compile(
+    rf"(?P<comma>,[\"”’]? )(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD},\s+"
+    r"(?:(?:the|a|an)\s+|[A-Z][\w'’.-]*['’]s\s+)[^,“”\"«»]{2,80}$"
+)
 
 
 def _attributed(text: str, base: int) -> list[Clause]:
@@ -497,6 +538,12 @@ def _attributed(text: str, base: int) -> list[Clause]:
         if not commas:
             continue
         comma, after = commas[-1].start(), commas[-1].end()
+        if (named := _NAMED_APPOSITIVE.search(text, 0, comma)) and not text[
+            after : verb.start()
+        ].strip():
+            # ", Hiroshi Tanabe, the Japanese prime minister, told reporters": the name and
+            # its post, then the verb.
+            comma, after = named.start(), named.end("comma")
         attribution = text[after:]
         tail = _TAIL.search(attribution)
         own = attribution[: tail.start()] if tail else attribution

@@ -42,6 +42,9 @@ _MONTH = (
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|later\s+that\s+day)\b", re.IGNORECASE
+)
 _PATTERNS = [
     # "Monday, August 25", "on Aug. 25, 2025", "March 7"
     (
@@ -65,6 +68,8 @@ _PATTERNS = [
         "day_before",
         re.compile(r"\b(?:a day earlier|the day before|the previous day)\b", re.IGNORECASE),
     ),
+    # "The same day in Strasbourg, …": the day the report gave just before.
+    ("same_day", _SAME_DAY),
     ("this_month", re.compile(r"\b(?:earlier|late|later)?\s*this month\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\blast month\b", re.IGNORECASE)),
     (
@@ -232,7 +237,7 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
         return phrase, published - datetime.timedelta(days=1), "day", f"“{phrase}”, {against}"
     if kind == "today":
         return phrase, published, "day", f"“{phrase}”, {against}"
-    if kind == "day_before":
+    if kind in {"day_before", "same_day"}:
         # Read against the day the article is about, which the caller knows; see ``relative``.
         return phrase, None, "relative", f"“{phrase}”"
     if kind == "this_month":
@@ -263,7 +268,11 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
         return phrase, None, "", f"“{phrase}” gives no day"
     # A weekday: the latest such day on or before publication, so that "on Wednesday" in an
     # article of Wednesday is that very day.
-    if _FUTURE_BEFORE.search(text[: match.start()]):
+    if _FUTURE_BEFORE.search(text[: match.start()]) and not (
+        # "By Tuesday, Starmer had attached a condition": a day gone by.
+        re.fullmatch(r"\s*By\s+", text[: match.start()])
+        and re.match(r"[^.;]{0,60}?\bhad\b", text[match.end() :])
+    ):
         return None
     if kind == "local_weekday":
         weekday = _LOCAL_WEEKDAYS[match.group("weekday").lower()]
@@ -277,6 +286,11 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
     return phrase, day, "day", f"“{phrase}”, {against}{same}"
 
 
+def same_day(finding: DateFinding) -> bool:
+    """Whether the finding is "the same day", which names no day of its own."""
+    return finding.precision == "relative" and bool(_SAME_DAY.fullmatch(finding.phrase))
+
+
 def relative(finding: DateFinding, anchor: datetime.date | None, anchor_note: str) -> DateFinding:
     """A "day before" phrase read against the day the article is about."""
     if finding.precision != "relative":
@@ -286,7 +300,8 @@ def relative(finding: DateFinding, anchor: datetime.date | None, anchor_note: st
             finding.phrase, finding.start, finding.end, None, "",
             f"{finding.reasoning}: no earlier day in the article to count from",
         )  # fmt: skip
+    back = 0 if _SAME_DAY.fullmatch(finding.phrase) else 1
     return DateFinding(
-        finding.phrase, finding.start, finding.end, anchor - datetime.timedelta(days=1), "day",
+        finding.phrase, finding.start, finding.end, anchor - datetime.timedelta(days=back), "day",
         f"{finding.reasoning}, counted from {anchor_note}",
     )  # fmt: skip

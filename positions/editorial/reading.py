@@ -1,10 +1,18 @@
 """Reading a whole article: which sentences carry statements, in which clauses, and whose
 they are (the paragraph's subject, an interview's interviewee, a relayed speaker)."""
 
+import dataclasses
 import re
 
 from positions.editorial import cyrillic
-from positions.editorial.attribution import Context, NewSpeaker, Speaker, carried, resolve
+from positions.editorial.attribution import (
+    FOR_ANOTHER,
+    Context,
+    NewSpeaker,
+    Speaker,
+    carried,
+    resolve,
+)
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.names import TITLE_WORDS, tokens, words
@@ -744,8 +752,17 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
             )
             item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
         elif wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
-            # "Lavrov said Putin was ready …": one side speaking for its own.
-            pass
+            # "Lavrov said Putin was ready …": one side speaking for its own. When it speaks
+            # for another person of that side, whose position to record (the spokesman's
+            # account or the president's stance) the editor decides: the speaker is offered.
+            if original.someone and speaker.someone and original.name != speaker.name:
+                item.speaker = dataclasses.replace(
+                    speaker,
+                    kind=speaker.kind + FOR_ANOTHER,
+                    evidence=f"{speaker.evidence}, speaking for {original.name} "
+                    f"(“{clause.original_verb}”): whether it is {original.name}'s position or "
+                    f"{speaker.name}'s account of it, the editor decides",
+                )
         elif wanting and speaker.someone and speaker.party is None:
             # A speaker of no known party: whose side "wants" it is, nothing tells.
             pass

@@ -51,15 +51,17 @@ _ORIGINAL_STANCE = re.compile(
 # "Putin, in their Monday meeting, was prepared to …": with an aside on when or where.
 _ORIGINAL_WANT = re.compile(
     r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s+[^,“”\"]{1,60},)?\s+"
-    r"(?:still\s+)?(?P<verb>wants|wanted|is ready|was ready|is prepared|was prepared|"
-    r"is open|was open|is willing|was willing)\b"
+    r"(?:still\s+)?(?P<verb>wants|wanted|(?:is|was|remains|remained)\s+"
+    r"(?:ready|prepared|open|willing))\b"
 )
 WANTING = frozenset(
-    {
-        "wants", "wanted", "is ready", "was ready", "is prepared", "was prepared",
-        "is open", "was open", "is willing", "was willing", "по мнению",
+    {"wants", "wanted", "по мнению"}
+    | {
+        f"{verb} {state}"
+        for verb in ("is", "was", "remains", "remained")
+        for state in ("ready", "prepared", "open", "willing")
     }
-)  # fmt: skip
+)
 
 
 # "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays

@@ -340,8 +340,12 @@ def date_statements(
         return
     lead = None
     latest = None
+    days = _days_given(proposals, published)
     for number, item in enumerate(found):
-        _own_date(item, published, latest)
+        start = item.proposal.sentence.start
+        # "The same day, …": the day the text gave last before the sentence.
+        last = next((f for _, at, f in reversed(days) if at < start), None)
+        _own_date(item, published, latest, last)
         if item.own is not None and item.own.day is not None:
             lead = number if lead is None else lead
             latest = item
@@ -392,6 +396,19 @@ def date_statements(
             # "У Кремлі візит прокоментували в середу. «…»": the day the paragraph gave just
             # before, not the occasion's.
             source = (told, "paragraph-sentence")
+        if (
+            source is not None
+            and source[1] == "occasion"
+            and not voiced
+            and (other := _other_day_before(item, days, source[0]))
+        ):
+            # "By Tuesday, Starmer had attached a condition. Britain would …, the prime
+            # minister told MPs": the paragraph has moved on from the occasion's day.
+            item.reasoning = (
+                f"Left blank: the paragraph gives another day than the occasion's "
+                f"(“{other.phrase}”), and the statement gives no day of its own."
+            )
+            continue
         if source is not None:
             carried, why = source
             if isinstance(carried, dating.DateFinding) and carried.day is None:
@@ -443,7 +460,9 @@ _CARRIED_KIND = {
 }
 
 
-def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None:
+def _own_date(
+    item: Found, published: datetime.date, lead: Found | None, last: dating.DateFinding | None
+) -> None:
     """The date the statement's own attribution gives, or why it gives none."""
     clause, sentence = item.clause, item.told_in or item.proposal.sentence
     # "Russia agreed at Friday's summit to …": a stance relayed is dated inside its words;
@@ -533,6 +552,10 @@ def _own_date(item: Found, published: datetime.date, lead: Found | None) -> None
         return
     anchor_day = lead.day if lead else published
     for finding in findings:
+        if dating.same_day(finding):
+            finding = dating.relative(
+                finding, last and last.day, f"the day given just before, “{last and last.phrase}”"
+            )
         finding = dating.relative(
             finding, anchor_day, "the day reported just before" if lead else "publication"
         )
@@ -588,7 +611,8 @@ _ANONYMOUS_SOURCE = re.compile(
 # "з 15 вересня запровадити …", "с 1 сентября", "до 20 листопада": the same in Russian and
 # Ukrainian.
 _SPOKEN_OF = re.compile(
-    r"(?<![\w-])(?:from|until|till|by|starting|beginning|since|з|із|зі|від|до|с|со|по|"
+    # Not "By Tuesday, Starmer had …", a sentence's opening: a day gone by.
+    r"(?<![\w-])(?:from|until|till|(?-i:by)|starting|beginning|since|з|із|зі|від|до|с|со|по|"
     r"починаючи з|начиная с)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -604,13 +628,21 @@ def _outside_relative(findings: list, text: str, offset: int, clause: Clause):
     said on Friday that …" dates its own words."""
     quote_at, quote_end = clause.start, clause.start + len(clause.quote)
 
-    def aside(finding) -> bool:
+    def aside(finding, to_verb: bool = False) -> bool:
         relative = _RELATIVE.search(text[: finding.start - offset])
         if not relative:
             return False
-        between = text[finding.end - offset : max(finding.end, quote_at) - offset]
+        end = max(finding.end, quote_at)
+        if to_verb and quote_at <= offset + relative.start() and clause.verb:
+            # "Zelenskyy, who joined Monday's call, had welcomed it on Tuesday": a stance's
+            # words start at its subject; the relative clause ends before the verb.
+            verb_at = text.find(clause.verb, finding.end - offset)
+            end = offset + verb_at if verb_at != -1 else end
+        between = text[finding.end - offset : end - offset]
         return "," in between or quote_end <= offset + relative.start()
 
+    if outside := [f for f in findings if not aside(f, to_verb=True)]:
+        return outside, False
     outside = [f for f in findings if not aside(f)]
     return (outside, False) if outside or not findings else (findings, True)
 
@@ -853,6 +885,45 @@ def _told_before(item: Found, proposals, published, stated: set[int]) -> dating.
             and not _SPOKEN_OF.search(text[: finding.start][-20:])
         ]
     return days[-1] if days else None
+
+
+def _days_given(proposals, published) -> list[tuple[int, int, dating.DateFinding]]:
+    """Every day of the past the text gives, with its paragraph and where its sentence starts;
+    not a dateline's, nor one a statement speaks of ("from September 1")."""
+    days = []
+    for proposal in proposals:
+        text = proposal.sentence.text
+        skip = strip_dateline(text)
+        at = proposal.sentence.start
+        for finding in dating.find_dates(text[skip:], published, at + skip):
+            before = text[: finding.start - at][-20:]
+            if (
+                finding.precision == DAY
+                and finding.day <= published
+                # "The truce is due to start on September 1": a day to come.
+                and not _PLANNED.search(text)
+                and not _SPOKEN_OF.search(before)
+            ):
+                days.append((proposal.paragraph, proposal.sentence.start, finding))
+    return days
+
+
+def _other_day_before(item: Found, days: list, occasion) -> dating.DateFinding | None:
+    """A day other than the occasion's that the statement's paragraph gives before it."""
+    sentence, clause = item.proposal.sentence, item.clause
+    quote = (clause.start, clause.start + len(clause.quote))
+    given = [
+        finding
+        for paragraph, start, finding in days
+        if paragraph == item.proposal.paragraph
+        and start <= sentence.start
+        # Not a day in the statement's own words.
+        and not (start == sentence.start and quote[0] <= finding.start < quote[1])
+    ]
+    # A paragraph that gives the occasion's day too (the opening's) is of the occasion.
+    if any(finding.day == occasion.day for finding in given):
+        return None
+    return given[0] if given else None
 
 
 def _carried(found: list[Found], number: int, index: _Dated, lead: int | None, occasion):
