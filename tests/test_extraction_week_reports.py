@@ -174,3 +174,56 @@ def test_a_day_in_a_relative_clause_alone_is_still_offered(record):  # noqa: F81
     )
     draft = only(found, "decide on the assets")
     assert draft.suggested("date") == datetime.date(2034, 9, 14)
+
+
+def test_a_russian_minister_saying_the_president_is_ready_is_offered(record):  # noqa: F811
+    found = drafts(
+        "Сергей Лавров ответил, что президент России по-прежнему готов к встрече с Владимиром "
+        "Зеленским, но лишь на финальном этапе.",
+        SUNDAY,
+    )
+    draft = only(found, "готов к встрече")
+    # The president's stance, or the minister's account of it: not filled in as his.
+    assert draft.speaker is None
+    assert draft.suggested("speaker") != record["lavrov"] or offered(draft, "speaker")
+
+
+def test_a_russian_minister_saying_his_country_is_ready_is_still_the_speaker(record):  # noqa: F811
+    found = drafts("Сергей Лавров ответил, что Россия готова к новому раунду переговоров.", SUNDAY)
+    assert only(found, "готова к новому раунду").speaker == record["lavrov"]
+
+
+def test_words_posted_in_a_telegram_channel_are_not_of_the_reports_occasion(more):  # noqa: F811
+    found = drafts(
+        "Сергей Лавров в четверг дал интервью телеканалу и заявил, что Москва готова к "
+        "переговорам.\n\n"
+        "Глава комитета Госдумы Леонид Слуцкий в своём Telegram-канале призвал Вашингтон "
+        "обсуждать снятие санкций напрямую с Москвой.",
+        datetime.date(2034, 6, 16),
+    )
+    draft = only(found, "обсуждать снятие санкций")
+    assert draft.stated_on is None
+    assert draft.suggested("speaker").name == "Леонид Слуцкий"
+
+
+def test_a_transcripts_surname_label_is_the_new_person_named_in_full_before(more):  # noqa: F811
+    found = drafts(
+        "WASHINGTON — The spokesman, Daniel Whitford, told reporters on Monday that the "
+        "United States would lead a monitoring mission.\n\n"
+        "Q: Would that mean American personnel on the ground?\n\n"
+        "MR. WHITFORD: No. There will be no U.S. troops in Ukraine.",
+        datetime.date(2034, 10, 10),
+    )
+    assert only(found, "no U.S. troops").new_speaker.name == "Daniel Whitford"
+
+
+def test_a_council_in_the_genitive_is_no_new_persons_name(more):  # noqa: F811
+    found = drafts(
+        "«Гарантии должны быть взаимными», — сказал Сергей Лавров, добавив, что гарантами "
+        "могли бы выступить постоянные члены Совета Безопасности ООН.",
+        SUNDAY,
+    )
+    assert all(
+        draft.new_speaker is None or "Совета" not in draft.new_speaker.name
+        for draft in found.values()
+    )

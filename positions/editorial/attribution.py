@@ -544,14 +544,14 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     if len(name_tokens) > 2 and re.search(r"\b(?:for|of)\s+$", words[: name_tokens[0].start]):
         # "Deputy Prime Minister for Restoration Taras Kovalchuk": the portfolio, then the name.
         name_tokens = name_tokens[-2:]
-    if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
-        # "керівник Офісу Президента": a body, not a person's name.
-        return None
     if _CYRILLIC_WORD.match(name_tokens[0].text) and len(name_tokens) > 2:
         # "Міністр закордонних справ Угорщини Золтан Керестеш": a country in the genitive
         # before the name; a name is two words, or three with a patronymic.
         patronymic = re.search(r"(?:ович|евич|івна|ївна|овна|евна)$", name_tokens[-2].text)
         name_tokens = name_tokens[-3:] if patronymic else name_tokens[-2:]
+    if any(token.bare.lower() in BODY_WORDS for token in name_tokens):
+        # "керівник Офісу Президента": a body, not a person's name.
+        return None
     if any(len(token.text) == 1 for token in name_tokens):
         # "Ван И": a name transliterated so short that the record's spelling of it cannot be
         # told apart from someone new.

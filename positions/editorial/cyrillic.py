@@ -548,7 +548,14 @@ def _subject(words: str) -> str:
         words = words[posts[-1].start() :]
     if (cut := _OCCASION_WORDS.search(words)) and _named(words[: cut.start()]):
         words = words[: cut.start()]
+    if (own := _IN_OWN.search(words)) and _SURNAME_END.search(words[: own.start()]):
+        # "Леонид Слуцкий в своём Telegram-канале": where the words were posted; not "Тоді ж
+        # у своєму Telegram-каналі він".
+        words = words[: own.start()]
     return words
+
+
+_IN_OWN = re.compile(r"\s(?:в|у)\s+(?:своём|своем|своєму|своему)\s", re.IGNORECASE)
 
 
 # A post and nothing else: "президент", "глава МЗС".
@@ -614,6 +621,13 @@ def _find_original(clause: Clause) -> None:
     заявил, что …", "Российский лидер также предложил …, добавил Ушаков"."""
     if clause.kind not in {"reported", "quoted"} or clause.original:
         return
+    if clause.kind == "reported" and (wanting := _WANTING.match(clause.quote)):
+        # "Лавров ответил, что президент России по-прежнему готов к ней": what another of
+        # the side is ready for, in the speaker's account.
+        clause.original = wanting.group("who")
+        clause.original_start = clause.start + wanting.start("who")
+        clause.original_verb = wanting.group("verb").lower()
+        return
     match = _ORIGINAL.match(clause.quote)
     if not match or "," in match.group("lead") and not _THAT_AFTER.search(match.group("lead")):
         return
@@ -635,6 +649,14 @@ def _find_original(clause: Clause) -> None:
 
 
 _THAT_AFTER = re.compile(r",\s+(?:что|що)\s+$", re.IGNORECASE)
+_WANTING = re.compile(
+    # A post, or a person's first name and surname: not "Россия готова", "Мы готовы".
+    r"^(?P<who>(?:президент|глава государства|глава держави)(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*)?|"
+    r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)\s+"
+    r"(?:(?:по-прежнему|всё ещё|все ещё|все еще|як і раніше|досі|также|також)\s+)?"
+    r"(?P<verb>готов|готова|готовы|готовий|готові|открыт|відкритий|хочет|хоче)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def about_this(previous, sentence) -> Clause | None:

@@ -586,6 +586,17 @@ def _turn_speaker(label: str, context: Context, party_of, intro: str = "") -> Sp
     people = {hit.person for hit in context.index.find(words) if hit.person is not None}
     if not people and (introduced := _introduced(_intro_opening(intro), words, context)):
         return introduced
+    surname = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+", "", words)
+    if not people and " " not in surname and (known := context.new_people.get(surname)):
+        # "MR. WHITFORD:" after "The spokesman, Daniel Whitford, told reporters …".
+        return Speaker(
+            new=known,
+            party=known.party,
+            evidence=f"the transcript's label “{label}”: {known.name}, named earlier",
+            party_evidence="as given where first named" if known.party else "",
+            kind="new-again",
+            party_kind="new-again" if known.party else "",
+        )
     if not people and len(label.split()) > 1 and not label.isupper():
         # "Gao Wenqiang: …": someone the record lacks, named in full.
         new = context.new_people.setdefault(label, NewSpeaker(name=label))
@@ -755,12 +766,15 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
             # "Lavrov said Putin was ready …": one side speaking for its own. When it speaks
             # for another person of that side, whose position to record (the spokesman's
             # account or the president's stance) the editor decides: the speaker is offered.
-            if original.someone and speaker.someone and original.name != speaker.name:
+            # "Лавров ответил, что президент России готов …": a post is another's, whoever
+            # the rules took it for.
+            another = original.name != speaker.name or _DESCRIBED.search(clause.original)
+            if original.someone and speaker.someone and another:
                 item.speaker = dataclasses.replace(
                     speaker,
                     kind=speaker.kind + FOR_ANOTHER,
-                    evidence=f"{speaker.evidence}, speaking for {original.name} "
-                    f"(“{clause.original_verb}”): whether it is {original.name}'s position or "
+                    evidence=f"{speaker.evidence}, speaking for “{clause.original}” "
+                    f"(“{clause.original_verb}”): whether it is their position or "
                     f"{speaker.name}'s account of it, the editor decides",
                 )
         elif wanting and speaker.someone and speaker.party is None:

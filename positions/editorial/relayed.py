@@ -56,6 +56,8 @@ _ORIGINAL_WANT = re.compile(
 )
 WANTING = frozenset(
     {"wants", "wanted", "по мнению"}
+    # "… ответил, что президент России по-прежнему готов к ней".
+    | {"готов", "готова", "готовы", "готовий", "готові", "открыт", "відкритий", "хочет", "хоче"}
     | {
         f"{verb} {state}"
         for verb in ("is", "was", "remains", "remained")

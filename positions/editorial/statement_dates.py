@@ -28,6 +28,8 @@ _OTHER_OCCASION = re.compile(
 )
 _OWN_CHANNEL = re.compile(
     r"\b(?:address|post|posts|statement|wrote|posted|written|on Telegram|on X|on social media)\b"
+    # "в своём Telegram-канале", "у своєму телеграм-каналі", "в соцсетях", "у дописі".
+    r"|(?i:(?<![\w-])(?:telegram|телеграм)-канал\w*|(?<![\w-])(?:в|у)\s+(?:соцсет|соцмереж|дописі|посте)\w*)"
 )
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
