@@ -597,10 +597,11 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
     title = _title(title_words, hits, offset)
     after_name = words[name_tokens[-1].end :]
     if not title and after_name.startswith(","):
-        # "Hiroshi Tanabe, the Japanese prime minister, told …": the post after the name.
-        post = after_name[1:].split(",")[0]
-        if {word.lower() for word in post.split()} & (TITLE_WORDS - {"the", "a", "an"}):
-            title = _title(post, hits, offset)
+        # "Hiroshi Tanabe, the Japanese prime minister, told …": the post after the name; not
+        # "an analyst who advised …", "a former adviser on Russia", "the wife of …".
+        post = _POST_END.split(after_name[1:].split(",")[0], maxsplit=1)[0].split()
+        if post and post[-1].lower() in TITLE_WORDS - {"the", "a", "an"}:
+            title = _title(" ".join(post), hits, offset)
     party = parties[-1] if parties else None
     why = f"“{_hit_text(hits, party)}” in the title the article gives" if party else ""
     party_kind = "new-title" if party else ""
@@ -630,6 +631,9 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
         kind=_new_kind("new", name),
         party_kind=party_kind,
     )
+
+
+_POST_END = re.compile(r"\s(?:who|whose|which|that|and|at|on|to|for|of|in|with|from)\s")
 
 
 def _named_in_full(surname: str, at: int, context: Context) -> str:

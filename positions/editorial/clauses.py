@@ -302,9 +302,29 @@ _SAYING = re.compile(
 )
 
 
+# The deed opens with a verb ("went further", "was more guarded", "also struck"), not a noun
+# of a group ("Russia's Baltic neighbours were alarmed").
+_DEED_VERB = re.compile(
+    r"^(?:(?:also|later|then|again|quickly|publicly|swiftly|initially|at first)\s+)?"
+    r"(?:[a-z]+ed|was|were|went|struck|took|hit|sounded|gave|made|set|came|broke|stood|held|"
+    r"kept|drew|put|met|spoke|sent|fought|did|had|has|is|are|seemed|sought|chose|shrugged)\b"
+)
+# "was mocked by Vance", "after Trump criticised him", "while European ministers gathered":
+# another's deed, whose "saying" is not the subject's.
+_ANOTHERS_DEED = re.compile(
+    r"\bby\s+(?:[A-Z]|the\b)|\b(?:after|as|while|when|because|before|since|until|whereas)\s+"
+    r"(?:[A-Z]|the\b|his\b|her\b)"
+)
+
+
 def _saying(text: str, base: int) -> list[Clause]:
     said = _SAYING.match(text)
-    if not said or VERB.search(said["deed"]):
+    if (
+        not said
+        or VERB.search(said["deed"])
+        or not _DEED_VERB.match(said["deed"])
+        or _ANOTHERS_DEED.search(said["deed"])
+    ):
         return []
     subject = said["subject"]
     words, at = trim(text[said.end() :], base + said.end())
@@ -538,9 +558,12 @@ def _attributed(text: str, base: int) -> list[Clause]:
         if not commas:
             continue
         comma, after = commas[-1].start(), commas[-1].end()
-        if (named := _NAMED_APPOSITIVE.search(text, 0, comma)) and not text[
-            after : verb.start()
-        ].strip():
+        if (
+            (named := _NAMED_APPOSITIVE.search(text, 0, comma))
+            and not text[after : verb.start()].strip()
+            # "…, Fox News, the U.S. broadcaster, reported": an outlet, not a person.
+            and not set(named.group().lower().split()) & OUTLET_WORDS
+        ):
             # ", Hiroshi Tanabe, the Japanese prime minister, told reporters": the name and
             # its post, then the verb.
             comma, after = named.start(), named.end("comma")

@@ -268,11 +268,11 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
         return phrase, None, "", f"“{phrase}” gives no day"
     # A weekday: the latest such day on or before publication, so that "on Wednesday" in an
     # article of Wednesday is that very day.
-    if _FUTURE_BEFORE.search(text[: match.start()]) and not (
-        # "By Tuesday, Starmer had attached a condition": a day gone by.
-        re.fullmatch(r"\s*By\s+", text[: match.start()])
-        and re.match(r"[^.;]{0,60}?\bhad\b", text[match.end() :])
-    ):
+    # "By Tuesday, Starmer had attached a condition": that day or before, gone by.
+    by_then = re.fullmatch(r"\s*By\s+", text[: match.start()]) and re.match(
+        r"[^.;]{0,60}?\bhad\b", text[match.end() :]
+    )
+    if _FUTURE_BEFORE.search(text[: match.start()]) and not by_then:
         return None
     if kind == "local_weekday":
         weekday = _LOCAL_WEEKDAYS[match.group("weekday").lower()]
@@ -283,12 +283,14 @@ def _read(kind: str, match: re.Match, text: str, published: datetime.date | None
         back = 7
     day = published - datetime.timedelta(days=back)
     same = " (the same day)" if back == 0 else ""
+    if by_then:
+        return phrase, day, "approximate", f"“By {phrase}”, {against}{same}: that day or before"
     return phrase, day, "day", f"“{phrase}”, {against}{same}"
 
 
 def same_day(finding: DateFinding) -> bool:
     """Whether the finding is "the same day", which names no day of its own."""
-    return finding.precision == "relative" and bool(_SAME_DAY.fullmatch(finding.phrase))
+    return bool(_SAME_DAY.fullmatch(finding.phrase))
 
 
 def relative(finding: DateFinding, anchor: datetime.date | None, anchor_note: str) -> DateFinding:

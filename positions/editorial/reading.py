@@ -16,7 +16,7 @@ from positions.editorial.attribution import (
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.names import TITLE_WORDS, tokens, words
-from positions.editorial.relayed import WANTING, read_sentence
+from positions.editorial.relayed import READY, WANTING, read_sentence
 from positions.editorial.reporting_verbs import PRONOUN, VERB
 from positions.editorial.sentences import Sentence, split_sentences
 from positions.editorial.statement_dates import TERMINAL, Found
@@ -713,6 +713,14 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         context.around = clause.around
         speaker = resolve(clause.subject, clause.subject_start, context, party_of)
         context.around = ""
+        if clause.verb == "saying" and not (
+            speaker.person or (speaker.new and speaker.new.title) or speaker.kind.startswith("pron")
+        ):
+            # "Many Ukrainians were sceptical, saying …", "Moscow's Bolshoi Theatre cancelled a
+            # tour, saying …": a deed, then words no one of a side is named for.
+            speaker = Speaker(
+                evidence=f"Left blank: “{clause.subject}” names no one who speaks for a side."
+            )
         if speaker.kind in _NAMING and (own := _OWN_PRONOUN.search(_opening(clause, proposal))):
             # "Kallas said she would …", "Asked whether she agreed, Kallas said …".
             context.learn(speaker, own.group(1).lower())
@@ -754,8 +762,9 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         elif original.evidence.startswith("Left blank:"):
             # "The joint statement said Türkiye and Ukraine supported …": why, as resolved.
             item.reporter, item.speaker = speaker, original
-        elif not (original.someone or original.party):
-            # Someone the record does not know said it first: not the reporter's words.
+        elif not (original.someone or original.party) and clause.original_verb not in READY:
+            # Someone the record does not know said it first: not the reporter's words. Not
+            # "Macron said Europe remained ready to …": his words, on what others would do.
             reporter = speaker.name or clause.subject
             why = (
                 f"Left blank: “{clause.original}” said it first, as {reporter} reports, and "

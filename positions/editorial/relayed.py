@@ -54,16 +54,17 @@ _ORIGINAL_WANT = re.compile(
     r"(?:still\s+)?(?P<verb>wants|wanted|(?:is|was|remains|remained)\s+"
     r"(?:ready|prepared|open|willing))\b"
 )
-WANTING = frozenset(
-    {"wants", "wanted", "по мнению"}
-    # "… ответил, что президент России по-прежнему готов к ней".
-    | {"готов", "готова", "готовы", "готовий", "готові", "открыт", "відкритий", "хочет", "хоче"}
-    | {
+# "… was ready", "… remained open": what another is ready for.
+READY = frozenset(
+    {
         f"{verb} {state}"
         for verb in ("is", "was", "remains", "remained")
         for state in ("ready", "prepared", "open", "willing")
     }
+    # "… ответил, что президент России по-прежнему готов к ней".
+    | {"готов", "готова", "готовы", "готовий", "готові", "открыт", "відкритий"}
 )
+WANTING = READY | {"wants", "wanted", "хочет", "хоче", "по мнению"}
 
 
 # "Kremlin aide Yuri Ushakov said Moscow …, the RIA news agency reported": an outlet relays

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from positions.editorial import cyrillic, dating
 from positions.editorial.attribution import Speaker
 from positions.editorial.clauses import Clause, strip_dateline
+from positions.editorial.names import words
 from positions.editorial.relayed import WANTING
 from positions.editorial.reporting_verbs import SPEECH_VERB, VERB
 
@@ -267,7 +268,11 @@ _NOT_HELD = re.compile(
     r"canceled|set to|last)\b",
     re.IGNORECASE,
 )
-_PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
+# The kind of a date read from "the same day": unsure, as the day given last may be another's.
+SAME_DAY = "-same-day"
+_NOT_THAT_DAY = re.compile(r"\s+as\b")
+_YEARS_AGO = re.compile(r"\b(?:ago|years?|anniversary)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will|expected|set to)\b", re.IGNORECASE)
 
 
 _SINCE = re.compile(r"\b(?:since|until|till|from|начиная с|с тех пор как|з|із)\s*$", re.I)
@@ -346,7 +351,7 @@ def date_statements(
     for number, item in enumerate(found):
         start = item.proposal.sentence.start
         # "The same day, …": the day the text gave last before the sentence.
-        last = next((f for _, at, f in reversed(days) if at < start), None)
+        last = next((f for _, at, f in reversed(days) if at < start and f.precision == DAY), None)
         _own_date(item, published, latest, last)
         if item.own is not None and item.own.day is not None:
             lead = number if lead is None else lead
@@ -434,6 +439,8 @@ def date_statements(
             if carried.precision != DAY:
                 # "about Wed 11 Aug" carried stays as unsure as it was.
                 item.date_kind += f"-{carried.precision}"
+            if SAME_DAY in carried.date_kind:
+                item.date_kind += SAME_DAY
             item.reasoning = f"{why}: {carried.own.reasoning if carried.own else carried.reasoning}"
             if (
                 item.date_kind == "speaker-above"
@@ -554,7 +561,18 @@ def _own_date(
         return
     anchor_day = lead.day if lead else published
     for finding in findings:
-        if dating.same_day(finding):
+        same = dating.same_day(finding)
+        if same and (
+            _NOT_THAT_DAY.match(sentence.text[finding.end - sentence.start :])
+            or _YEARS_AGO.search(sentence.text[: finding.start - sentence.start][-30:])
+            or clause.start <= finding.start < clause.start + len(clause.quote)
+            # No day given before it: the occasion's, if any, is carried instead.
+            or last is None
+        ):
+            # "the same day as the summit", "a year ago on the same day", "proposed holding
+            # both votes on the same day": no day the text gave before.
+            continue
+        if same:
             finding = dating.relative(
                 finding, last and last.day, f"the day given just before, “{last and last.phrase}”"
             )
@@ -568,10 +586,12 @@ def _own_date(
             # what he recalls, not of his saying so; his other words are not dated by it.
             item.recalled = bool(_RECALLED.search(text[: finding.start - sentence.start - skip]))
             # "Umerov, who returned on Thursday, told …": maybe not the day he said it.
+            # "The same day, …": the day given last may be another event's; offered.
             item.date_kind = (
                 ("own-after-lead" if lead else "own")
                 + ("-relative" if relative else "")
                 + ("" if finding.precision == DAY else f"-{finding.precision}")
+                + (SAME_DAY if same else "")
             )
             return
         if finding.precision == "":
@@ -623,6 +643,14 @@ _SPOKEN_OF = re.compile(
 _RELATIVE = re.compile(r",\s+who\s+[^,]*$")
 
 
+_NOT_OF_VERB = frozenset(
+    words(
+        "that which who whom before after until when while since made given held sent put set "
+        "done seen taken shown written"
+    )
+)
+
+
 def _outside_relative(findings: list, text: str, offset: int, clause: Clause):
     """The findings, less those in a relative clause the statement is not in ("Umerov, who
     returned on Thursday, told …", "“We are ready,” said Umerov, who returned on Thursday")
@@ -643,7 +671,19 @@ def _outside_relative(findings: list, text: str, offset: int, clause: Clause):
         between = text[finding.end - offset : end - offset]
         return "," in between or quote_end <= offset + relative.start()
 
-    if outside := [f for f in findings if not aside(f, to_verb=True)]:
+    def of_verb(finding) -> bool:
+        # "had welcomed the statement on Tuesday"; not "rejected the plan that Witkoff
+        # presented on Monday", "the plan agreed on Monday", "before the summit on Thursday".
+        verb_at = text.find(clause.verb) if clause.verb else -1
+        if verb_at == -1 or finding.start - offset < verb_at:
+            return False
+        between = text[verb_at + len(clause.verb) : finding.start - offset].lower().split()
+        return len(between) <= 6 and not any(
+            word in _NOT_OF_VERB or word.endswith("ed") for word in between
+        )
+
+    outside = [f for f in findings if not aside(f, to_verb=True)]
+    if len(outside) < len(findings) and any(of_verb(f) for f in outside):
         return outside, False
     outside = [f for f in findings if not aside(f)]
     return (outside, False) if outside or not findings else (findings, True)
@@ -898,16 +938,25 @@ def _days_given(proposals, published) -> list[tuple[int, int, dating.DateFinding
         skip = strip_dateline(text)
         at = proposal.sentence.start
         for finding in dating.find_dates(text[skip:], published, at + skip):
-            before = text[: finding.start - at][-20:]
+            before = text[: finding.start - at]
             if (
-                finding.precision == DAY
+                # "By Tuesday, … had": that day or before; not "last week".
+                (finding.precision == DAY or before.endswith("By "))
                 and finding.day <= published
                 # "The truce is due to start on September 1": a day to come.
                 and not _PLANNED.search(text)
-                and not _SPOKEN_OF.search(before)
+                and not _SPOKEN_OF.search(before[-20:])
+                # "“On Saturday we were attacked,” he said": a day someone speaks of.
+                and not _in_quotation(before)
             ):
                 days.append((proposal.paragraph, proposal.sentence.start, finding))
     return days
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether text that ``before`` ends is inside quotation marks it opens."""
+    opened = sum(before.count(mark) for mark in "“«") - sum(before.count(mark) for mark in "”»")
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _other_day_before(item: Found, days: list, occasion) -> dating.DateFinding | None:
