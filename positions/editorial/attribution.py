@@ -129,6 +129,9 @@ class Context:
     mentioned: Speaker | None = None
     # The person the last paragraph was about, when it attributed nothing.
     last_mentioned: Speaker | None = None
+    # The person the sentence being read opens with, for a pronoun after its colon: ahead of
+    # the paragraph's speakers ("Sybiha framed it on Monday: a ceasefire first, he told …").
+    opening: Speaker | None = None
     # Sentences of the paragraph read so far, this one included.
     sentences: int = 0
     # "he" or "she", for the people the article has called one of them, and only one.
@@ -185,6 +188,8 @@ class Context:
         """The focus and where it was found: "paragraph" (its only speaker so far),
         "paragraph-several" (the last of several), "mentioned", "previous" (the only speaker
         of the last paragraph that had speakers), or "article"."""
+        if self.opening is not None:
+            return self.opening, "mentioned"
         speakers = [speaker for speaker in self.paragraph if speaker.someone]
         if speakers:
             names = {speaker.name for speaker in speakers}
@@ -209,6 +214,8 @@ class Context:
 # The kind of a speaker who speaks for another of their side ("Peskov said Putin was ready
 # …"): whose position it is, the editor decides.
 FOR_ANOTHER = "-for-another"
+# The kind of a speaker named in an attribution of a doubtful shape: offered.
+UNSURE_SHAPE = "-unsure"
 
 
 def carried(focus: Speaker, kind: str, evidence: str) -> Speaker:

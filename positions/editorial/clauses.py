@@ -45,7 +45,8 @@ _TAIL = re.compile(
 _ASIDE = re.compile(
     r",\s+(?:calling|describing|rejecting|accusing|citing|referring|dismissing|welcoming)\b"
 )
-_SPEECH_TAIL = frozenset(
+# The participles that give words of a speaker's ("…, adding that …", "…, saying …").
+SAYING = frozenset(
     {"adding", "saying", "arguing", "insisting", "stressing", "noting", "warning", "explaining"}
 )
 # Circumstances after a statement that are not part of it.
@@ -120,6 +121,9 @@ class Clause:
     # Where the clause's own words and attribution are, when a sentence joins two speakers'
     # statements ("…, while von der Leyen wrote on Tuesday that …"): dates outside are not its.
     span: tuple[int, int] | None = None
+    # An attribution of a doubtful shape ("Zelenskyy was mocked by Vance, saying …"): whose
+    # words they are, the editor decides.
+    unsure: bool = False
 
 
 def strip_dateline(sentence: str) -> int:
@@ -297,7 +301,8 @@ _SAYING = re.compile(
     rf"^(?P<subject>(?:{_WORDS_OF_SPEAKER}(?:{_NAME_WORD}|(?:{_SPEAKER_WORD})),\s+)?"
     rf"{_WORDS_OF_SPEAKER}{_NAME_WORD}"
     rf"(?:,\s+{_WORDS_OF_SPEAKER}(?:{_NAME_WORD}|(?:{_SPEAKER_WORD})),)?|He|She|They)"
-    rf",?\s+(?P<deed>(?!(?:{_SPEAKER_WORD})\b)[a-z][^,“”\"«»]{{2,80}}?),\s+saying\s+"
+    rf",?\s+(?P<deed>(?!(?:{_SPEAKER_WORD})\b)[a-z][^,“”\"«»]{{2,80}}?),\s+"
+    rf"(?P<participle>{'|'.join(sorted(SAYING))})\s+"
     r"(?:only\s+)?(?:that\s+)?(?=\S)"
 )
 
@@ -319,13 +324,11 @@ _ANOTHERS_DEED = re.compile(
 
 def _saying(text: str, base: int) -> list[Clause]:
     said = _SAYING.match(text)
-    if (
-        not said
-        or VERB.search(said["deed"])
-        or not _DEED_VERB.match(said["deed"])
-        or _ANOTHERS_DEED.search(said["deed"])
-    ):
+    if not said or VERB.search(said["deed"]):
         return []
+    # Not a deed the subject did, or another's: the subject only offered, not the speaker
+    # before the sentence.
+    unsure = not _DEED_VERB.match(said["deed"]) or bool(_ANOTHERS_DEED.search(said["deed"]))
     subject = said["subject"]
     words, at = trim(text[said.end() :], base + said.end())
     if len(words.split()) < 3:
@@ -336,8 +339,9 @@ def _saying(text: str, base: int) -> list[Clause]:
         subject=subject,
         subject_start=base,
         around=subject,
-        verb="saying",
+        verb=said["participle"],
         attribution=[(base, base + said.end())],
+        unsure=unsure,
     )
     clause.parts = splits(clause)
     return [clause]
@@ -549,6 +553,13 @@ _NAMED_APPOSITIVE = re.compile(
 )
 
 
+def _post_head(post: str) -> str:
+    """The word a post is of: "the U.S. broadcaster" → "broadcaster", "the head of …" →
+    "head"."""
+    words = post.split(" of ")[0].split()
+    return words[-1].lower() if words else ""
+
+
 def _attributed(text: str, base: int) -> list[Clause]:
     verbs = list(VERB.finditer(text))
     # Trailing attribution: ", Witkoff told CNN last month." or ", said Grushko."
@@ -561,8 +572,9 @@ def _attributed(text: str, base: int) -> list[Clause]:
         if (
             (named := _NAMED_APPOSITIVE.search(text, 0, comma))
             and not text[after : verb.start()].strip()
-            # "…, Fox News, the U.S. broadcaster, reported": an outlet, not a person.
-            and not set(named.group().lower().split()) & OUTLET_WORDS
+            # "…, Fox News, the U.S. broadcaster, reported": an outlet, not a person; not "the
+            # head of the International Atomic Energy Agency".
+            and _post_head(named.group().rsplit(",", 1)[-1]) not in OUTLET_WORDS
         ):
             # ", Hiroshi Tanabe, the Japanese prime minister, told reporters": the name and
             # its post, then the verb.
@@ -591,6 +603,10 @@ def _attributed(text: str, base: int) -> list[Clause]:
             # the attribution say when, the statement comes after it.
             continue
         content, content_start = trim(_cut_circumstance(text[:comma]), base)
+        if PRONOUN.match(subject) and (colon := content.find(": ")) != -1:
+            # "Sybiha framed it as a first step on Monday: a ceasefire first, he told Polish
+            # radio, …": the words after the colon; what opens the sentence frames them.
+            content, content_start = trim(content[colon + 1 :], content_start + colon + 1)
         if len(content.split()) < 3:
             continue
         clause = Clause(
@@ -755,7 +771,7 @@ def _tails(attribution: str, base: int) -> list[tuple[str, int]]:
     tail = _TAIL.search(attribution)
     if not tail:
         return []
-    if tail.group("participle") in _SPEECH_TAIL:
+    if tail.group("participle") in SAYING:
         text, at = tail.group("rest"), base + tail.start("rest")
     else:
         text, at = attribution[tail.start("participle") :], base + tail.start("participle")

@@ -257,6 +257,8 @@ def _read(text: str, base: int) -> list[Clause]:
         if aside := _ASIDE.search(before):
             # "Путин, выступая на заседании клуба «Валдай», заявил": the aside left out.
             before = before[: aside.start()] + " " * (len(before) - aside.start())
+        # "… в беседе со «Столичным курьером» заявил": a title, not words of anyone's.
+        before = _TITLE.sub(lambda title: " " * len(title.group()), before)
         if before.rstrip().endswith(",") or any(c in before for c in '«»“”"'):
             continue
         subject = _subject(_AUX.sub("", before.rstrip()).strip())
@@ -457,7 +459,7 @@ _ASIDE = re.compile(
 # Сибігою підтвердив": the one in conversation with him is not the speaker.
 _OCCASION_WORDS = re.compile(
     r"\s(?:під час|у ході|в ході|в ходе|во время|у розмові|в разговоре|на зустрічі|на встрече|"
-    r"в интервью|в інтерв['’]ю|в ответ на|у відповідь на|"
+    r"в интервью|в інтерв['’]ю|в ответ на|у відповідь на|в беседе|в комментарии|у коментарі|"
     r"(?:з|із|зі|с|со)\s+(?-i:[А-ЯЁІЇЄҐ]))",
     re.IGNORECASE,
 )
@@ -648,11 +650,12 @@ def _find_original(clause: Clause) -> None:
             clause.quote, clause.start = inner, at
 
 
+_TITLE = re.compile(r"(?<=[а-яёіїєґ]\s)«[^«»]{1,60}»")
 _THAT_AFTER = re.compile(r",\s+(?:что|що)\s+$", re.IGNORECASE)
 _WANTING = re.compile(
     # A post, or a person's first name and surname: not "Россия готова", "Мы готовы".
-    r"^(?P<who>(?:президент|глава государства|глава держави)(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*)?|"
-    r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)\s+"
+    r"^(?P<who>(?:президент|глава государства|глава держави)(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*)?|"
+    r"(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+))\s+"
     r"(?:(?:по-прежнему|всё ещё|все ещё|все еще|як і раніше|досі|также|також)\s+)?"
     r"(?P<verb>готов|готова|готовы|готовий|готові|открыт|відкритий|хочет|хоче)(?![\w-])",
     re.IGNORECASE,

@@ -7,13 +7,14 @@ import re
 from positions.editorial import cyrillic
 from positions.editorial.attribution import (
     FOR_ANOTHER,
+    UNSURE_SHAPE,
     Context,
     NewSpeaker,
     Speaker,
     carried,
     resolve,
 )
-from positions.editorial.clauses import Clause, strip_dateline
+from positions.editorial.clauses import SAYING, Clause, strip_dateline
 from positions.editorial.drafting import Proposal
 from positions.editorial.names import TITLE_WORDS, tokens, words
 from positions.editorial.relayed import READY, WANTING, read_sentence
@@ -184,6 +185,7 @@ def read(
                 prefix = sentence.text[: clause.subject_start - sentence.start]
                 _opening_person(prefix, sentence.start, context, party_of)
             item = _resolve(clause, proposal, context, party_of, speaking)
+            context.opening = None
             item.context = around
             found.append(item)
             context.remember_statement(item.speaker, item.reporter)
@@ -312,7 +314,7 @@ def _opening_person(prefix: str, start: int, context: Context, party_of) -> None
         # Only a pronoun after a colon: "…, he said" after words of someone's is the
         # paragraph's speaker's, and "Putin's envoy" is not Putin.
         person = people[0].person
-        context.mentioned = _of_person(
+        context.mentioned = context.opening = _of_person(
             person, party_of, "named", f"{person.name}, whom the sentence opens with"
         )
     elif not people and context.focus() is None and _stranger(prefix, context):
@@ -578,6 +580,9 @@ def _someone_else(sentence: str, clause: Clause, focus: Speaker | None, context:
     return ""
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+
+
 def _turn_speaker(label: str, context: Context, party_of, intro: str = "") -> Speaker:
     """Whose turn a transcript's label ("FIDAN", "SYBIHA") opens: the person of the record
     that name stands for, or the new person the introduction opens with ("Duvernois");
@@ -586,16 +591,26 @@ def _turn_speaker(label: str, context: Context, party_of, intro: str = "") -> Sp
     people = {hit.person for hit in context.index.find(words) if hit.person is not None}
     if not people and (introduced := _introduced(_intro_opening(intro), words, context)):
         return introduced
-    surname = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+", "", words)
-    if not people and " " not in surname and (known := context.new_people.get(surname)):
-        # "MR. WHITFORD:" after "The spokesman, Daniel Whitford, told reporters …".
+    surname = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+", "", words).lower()
+    named = {
+        id(new): new
+        for new in context.new_people.values()
+        if " " not in surname and new.name.split()[-1].lower() == surname
+    }
+    if not people and len(named) == 1:
+        # "MR. WHITFORD:" after "The spokesman, Daniel Whitford, told reporters …"; not when
+        # the article named two of that surname.
+        (known,) = named.values()
+        kind = "new-named-earlier" if known.surname_only else "new-again"
+        if _CYRILLIC.search(known.name):
+            kind += "-cyrillic"
         return Speaker(
             new=known,
             party=known.party,
             evidence=f"the transcript's label “{label}”: {known.name}, named earlier",
             party_evidence="as given where first named" if known.party else "",
-            kind="new-again",
-            party_kind="new-again" if known.party else "",
+            kind=kind,
+            party_kind=kind if known.party else "",
         )
     if not people and len(label.split()) > 1 and not label.isupper():
         # "Gao Wenqiang: …": someone the record lacks, named in full.
@@ -713,13 +728,20 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         context.around = clause.around
         speaker = resolve(clause.subject, clause.subject_start, context, party_of)
         context.around = ""
-        if clause.verb == "saying" and not (
+        if clause.verb in SAYING and not (
             speaker.person or (speaker.new and speaker.new.title) or speaker.kind.startswith("pron")
         ):
             # "Many Ukrainians were sceptical, saying …", "Moscow's Bolshoi Theatre cancelled a
             # tour, saying …": a deed, then words no one of a side is named for.
             speaker = Speaker(
                 evidence=f"Left blank: “{clause.subject}” names no one who speaks for a side."
+            )
+        elif clause.unsure and speaker.someone:
+            speaker = dataclasses.replace(
+                speaker,
+                kind=speaker.kind + UNSURE_SHAPE,
+                evidence=f"{speaker.evidence}; whether the words after “{clause.verb}” are "
+                f"theirs or another's the sentence names, the editor decides",
             )
         if speaker.kind in _NAMING and (own := _OWN_PRONOUN.search(_opening(clause, proposal))):
             # "Kallas said she would …", "Asked whether she agreed, Kallas said …".
@@ -771,6 +793,12 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
                 "the record knows no one by that name."
             )
             item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
+        elif wanting and original.someone and not (speaker.someone or speaker.party):
+            # "Источник в Кремле сообщил, что Путин готов …": what a source nobody names says
+            # another is ready for is not that person's stance on record.
+            who = original.name or clause.original
+            why = f"Left blank: a source the article does not name says what {who} is ready for."
+            item.reporter, item.speaker = speaker, Speaker(evidence=why, party_evidence=why)
         elif wanting and (speaker.someone or speaker.party) and original.party == speaker.party:
             # "Lavrov said Putin was ready …": one side speaking for its own. When it speaks
             # for another person of that side, whose position to record (the spokesman's
@@ -807,7 +835,42 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
                 original.party_kind = f"relayed-{original.party_kind}" if original.party else ""
             reporter = speaker.name or clause.subject
             original.evidence = f"{original.evidence or clause.original}; reported by {reporter}"
+    if (
+        item.reporter is None
+        and item.speaker.person is not None
+        and not item.speaker.kind.endswith(FOR_ANOTHER)
+        and _PRESIDENT_FIRST.match(clause.quote)
+        and (president := _president_of(item.speaker, context)) is not None
+    ):
+        # "«Встреча ради встречи президенту не нужна», — сказал Песков": the president's
+        # stance in his spokesman's words, or the spokesman's account; the editor decides.
+        item.speaker = dataclasses.replace(
+            item.speaker,
+            kind=item.speaker.kind + FOR_ANOTHER,
+            evidence=f"{item.speaker.evidence}, speaking of the president, {president.name}: "
+            f"whether it is his position or {item.speaker.name}'s account, the editor decides",
+        )
     return item
+
+
+# Words that open with the president ("президент России не исключает …", "Встреча ради
+# встречи президенту не нужна", "The president's position has not changed").
+_PRESIDENT_FIRST = re.compile(
+    r"^(?:\S+\s+){0,4}?(?:(?:российский|український|украинский)\s+)?"
+    r"(?:президент\w*|глав[аиуы] (?:государства|держави)|[Tt]he president(?:'s|’s)?)(?![\w-])"
+)
+
+
+def _president_of(speaker: Speaker, context: Context):
+    """The president of the speaker's side the article names, if that is someone else."""
+    presidents = {
+        office.person
+        for office in context.offices
+        if office.party == speaker.party and re.match(r"(?i)president\b", office.title)
+    }
+    if len(presidents) == 1 and speaker.person not in presidents:
+        return presidents.pop()
+    return None
 
 
 # -- drafts --

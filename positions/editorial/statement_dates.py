@@ -28,9 +28,15 @@ _OTHER_OCCASION = re.compile(
     r"\b(?:said|added|told\s+\w+)\s+later\b|\blater\s+(?:said|added|told)\b",
 )
 _OWN_CHANNEL = re.compile(
-    r"\b(?:address|post|posts|statement|wrote|posted|written|on Telegram|on X|on social media)\b"
-    # "в своём Telegram-канале", "у своєму телеграм-каналі", "в соцсетях", "у дописі".
-    r"|(?i:(?<![\w-])(?:telegram|телеграм)-канал\w*|(?<![\w-])(?:в|у)\s+(?:соцсет|соцмереж|дописі|посте)\w*)"
+    # "in his nightly video address", not "… address NATO's expansion".
+    r"\b(?:(?:his|her|their|an?|the|nightly|evening|video|televised|weekly|daily)\s+"
+    r"(?:[\w-]+\s+){0,2}address|post|posts|statement|wrote|posted|written|on Telegram|on X|"
+    r"on social media)\b"
+    # "в своём Telegram-канале", "у своєму телеграм-каналі": the speaker's own; not "на допис
+    # Медведєва в соцмережах".
+    r"|(?i:(?<![\w-])(?:в|у)\s+(?:своём|своем|своєму)\s+(?:telegram|телеграм)-канал\w*"
+    # "в беседе со «Столичным курьером»": words given to an outlet, on a day not given.
+    r"|(?<![\w-])(?:в беседе|в комментарии|у коментарі|у розмові)\s+(?:с|со|для|з|зі|із)?\s*«)"
 )
 _EVENT = re.compile(
     r"\b(?:summit|talks|meeting|news conference|press conference|call|by phone|session|"
@@ -272,7 +278,7 @@ _NOT_HELD = re.compile(
 SAME_DAY = "-same-day"
 _NOT_THAT_DAY = re.compile(r"\s+as\b")
 _YEARS_AGO = re.compile(r"\b(?:ago|years?|anniversary)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will|expected|set to)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:next|scheduled|planned|due|will)\b", re.IGNORECASE)
 
 
 _SINCE = re.compile(r"\b(?:since|until|till|from|начиная с|с тех пор как|з|із)\s*$", re.I)
@@ -360,7 +366,15 @@ def date_statements(
     interview = _interview_day(found, proposals, published) if index.voiced else None
     # Where the sentences that hold statements start: drafts are made after dating.
     stated = {item.proposal.sentence.start for item in found}
+    # Who spoke above on an occasion of their own (a post, words to an outlet): the report's
+    # occasion is not carried to their other words.
+    elsewhere: set = set()
     for number, item in enumerate(found):
+        sentence = item.proposal.sentence
+        if _key(item.speaker) is not None and _OWN_CHANNEL.search(
+            _outside(sentence.text, item.clause, sentence.start)
+        ):
+            elsewhere.add(_key(item.speaker))
         if item.own is not None:
             if item.own.day is None and item.reporter is not None and not item.reasoning:
                 item.reasoning = item.own.reasoning
@@ -383,6 +397,12 @@ def date_statements(
         # An interview's answers are of the day its introduction says it was held.
         voiced = interview is not None and item.speaker.kind in VOICES
         source = _carried(found, number, index, lead, interview if voiced else occasion)
+        if source is not None and source[1] == "occasion" and _key(item.speaker) in elsewhere:
+            item.reasoning = (
+                f"Left blank: {item.speaker.name or item.speaker.party} spoke above on an "
+                "occasion of their own, and the statement gives no day of its own."
+            )
+            continue
         if (source is None or source[1] == "occasion" or source[1].startswith("the day of")) and (
             mentioned := _mentioned_day(item, proposals, published, stated, occasion)
             or _mentioned_before(found, number)
