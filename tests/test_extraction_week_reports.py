@@ -422,3 +422,55 @@ def test_the_head_of_an_agency_named_after_the_words_is_the_speaker(more):  # no
         SUNDAY,
     )
     assert only(found, "run by one operator").new_speaker.name == "Rafael Grossi"
+
+
+# -- the twenty-fifth round's rules --
+
+
+def test_what_the_president_indicated_in_a_meeting_told_to_a_committee_is_his(record):  # noqa: F811
+    found = drafts(
+        "He also told the committee that President Vladimir Putin, in their meeting last month, "
+        "had indicated that Russia could accept an unarmed observer mission.",
+        SUNDAY,
+    )
+    assert only(found, "unarmed observer mission").speaker == record["putin"]
+
+
+def test_a_post_on_x_ends_its_sentence(record):  # noqa: F811
+    found = drafts(
+        '"Ukraine will not hand over land it controls," Yuri Ushakov wrote on X. Vladimir '
+        "Putin, he added, was ready to meet Zelenskyy in any format.",
+        SUNDAY,
+    )
+    draft = only(found, "ready to meet Zelenskyy")
+    # The president's readiness in his aide's words: offered, not filled in.
+    assert draft.speaker is None
+    assert offered(draft, "speaker") == "Yuri Ushakov"
+
+
+def test_the_presidents_aide_named_by_his_post_is_still_the_speaker(record):  # noqa: F811
+    found = drafts(
+        "Putin's foreign policy aide, Yuri Ushakov, said after Monday's meeting that Russia's "
+        "demand for a withdrawal from Donbas remained unchanged.",
+        SUNDAY,
+    )
+    assert only(found, "remained unchanged").speaker == record["ushakov"]
+
+
+def test_a_russian_comment_on_anothers_words_is_the_commenters(more):  # noqa: F811
+    found = drafts(
+        "Во вторник Кая Каллас заявила, что активы должны работать на Украину. «Чужие деньги — "
+        "не ресурс Брюсселя», — прокомментировала ее слова Мария Захарова.",
+        SUNDAY,
+    )
+    assert only(found, "Чужие деньги").speaker == more["zakharova"]
+
+
+def test_she_recalled_that_the_minister_confirmed_gives_the_minister(more):  # noqa: F811
+    found = drafts(
+        "Мария Захарова заявила, что Москва ждёт ответа.\n\n"
+        "Она напомнила, что министр иностранных дел Сергей Лавров на прошлой неделе подтвердил "
+        "готовность России провести новый раунд переговоров в Стамбуле.",
+        SUNDAY,
+    )
+    assert only(found, "новый раунд переговоров").speaker == more["lavrov"]

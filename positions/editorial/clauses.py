@@ -660,6 +660,9 @@ _LEADING_WHEN = re.compile(
 _EMBEDDED = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,6}?(?:that\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:had|has|was|would)\b"
 )
+_EMBEDDED_THAT = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,6}?that\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,[^,]{0,60})?$"
+)
 _TO_REPORTER = re.compile(r"^\s+(?:him|her|me|us)\b")
 
 
@@ -693,6 +696,10 @@ def _leading(text: str, base: int, verbs: list, limit: int) -> list[Clause]:
         # "…, and on Friday Dmitry Peskov repeated that …": when, then the next speaker.
         tail = _LEADING_WHEN.sub("", tail)
         if not tail:
+            if _EMBEDDED_THAT.match(text[previous.end() : boundary]):
+                # "He told the committee that Putin, in their meeting last month, had indicated
+                # that …": a saying inside what he told, not a second statement of his.
+                continue
             if _EMBEDDED.match(text[previous.end() : boundary]) and _TO_REPORTER.match(
                 text[verb.end() :]
             ):

@@ -839,8 +839,20 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
         item.reporter is None
         and item.speaker.person is not None
         and not item.speaker.kind.endswith(FOR_ANOTHER)
-        and _PRESIDENT_FIRST.match(clause.quote)
         and (president := _president_of(item.speaker, context)) is not None
+        and (
+            _PRESIDENT_FIRST.match(clause.quote)
+            # "Zelenskiy, he added, was ready to meet Putin …": the president named first,
+            # then the speaker's aside.
+            or any(
+                hit.person == president
+                and hit.start - proposal.sentence.start < 3
+                and _ASIDE_AFTER_NAME.match(
+                    proposal.sentence.text[hit.end - proposal.sentence.start :]
+                )
+                for hit in context.index.find(proposal.sentence.text[:60], proposal.sentence.start)
+            )
+        )
     ):
         # "«Встреча ради встречи президенту не нужна», — сказал Песков": the president's
         # stance in his spokesman's words, or the spokesman's account; the editor decides.
@@ -859,6 +871,9 @@ _PRESIDENT_FIRST = re.compile(
     r"^(?:\S+\s+){0,4}?(?:(?:российский|український|украинский)\s+)?"
     r"(?:президент\w*|глав[аиуы] (?:государства|держави)|[Tt]he president(?:'s|’s)?)(?![\w-])"
 )
+
+
+_ASIDE_AFTER_NAME = re.compile(r",\s+(?:he|she|they)\s+\w+,")
 
 
 def _president_of(speaker: Speaker, context: Context):

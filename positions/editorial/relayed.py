@@ -24,7 +24,9 @@ _WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
 # "had told him in January that …": when, after whom.
 _WHEN_TOLD = r"(?:(?:in|on|last|during|at)\s+(?:[\w'’-]+\s+){1,4}?(?=that\s))?"
 _ORIGINAL = re.compile(
-    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
+    # "President Vladimir Putin, in their meeting last month, had indicated that …".
+    rf"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})(?:,\s+[^,“”\"]{{1,60}},)?\s+"
+    rf"(?:(?:has|had|have|also|once|again|repeatedly|long)\s+)*"
     # "officials were told that …": who was told is not who said it.
     # Not over "…, who": "Europe must act together and thanked Macron, who told him that …"
     # is no saying of Europe's.

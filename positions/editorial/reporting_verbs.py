@@ -181,7 +181,8 @@ _TOLD = re.compile(r"^(?:told|tells|tell)$")
 _AUDIENCES = (
     r"delegates|delegations|leaders|journalists|reporters|ministers|counterparts|lawmakers|"
     r"senators|audience|conference|summit|forum|chamber|parliament|house|media|press|nation|"
-    r"public|allies|partners|guests|students|diplomats|crowd"
+    r"public|allies|partners|guests|students|diplomats|crowd|committee|panel|commission|"
+    r"hearing|congress|senate|council|assembly|cabinet|meeting|briefing"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:outside|inside|in|at|near|from|on)\s+$", re.IGNORECASE)
 

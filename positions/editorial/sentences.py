@@ -1,5 +1,6 @@
 """An article's sentences, with their offsets: the unit every suggestion is made for."""
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,9 @@ class Sentence:
 # Segmenters by a source's language; Ukrainian shares Russian's abbreviations and
 # punctuation, and a language without rules of its own is split as English.
 _SEGMENTER_LANGUAGES = {"en": "en", "ru": "ru", "uk": "ru"}
+
+
+_AFTER_X = re.compile(r"(?:(?<=\bon X\.)|(?<=\bvia X\.))\s+(?=[A-ZА-ЯЁІЇЄҐ“\"«])")
 
 
 @cache
@@ -43,6 +47,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
                     continue
                 cursor = found + len(stripped)
                 start = offset + found
-                sentences.append(Sentence(stripped, start, start + len(stripped)))
+                # "… wrote on X. Zelenskiy, he added, …": the network, not an initial.
+                at = 0
+                for end in _AFTER_X.finditer(stripped):
+                    piece = stripped[at : end.start()]
+                    sentences.append(Sentence(piece, start + at, start + end.start()))
+                    at = end.end()
+                sentences.append(Sentence(stripped[at:], start + at, start + len(stripped)))
         offset += len(paragraph) + 1
     return sentences
