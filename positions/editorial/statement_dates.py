@@ -354,10 +354,15 @@ def date_statements(
     lead = None
     latest = None
     days = _days_given(proposals, published)
+    # "The same day, …": the day the text gave last before the sentence, found by bisection.
+    sure_days = [(at, finding) for _, at, finding in days if finding.precision == DAY]
+    sure_starts = [at for at, _ in sure_days]
+    by_paragraph = defaultdict(list)
+    for paragraph, at, finding in days:
+        by_paragraph[paragraph].append((at, finding))
     for number, item in enumerate(found):
-        start = item.proposal.sentence.start
-        # "The same day, …": the day the text gave last before the sentence.
-        last = next((f for _, at, f in reversed(days) if at < start and f.precision == DAY), None)
+        before = bisect.bisect_left(sure_starts, item.proposal.sentence.start)
+        last = sure_days[before - 1][1] if before else None
         _own_date(item, published, latest, last)
         if item.own is not None and item.own.day is not None:
             lead = number if lead is None else lead
@@ -427,7 +432,7 @@ def date_statements(
             source is not None
             and source[1] == "occasion"
             and not voiced
-            and (other := _other_day_before(item, days, source[0]))
+            and (other := _other_day_before(item, by_paragraph, source[0]))
         ):
             # "By Tuesday, Starmer had attached a condition. Britain would …, the prime
             # minister told MPs": the paragraph has moved on from the occasion's day.
@@ -594,7 +599,7 @@ def _own_date(
             continue
         if same:
             finding = dating.relative(
-                finding, last and last.day, f"the day given just before, “{last and last.phrase}”"
+                finding, last.day, f"the day given just before, “{last.phrase}”"
             )
         finding = dating.relative(
             finding, anchor_day, "the day reported just before" if lead else "publication"
@@ -979,15 +984,14 @@ def _in_quotation(before: str) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
-def _other_day_before(item: Found, days: list, occasion) -> dating.DateFinding | None:
+def _other_day_before(item: Found, by_paragraph: dict, occasion) -> dating.DateFinding | None:
     """A day other than the occasion's that the statement's paragraph gives before it."""
     sentence, clause = item.proposal.sentence, item.clause
     quote = (clause.start, clause.start + len(clause.quote))
     given = [
         finding
-        for paragraph, start, finding in days
-        if paragraph == item.proposal.paragraph
-        and start <= sentence.start
+        for start, finding in by_paragraph.get(item.proposal.paragraph, [])
+        if start <= sentence.start
         # Not a day in the statement's own words.
         and not (start == sentence.start and quote[0] <= finding.start < quote[1])
     ]
