@@ -416,9 +416,11 @@ def _slavic_gender(name: str) -> str:
     """ "she" for "Maria Zakharova", "he" for "Dmitry Peskov": what a Russian or Ukrainian
     surname's ending says; empty for any other name."""
     surname = name.split()[-1].lower() if name.split() else ""
-    if surname.endswith(("ova", "eva", "yova", "ina", "skaya", "ова", "ева", "іна", "ина", "ська")):
+    # Not "-in" or "-ina" in Latin letters, which end French and English surnames too
+    # ("Camille Vautrin", "Martin").
+    if surname.endswith(("ova", "eva", "yova", "skaya", "ова", "ева", "іна", "ина", "ська")):
         return "she"
-    if surname.endswith(("ov", "ev", "yov", "in", "sky", "skiy", "ов", "ев", "ін", "ин", "ський")):
+    if surname.endswith(("ov", "ev", "yov", "sky", "skiy", "ов", "ев", "ін", "ин", "ський")):
         return "he"
     return ""
 

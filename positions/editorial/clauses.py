@@ -433,6 +433,19 @@ def _quoted(text: str, base: int) -> list[Clause]:
         attribution = leading.group("attribution")
         if not attribution.strip(" .,"):
             return [Clause(leading.group("inner").rstrip(" ,"), inner_start, kind="quoted")]
+        if (dash := _DASH_NAME.match(attribution)) and _plausible_subject(dash["who"]):
+            # '"…" - Prime Minister Keir Starmer, at a joint news conference.'
+            attribution_at = base + leading.start("attribution")
+            return [
+                Clause(
+                    *trim(leading.group("inner"), inner_start, keep_stop=True),
+                    subject=dash["who"],
+                    subject_start=attribution_at + dash.start("who"),
+                    verb="—",
+                    kind="quoted",
+                    attribution=[(attribution_at, base + len(text))],
+                )
+            ]
         verb = VERB.search(attribution)
         according = _QUOTE_ACCORDING.match(attribution)
         if according and not (verb and verb.start() < according.end()):
@@ -468,6 +481,19 @@ def _quoted(text: str, base: int) -> list[Clause]:
     if trailing:
         attribution = trailing.group("attribution")
         verb = VERB.search(attribution)
+        colon = text[trailing.end("attribution") :].startswith(":")
+        if not verb and colon and (who := _column_speaker(attribution)):
+            # 'French President Emmanuel Macron, on X: "…"': a name and a colon, no verb.
+            return [
+                Clause(
+                    *trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
+                    subject=who.group(),
+                    subject_start=base + who.start(),
+                    verb=":",
+                    kind="quoted",
+                    attribution=[(base, base + trailing.end("attribution") + 1)],
+                )
+            ]
         if (
             verb
             and len(trailing.group("inner").split()) >= 4
@@ -502,6 +528,31 @@ def _quoted(text: str, base: int) -> list[Clause]:
             )
             return [clause]
     return []
+
+
+# A name in capitals, perhaps with its title ("Secretary of State Marco Rubio").
+_NAME_RUN = (
+    rf"(?:[A-Z][\w'’.-]*\s+(?:(?:{'|'.join(sorted(_PARTICLES | {'of', 'for', 'the'}))})\s+)*)"
+    rf"{{1,6}}[A-Z][\w'’.-]*"
+)
+# '"…" - Foreign Minister Andrii Sybiha, in an interview …': a quotation, a dash, who said it.
+_DASH_NAME = re.compile(rf"^\s*(?:--|[-–—])\s*(?P<who>{_NAME_RUN})\s*(?:,|\.?$)")
+_NAME_CHUNK = re.compile(rf"(?<![\w'’.-]){_NAME_RUN}(?=\s*(?:,|$))")
+
+
+def _column_speaker(attribution: str) -> re.Match | None:
+    """Who a column's 'Yuri Ushakov, the Kremlin's foreign policy aide, on state television:'
+    names: a name with a title in it or beside it, and no verb anywhere around it."""
+    if FINITE.search(attribution) or any(mark in attribution for mark in _OPEN + _CLOSE):
+        return None
+    titled = {word.lower() for word in words(attribution)} & (TITLE_WORDS - _DETERMINERS)
+    if not titled:
+        return None
+    for chunk in _NAME_CHUNK.finditer(attribution):
+        first = chunk.group().split()[0].lower()
+        if first not in _PREPOSITIONS | {"and", "but", "so"} and _plausible_subject(chunk.group()):
+            return chunk
+    return None
 
 
 _INTERPOLATED = re.compile(

@@ -106,7 +106,7 @@ _PERSON_WORDS = re.compile(
     r"(?<![\w-])(?:он|она|він|вона|дипломат\w*|министр\w*|міністр\w*|глав\w*|очільни\w*|"
     r"керівни\w*|президент\w*|пресс?-секретар\w*|речни\w*|канцлер\w*|лидер\w*|лідер\w*|"
     r"представител\w*|представни\w*|помощни\w*|помічни\w*|посол\w*|генсек\w*|спи?кер\w*|"
-    r"спікер\w*|премьер\w*|прем['’]єр\w*)(?![\w-])",
+    r"спікер\w*|премьер\w*|прем['’]єр\w*|замминистр\w*|заместител\w*|заступни\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -191,7 +191,9 @@ def _read(text: str, base: int) -> list[Clause]:
                 )
             ]
     if quoted := _QUOTED_THEN_VERB.match(text):
-        subject = _speaker_of(quoted.group("subject").strip())
+        raw = quoted.group("subject").strip()
+        # "— подчеркнула она": the pronoun, to be matched by gender against those named.
+        subject = _speaker_of(raw) or (raw if raw.lower() in _PRONOUNS else "")
         return [
             Clause(
                 quoted.group("inner").rstrip(" ,"),
@@ -251,6 +253,8 @@ def _read(text: str, base: int) -> list[Clause]:
                 attribution=[(base, base + words.end())],
             )
         ]
+    if clause := _saying_after_deed(text, base):
+        return [clause]
     for verb in VERB.finditer(text):
         before = text[: verb.start()]
         after = text[verb.end() :]
@@ -395,6 +399,49 @@ def _read(text: str, base: int) -> list[Clause]:
     return _stances(text, base)
 
 
+# "Она вновь поставила под сомнение …, заявив, что …": a deed, then, in a gerund, the words.
+_SAYING_GERUND = re.compile(
+    r",\s+(?P<verb>(?:заяви|подчеркну|отмети|добави|указа|напомни|поясни)в|"
+    r"(?:заяви|наголоси|зазначи|підкресли|нагада|дода|поясни)вши),\s+(?:что|що)\s+",
+    re.IGNORECASE,
+)
+
+
+# Who did it: a name in capitals or a pronoun, then a verb in the past ("провел", "відвідала").
+_DEED = re.compile(
+    r"^(?P<subject>(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*(?:\s+(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*){0,5})"
+    r"(?:\s+(?:также|тоже|вновь|ещё раз|еще раз|також|знову|вкотре))?"
+    r"\s+(?-i:[а-яёіїєґ]+(?:л|ла|ли|в|ув|ав|ив))(?:ся|сь)?\s",
+    re.IGNORECASE,
+)
+
+
+def _saying_after_deed(text: str, base: int) -> Clause | None:
+    """The words after "…, заявив, что": the subject's who did the deed before them."""
+    said = _SAYING_GERUND.search(text)
+    if said is None or any(mark in text[: said.start()] for mark in '«»“”"'):
+        return None
+    deed = _DEED.match(text[: said.start()])
+    if deed is None:
+        return None
+    subject = deed.group("subject")
+    named = _named(subject)
+    if not (named or subject.lower() in _PRONOUNS):
+        return None
+    content, start = _trimmed(text[said.end() :], base + said.end())
+    if len(content.split()) < 3:
+        return None
+    return Clause(
+        content,
+        start,
+        subject=subject if named else "",
+        subject_start=base,
+        verb=said.group("verb"),
+        kind="reported" if named else "continuation",
+        attribution=[(base, start)],
+    )
+
+
 # "Зеленський заявив про готовність …", "Лавров заявил о недопустимости …": a stance declared
 # as a noun (readiness, refusal, support) after "про", "о".
 _DECLARED = re.compile(
@@ -449,7 +496,11 @@ _ASIDE = re.compile(
     r"перебуваючи|"
     # Any gerund or participle: "вылетая в четверг из Внуково", "участвовавший во встрече".
     r"[а-яёіїєґ]+(?:ая|яя|ясь|вшись|вший|вшая|вшие|ючи|учи)|"
-    r"[а-яёіїєґ]+(?:вший|вшая|вшие|ющий|ющая|ющие|ящий|ящая)(?:ся)?)"
+    r"[а-яёіїєґ]+(?:вший|вшая|вшие|ющий|ющая|ющие|ящий|ящая)(?:ся)?|"
+    # A passive participle: "в интервью «Известиям», опубликованном в среду".
+    r"[а-яёіїєґ]+(?:ованн|анн|енн|ован)(?:ом|ой|ого|ому|ым|ій|ому|ого|им)|"
+    # When, in a phrase: "в среду вечером, после разговора с Лавровым, сообщил".
+    r"после|перед|во время|в ходе|по итогам|після|під час|за підсумками)"
     r"\s[^,]*?(?:[«\"][^«»\"]*[»\"][^,]*?)?)\s*,\s*$",
     re.IGNORECASE,
 )

@@ -41,6 +41,11 @@ _TURN = re.compile(
     r"(?:\s*\([^)]{0,80}\))?:\s+"
 )
 _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "HOST"})
+# A broadcast script's "ANCHOR:" and "REPORTER (TOM AVERY, KYIV):" narrate: a turn of theirs
+# that asks nothing is read as a report is, each sentence by its own attribution.
+_NARRATOR_LABELS = frozenset({"ANCHOR", "PRESENTER", "NEWSREADER", "CORRESPONDENT", "REPORTER"})
+# A correspondent's first word to the anchor, by first name.
+_VOCATIVE = re.compile(r"([A-Z][a-z]+),\s+")
 # "Gao Wenqiang: We have noted …": a name in ordinary capitals labels a turn when it opens
 # several paragraphs; a label opening only one, before a question ("Reuters: … ?"), asks.
 _NAMED_TURN = re.compile(r"^(?P<label>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}):\s+")
@@ -122,8 +127,11 @@ def read(
             elif named and stripped.endswith("?"):
                 question = True
             turn = None
+            narrating = False
             if label and not answer:
-                if label.group("label").strip(" .") in _QUESTION_LABELS:
+                if label.group("label").strip(" .") in _NARRATOR_LABELS and "?" not in stripped:
+                    narrating = True
+                elif label.group("label").strip(" .") in _QUESTION_LABELS:
                     question = True
                 else:
                     intro = text[: line_starts[line]]
@@ -143,8 +151,14 @@ def read(
         if interviewee is None and answer:
             interviewee = _interviewee(text[: line_starts[line]], context, party_of)
         offset = sentence.text.startswith("A:") and 2 or 0
-        if turn is not None and (label := _TURN.match(sentence.text) or _named(sentence.text)):
+        if (turn is not None or narrating) and (
+            label := _TURN.match(sentence.text) or _named(sentence.text)
+        ):
             offset = label.end()
+            vocative = narrating and _VOCATIVE.match(sentence.text, offset)
+            if vocative and not context.index.find(vocative.group(1)):
+                # "REPORTER (…): Elena, the EU's foreign policy chief, Kaja Kallas, …"
+                offset = vocative.end()
         if cyrillic.CYRILLIC.search(sentence.text):
             if not answer and (item := _about_this(proposals, found, context, party_of)):
                 found.append(item)
@@ -159,7 +173,11 @@ def read(
             if clause is None and author is not None:
                 clause = _authors_own(proposal)
             if clause is None:
-                _mention(sentence, context, party_of)
+                _mention(
+                    Sentence(sentence.text[offset:], sentence.start + offset, sentence.end),
+                    context,
+                    party_of,
+                )
                 continue
             clauses = [clause]
         before = proposals[-2] if len(proposals) > 1 else None

@@ -53,7 +53,8 @@ _ORIGINAL_STANCE = re.compile(
 # "Putin, in their Monday meeting, was prepared to …": with an aside on when or where.
 _ORIGINAL_WANT = re.compile(
     r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s+[^,“”\"]{1,60},)?\s+"
-    r"(?:still\s+)?(?P<verb>wants|wanted|(?:is|was|remains|remained)\s+"
+    # 'President Putin "remains ready …"': the quotation opening on the verb.
+    r"[\"“]?(?:still\s+)?(?P<verb>wants|wanted|(?:is|was|remains|remained)\s+"
     r"(?:ready|prepared|open|willing))\b"
 )
 # "… was ready", "… remained open": what another is ready for.

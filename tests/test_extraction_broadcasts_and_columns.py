@@ -1,0 +1,183 @@
+"""A broadcast's script, a column of the week's quotations and a Russian agency's wire: who
+speaks in a correspondent's report, after a dash or a colon with no verb, and after a deed
+and a gerund (constructed test texts, not real articles)."""
+
+import datetime
+
+import pytest
+
+from tests.factories import PersonFactory, RoleFactory
+from tests.test_extraction_guards import more, only  # noqa: F401
+from tests.test_extraction_rules import drafts, record  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+# A Thursday: "в среду" is 14 November 2035.
+THURSDAY = datetime.date(2035, 11, 15)
+
+
+def offered(draft, field: str) -> str:
+    return next((offer.label for offer in draft.offers if offer.field == field), "")
+
+
+# -- a broadcast's script --
+
+
+def test_a_correspondents_report_in_a_script_gives_the_words_to_whom_it_quotes(record):  # noqa: F811
+    found = drafts(
+        "ANCHOR (ELENA MARSH): Good evening. We begin in Kyiv.\n\n"
+        'REPORTER (TOM AVERY, KYIV): Elena, the president was blunt. "Ukrainian soldiers will '
+        'not leave Ukrainian land so that Russia can call it a peace," Zelenskyy said.',
+        THURSDAY,
+    )
+    draft = only(found, "will not leave Ukrainian land")
+    assert draft.speaker == record["zelenskyy"]
+    assert draft.party == record["ukraine"]
+
+
+def test_a_correspondent_addressing_the_anchor_by_name_leaves_the_person_described(more):  # noqa: F811
+    found = drafts(
+        "REPORTER (ANNA REINHOLT, MOSCOW): Elena, the foreign ministry's spokeswoman, Maria "
+        'Zakharova, was in no mood for compromise. "We will not accept foreign troops in '
+        'Ukraine under any flag," she said.',
+        THURSDAY,
+    )
+    assert only(found, "foreign troops").speaker == more["zakharova"]
+
+
+def test_a_reporters_question_in_a_transcript_is_still_no_statement(more):  # noqa: F811
+    found = drafts(
+        "REPORTER: Minister, Moscow said on Monday it would never accept foreign troops. Will "
+        "you send them anyway?\n\n"
+        "RUBIO: We are not talking about troops.",
+        THURSDAY,
+    )
+    assert not [quote for quote in found if "foreign troops" in quote]
+
+
+def test_a_spokesman_quoting_the_presidents_readiness_is_offered_not_filled_in(more):  # noqa: F811
+    found = drafts(
+        'Peskov also said President Putin "remains ready to meet Mr Zelenskyy at the final '
+        'stage, to sign, not to negotiate."',
+        THURSDAY,
+    )
+    draft = only(found, "remains ready to meet")
+    assert draft.speaker is None
+    assert offered(draft, "speaker") == "Dmitry Peskov"
+    assert draft.party == more["russia"]
+
+
+# -- a column of quotations --
+
+
+def test_a_quotation_then_a_dash_and_a_name_is_that_persons(more):  # noqa: F811
+    found = drafts(
+        '"A thirty-day unconditional ceasefire is the test. If Moscow is serious, it can pass '
+        'it." - Secretary of State Marco Rubio, to reporters at the State Department.',
+        THURSDAY,
+    )
+    draft = only(found, "the test. If Moscow")
+    assert draft.speaker == more["rubio"]
+    assert draft.party == more["us"]
+
+
+def test_a_name_with_a_title_then_a_colon_and_a_quotation_is_that_persons(more):  # noqa: F811
+    found = drafts(
+        'French President Emmanuel Macron, on X: "Europe must be at the table where its '
+        'security is decided. We will not be on the menu."',
+        THURSDAY,
+    )
+    assert only(found, "decided. We will not").speaker.name == "Emmanuel Macron"
+
+
+def test_a_place_and_a_name_before_the_colon_give_the_name(more):  # noqa: F811
+    found = drafts(
+        'In Moscow, Kremlin spokesman Dmitry Peskov, after talks with reporters: "A pause '
+        'that only helps Kyiv regroup is not something we will accept."',
+        THURSDAY,
+    )
+    assert only(found, "helps Kyiv regroup").speaker == more["peskov"]
+
+
+def test_a_colon_after_a_name_without_any_title_names_no_speaker(more):  # noqa: F811
+    found = drafts(
+        'Notes from Kyiv, Sunday Edition: "Ukraine will not give up the Donbas for a ceasefire."',
+        THURSDAY,
+    )
+    assert all(draft.speaker is None for draft in found.values())
+
+
+def test_a_french_surname_ending_like_a_russian_one_does_not_rule_out_she(record):  # noqa: F811
+    found = drafts(
+        "Camille Vautrin, France's armed forces minister, said on Thursday that France would "
+        "contribute a brigade to a reassurance force.\n\n"
+        '"Limiting the Ukrainian army is the one thing that would guarantee a second '
+        'invasion," she said.',
+        THURSDAY,
+    )
+    evidence = only(found, "second invasion").evidence["speaker"]
+    assert "Camille Vautrin" in evidence and "a man's" not in evidence
+
+
+# -- a Russian agency's wire --
+
+
+def test_words_in_an_interview_published_on_a_day_are_the_speakers_and_of_that_day(record):  # noqa: F811
+    grushko = PersonFactory(name="Alexander Grushko", other_names="Александр Грушко\nГрушко")
+    RoleFactory(person=grushko, party=record["russia"], title="Deputy Foreign Minister")
+    found = drafts(
+        "МОСКВА, 15 ноя. Захарова на брифинге в четверг заявила, что Москва не примет заморозку."
+        "\n\n"
+        "Накануне заместитель министра иностранных дел Александр Грушко в интервью газете "
+        "«Известия», опубликованном в среду, заявил, что нейтральный статус Украины остается "
+        "основой любой договоренности.\n\n"
+        "«Без отказа Киева от членства в НАТО никакие гарантии работать не будут», — сказал "
+        "замминистра.",
+        THURSDAY,
+    )
+    lead = only(found, "нейтральный статус")
+    assert lead.speaker == grushko
+    assert lead.stated_on == datetime.date(2035, 11, 14)
+    # The deputy minister, by his post, in the next paragraph: his words of that day, not the
+    # briefing's.
+    after = only(found, "Без отказа Киева")
+    assert after.speaker == grushko
+    assert after.stated_on == datetime.date(2035, 11, 14)
+
+
+def test_an_aside_on_when_between_the_speaker_and_the_verb_is_left_out(more):  # noqa: F811
+    found = drafts(
+        "Дмитрий Песков в среду вечером, после разговора с Сергеем Лавровым, сообщил журналистам,"
+        " что Россия готова вновь направить делегацию в Стамбул.",
+        THURSDAY,
+    )
+    draft = only(found, "направить делегацию")
+    assert draft.speaker == more["peskov"]
+    assert draft.stated_on == datetime.date(2035, 11, 14)
+
+
+def test_a_deed_then_a_gerund_of_saying_gives_the_words_to_the_doer(more):  # noqa: F811
+    found = drafts(
+        "Мария Захарова заявила в четверг, что Москва не примет заморозку конфликта.\n\n"
+        "Она вновь поставила под сомнение легитимность украинского руководства, заявив, что "
+        "итоговые документы должны подписывать власти, избранные на новых выборах.",
+        THURSDAY,
+    )
+    assert only(found, "итоговые документы").speaker == more["zakharova"]
+
+
+def test_a_body_doing_a_deed_then_a_gerund_of_saying_is_no_ones(more):  # noqa: F811
+    found = drafts(
+        "Украинская делегация покинула зал, заявив, что переговоры зашли в тупик.", THURSDAY
+    )
+    assert all(draft.speaker is None for draft in found.values())
+
+
+def test_she_after_a_quotation_is_the_woman_the_sentence_before_was_about(more):  # noqa: F811
+    found = drafts(
+        "Захарова также прокомментировала заявления европейских столиц. «Любые иностранные "
+        "контингенты на Украине будут рассматриваться нами как законные цели», — подчеркнула "
+        "она.",
+        THURSDAY,
+    )
+    assert only(found, "законные цели").speaker == more["zakharova"]
