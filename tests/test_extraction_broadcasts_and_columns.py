@@ -181,3 +181,14 @@ def test_she_after_a_quotation_is_the_woman_the_sentence_before_was_about(more):
         THURSDAY,
     )
     assert only(found, "законные цели").speaker == more["zakharova"]
+
+
+def test_a_state_department_spokesman_new_to_the_record_is_of_the_united_states(seeded):
+    found = drafts(
+        "In Washington, State Department spokesman Daniel Okafor said the United States stood "
+        "ready to support a monitoring mechanism with satellite imagery.",
+        THURSDAY,
+    )
+    draft = only(found, "monitoring mechanism")
+    assert draft.new_speaker.name == "Daniel Okafor"
+    assert draft.new_speaker.party.slug == "united-states"
