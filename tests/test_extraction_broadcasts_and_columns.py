@@ -192,3 +192,15 @@ def test_a_state_department_spokesman_new_to_the_record_is_of_the_united_states(
     draft = only(found, "monitoring mechanism")
     assert draft.new_speaker.name == "Daniel Okafor"
     assert draft.new_speaker.party.slug == "united-states"
+
+
+def test_a_deputy_ministers_post_opening_the_sentence_is_the_paragraphs_speaker(record):  # noqa: F811
+    grushko = PersonFactory(name="Alexander Grushko", other_names="Александр Грушко\nГрушко")
+    RoleFactory(person=grushko, party=record["russia"], title="Deputy Foreign Minister")
+    found = drafts(
+        "Заместитель министра иностранных дел Александр Грушко заявил в среду, что Москва "
+        "готова обсуждать невооруженную миссию наблюдателей. Замминистра также подчеркнул, что "
+        "Россия не примет вооруженных миротворцев из стран НАТО.",
+        THURSDAY,
+    )
+    assert only(found, "вооруженных миротворцев").speaker == grushko

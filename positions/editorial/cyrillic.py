@@ -139,6 +139,9 @@ def _named(subject: str) -> bool:
         word[0].isupper()
         and not (len(word) > 1 and word.isupper())
         and word.lower() not in BODY_WORDS
+        # "Замминистра заявил": a post opening the sentence, not a name; "Міністр заявив" is
+        # matched against the posts of the people named.
+        and not (_PERSON_WORDS.fullmatch(word) and not _POST_ONLY.fullmatch(word))
         for word in subject.split()
         if word[0].isalpha()
     )
