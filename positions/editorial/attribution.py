@@ -37,6 +37,8 @@ _CYRILLIC_POSTS = [
     # Before "президент": "помощник президента" is the aide, not the president.
     (r"помощни\w* президента|помічни\w* президента", "aide"),
     (r"президент\w*", "president"),
+    # Before "министр": "замминистра" is the deputy, not the minister.
+    (r"замминистр\w*|(?:заместител\w*|заступни\w*) (?:министра|міністра)", "deputy minister"),
     (r"министр\w*|міністр\w*", "minister"),
     (r"канцлер\w*", "chancellor"),
     (r"лидер\w*|лідер\w*", "leader"),
@@ -48,7 +50,7 @@ _DESCRIPTION = re.compile(
     r"\b(?:leader|president|minister|chancellor|premier|spokesman|spokeswoman|spokesperson|"
     r"envoy|aide|adviser|advisor|secretary|head|chief|diplomat|official)\b|"
     r"(?<![\w-])(?:пресс?-секретар|речни|президент|министр|міністр|глав|очільни|канцлер|"
-    r"лидер|лідер|помощни|помічни|секретар)",
+    r"лидер|лідер|помощни|помічни|секретар|замминистр)",
     re.IGNORECASE,
 )
 # Speakers the article does not name: no one to propose, the party only.
@@ -416,11 +418,11 @@ def _slavic_gender(name: str) -> str:
     """ "she" for "Maria Zakharova", "he" for "Dmitry Peskov": what a Russian or Ukrainian
     surname's ending says; empty for any other name."""
     surname = name.split()[-1].lower() if name.split() else ""
-    # Not "-in" or "-ina" in Latin letters, which end French and English surnames too
-    # ("Camille Vautrin", "Martin").
-    if surname.endswith(("ova", "eva", "yova", "skaya", "ова", "ева", "іна", "ина", "ська")):
+    if surname.endswith(("ova", "eva", "yova", "ina", "skaya", "ова", "ева", "іна", "ина", "ська")):
         return "she"
-    if surname.endswith(("ov", "ev", "yov", "sky", "skiy", "ов", "ев", "ін", "ин", "ський")):
+    if surname.endswith(
+        ("ov", "ev", "yov", "in", "sky", "skyy", "skyi", "skiy", "ов", "ев", "ін", "ин", "ський")
+    ):
         return "he"
     return ""
 

@@ -429,18 +429,21 @@ def _quoted(text: str, base: int) -> list[Clause]:
     """'“We will not withdraw,” he said.' and 'The minister said: “We will not withdraw.”'"""
     leading = re.match(rf"^[{_OPEN}](?P<inner>.+?)[{_CLOSE}]\s*(?P<attribution>.*)$", text)
     if leading:
+        inner = leading.group("inner")
         inner_start = base + leading.start("inner")
         attribution = leading.group("attribution")
         if not attribution.strip(" .,"):
             return [Clause(leading.group("inner").rstrip(" ,"), inner_start, kind="quoted")]
-        if (dash := _DASH_NAME.match(attribution)) and _plausible_subject(dash["who"]):
+        dash = _DASH.match(attribution)
+        who = dash and next(_name_parts(attribution, dash.end()), None)
+        if who and who[1] == dash.end() and _quoted_statement(inner, attribution, who[0]):
             # '"…" - Prime Minister Keir Starmer, at a joint news conference.'
             attribution_at = base + leading.start("attribution")
             return [
                 Clause(
-                    *trim(leading.group("inner"), inner_start, keep_stop=True),
-                    subject=dash["who"],
-                    subject_start=attribution_at + dash.start("who"),
+                    *trim(inner, inner_start, keep_stop=True),
+                    subject=who[0],
+                    subject_start=attribution_at + who[1],
                     verb="—",
                     kind="quoted",
                     attribution=[(attribution_at, base + len(text))],
@@ -487,8 +490,8 @@ def _quoted(text: str, base: int) -> list[Clause]:
             return [
                 Clause(
                     *trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
-                    subject=who.group(),
-                    subject_start=base + who.start(),
+                    subject=who[0],
+                    subject_start=base + who[1],
                     verb=":",
                     kind="quoted",
                     attribution=[(base, base + trailing.end("attribution") + 1)],
@@ -530,29 +533,66 @@ def _quoted(text: str, base: int) -> list[Clause]:
     return []
 
 
-# A name in capitals, perhaps with its title ("Secretary of State Marco Rubio").
-_NAME_RUN = (
-    rf"(?:[A-Z][\w'’.-]*\s+(?:(?:{'|'.join(sorted(_PARTICLES | {'of', 'for', 'the'}))})\s+)*)"
-    rf"{{1,6}}[A-Z][\w'’.-]*"
-)
 # '"…" - Foreign Minister Andrii Sybiha, in an interview …': a quotation, a dash, who said it.
-_DASH_NAME = re.compile(rf"^\s*(?:--|[-–—])\s*(?P<who>{_NAME_RUN})\s*(?:,|\.?$)")
-_NAME_CHUNK = re.compile(rf"(?<![\w'’.-]){_NAME_RUN}(?=\s*(?:,|$))")
+_DASH = re.compile(r"^\s*(?:--|[-–—])\s*")
+# The words a name and its title are made of: "Secretary of State Marco Rubio", "Kremlin
+# spokesman Dmitry Peskov", "European Commission President Ursula von der Leyen".
+_NAME_WORDS = _PARTICLES | {"of", "for", "the"} | {word for word in TITLE_WORDS if word.isascii()}
 
 
-def _column_speaker(attribution: str) -> re.Match | None:
+def _name_parts(attribution: str, start: int = 0):
+    """The parts of an attribution between commas that are a name, perhaps with its title, as
+    (text, where it starts): never a name inside a part ("Trump's reply to President Zelensky",
+    whom it is addressed to)."""
+    at = start
+    for part in attribution[start:].split(","):
+        text = part.strip()
+        found = attribution.find(text, at) if text else -1
+        at += len(part) + 1
+        tokens = text.split()
+        capitalised = [token for token in tokens if token[0].isupper()]
+        if (
+            len(capitalised) >= 2
+            and tokens[-1][0].isupper()
+            and all(token[0].isupper() or token in _NAME_WORDS for token in tokens)
+            and tokens[0].lower() not in _PREPOSITIONS | {"and", "but", "so"}
+        ):
+            yield text, found
+
+
+# '"…" - Timothy Snyder, 2018.': a citation, with its year.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "… and Prime Minister Starmer, in a joint statement": several speakers, or one of them.
+_SEVERAL = re.compile(
+    r"\band\s+(?:[a-z]+\s+){0,2}[A-Z]|"
+    r"\bjoint\s+(?:statement|declaration|communiqu\w+|letter|note|article|op-ed)"
+)
+
+
+def _quoted_statement(quotation: str, attribution: str, who: str) -> bool:
+    """Whether a quotation a dash attributes to ``who`` is a statement of theirs: a sentence,
+    not a title, a term or a question, and not a citation or a joint statement."""
+    return (
+        _plausible_subject(who)
+        and len(quotation.split()) >= 4
+        and FINITE.search(quotation) is not None
+        and not quotation.rstrip().endswith("?")
+        and not _YEAR.search(attribution)
+        and not _SEVERAL.search(attribution)
+    )
+
+
+def _column_speaker(attribution: str) -> tuple[str, int] | None:
     """Who a column's 'Yuri Ushakov, the Kremlin's foreign policy aide, on state television:'
     names: a name with a title in it or beside it, and no verb anywhere around it."""
     if FINITE.search(attribution) or any(mark in attribution for mark in _OPEN + _CLOSE):
         return None
+    if _SEVERAL.search(attribution):
+        return None
     titled = {word.lower() for word in words(attribution)} & (TITLE_WORDS - _DETERMINERS)
     if not titled:
         return None
-    for chunk in _NAME_CHUNK.finditer(attribution):
-        first = chunk.group().split()[0].lower()
-        if first not in _PREPOSITIONS | {"and", "but", "so"} and _plausible_subject(chunk.group()):
-            return chunk
-    return None
+    return next((part for part in _name_parts(attribution) if _plausible_subject(part[0])), None)
 
 
 _INTERPOLATED = re.compile(

@@ -106,7 +106,7 @@ _PERSON_WORDS = re.compile(
     r"(?<![\w-])(?:он|она|він|вона|дипломат\w*|министр\w*|міністр\w*|глав\w*|очільни\w*|"
     r"керівни\w*|президент\w*|пресс?-секретар\w*|речни\w*|канцлер\w*|лидер\w*|лідер\w*|"
     r"представител\w*|представни\w*|помощни\w*|помічни\w*|посол\w*|генсек\w*|спи?кер\w*|"
-    r"спікер\w*|премьер\w*|прем['’]єр\w*|замминистр\w*|заместител\w*|заступни\w*)(?![\w-])",
+    r"спікер\w*|премьер\w*|прем['’]єр\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -116,9 +116,14 @@ def _speaker_of(subject: str) -> str:
     for the paragraph's speaker; a body or a crowd as it is, so that no one's words are
     carried to it."""
     subject = _subject(subject)
-    if _named(subject):
+    if _named(subject) or _DEPUTY.search(subject):
+        # "— сказал замминистра": matched against the deputies named, not the paragraph's
+        # speaker, who may be the minister.
         return subject
     return "" if _PERSON_WORDS.search(subject) else subject
+
+
+_DEPUTY = re.compile(r"(?<![\w-])(?:замминистр|заместител|заступни)\w*", re.IGNORECASE)
 
 
 def _named(subject: str) -> bool:
@@ -139,8 +144,8 @@ def _named(subject: str) -> bool:
         word[0].isupper()
         and not (len(word) > 1 and word.isupper())
         and word.lower() not in BODY_WORDS
-        # "Замминистра заявил": a post opening the sentence, not a name; "Міністр заявив" is
-        # matched against the posts of the people named.
+        # "Дипломат отметил": a post opening the sentence, not a name; "Міністр заявив",
+        # "Замминистра заявил" are matched against the posts of the people named.
         and not (_PERSON_WORDS.fullmatch(word) and not _POST_ONLY.fullmatch(word))
         for word in subject.split()
         if word[0].isalpha()
@@ -419,13 +424,19 @@ _DEED = re.compile(
 )
 
 
+_INVERTED = re.compile(r"(?-i:[А-ЯЁІЇЄҐ])|[^,]*\s(?:а|и|і|й|та|но|але)\s+(?-i:[А-ЯЁІЇЄҐ])")
+
+
 def _saying_after_deed(text: str, base: int) -> Clause | None:
     """The words after "…, заявив, что": the subject's who did the deed before them."""
     said = _SAYING_GERUND.search(text)
     if said is None or any(mark in text[: said.start()] for mark in '«»“”"'):
         return None
-    deed = _DEED.match(text[: said.start()])
-    if deed is None:
+    head = text[: said.start()]
+    deed = _DEED.match(head)
+    # One clause, its subject first: not "…, который …", "…, а Путин …", nor "Трампа
+    # раскритиковал Макрон" (the object first).
+    if deed is None or "," in head or _INVERTED.match(head, deed.end()):
         return None
     subject = deed.group("subject")
     named = _named(subject)
@@ -559,11 +570,19 @@ _RECALLING = re.compile(
 )
 
 
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:а|и|і|й|та|но|але|тогда как|тоді як)\s+(?=(?-i:[А-ЯЁІЇЄҐ]))", re.IGNORECASE
+)
+
+
 def _subject(words: str) -> str:
     """The subject of a verb, without a participle's clause before it ("Комментируя …,
     пресс-секретарь") or the occasion after the name."""
     # "Нагадаємо, 21 жовтня … Зеленський": a reminder to the reader, not who spoke.
     words = _RECALLING.sub("", words)
+    # "Трамп встретился с Зеленским, а Путин": the subject of the second clause.
+    if joined := list(_NEXT_CLAUSE.finditer(words)):
+        words = words[joined[-1].end() :]
     # "При этом он не исключил …": a linking word before the subject, a "не" after it.
     words = _NEGATION.sub("", _LINKING.sub("", words))
     if _AND_END.search(words) and not _RELATIVE.search(words):

@@ -42,8 +42,11 @@ _TURN = re.compile(
 )
 _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "HOST"})
 # A broadcast script's "ANCHOR:" and "REPORTER (TOM AVERY, KYIV):" narrate: a turn of theirs
-# that asks nothing is read as a report is, each sentence by its own attribution.
-_NARRATOR_LABELS = frozenset({"ANCHOR", "PRESENTER", "NEWSREADER", "CORRESPONDENT", "REPORTER"})
+# that asks nothing is read as a report is, each sentence by its own attribution. A reporter
+# without a byline in capitals ("REPORTER:", "REPORTER (Reuters):") asks, as at a briefing.
+_NARRATORS = frozenset({"ANCHOR", "PRESENTER", "NEWSREADER"})
+_BYLINED = re.compile(r"^(?:REPORTER|CORRESPONDENT)\s*\([A-Z'’.-]+\s[A-Z][^)a-z]*\):")
+_NARRATOR_NAME = re.compile(r"^[A-Z]+\s*\((?P<first>[A-Z][A-Z'’-]+)\s[^)]*\):")
 # A correspondent's first word to the anchor, by first name.
 _VOCATIVE = re.compile(r"([A-Z][a-z]+),\s+")
 # "Gao Wenqiang: We have noted …": a name in ordinary capitals labels a turn when it opens
@@ -98,6 +101,8 @@ def read(
         return named if named and named.group("label") in recurring else None
 
     answering = False
+    # The first names of a broadcast's anchors, as their turns' labels give them.
+    anchors: set[str] = set()
     for sentence in split_sentences(text, language):
         if line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
             while line + 1 < len(line_starts) and line_starts[line + 1] <= sentence.start:
@@ -129,7 +134,11 @@ def read(
             turn = None
             narrating = False
             if label and not answer:
-                if label.group("label").strip(" .") in _NARRATOR_LABELS and "?" not in stripped:
+                if named_by := _NARRATOR_NAME.match(stripped):
+                    # "ANCHOR (ELENA MARSH):": "Elena, …" is then said to her.
+                    anchors.add(named_by.group("first").title())
+                narrator = label.group("label").strip(" .") in _NARRATORS
+                if (narrator or _BYLINED.match(stripped)) and "?" not in stripped:
                     narrating = True
                 elif label.group("label").strip(" .") in _QUESTION_LABELS:
                     question = True
@@ -156,7 +165,7 @@ def read(
         ):
             offset = label.end()
             vocative = narrating and _VOCATIVE.match(sentence.text, offset)
-            if vocative and not context.index.find(vocative.group(1)):
+            if vocative and vocative.group(1) in anchors:
                 # "REPORTER (…): Elena, the EU's foreign policy chief, Kaja Kallas, …"
                 offset = vocative.end()
         if cyrillic.CYRILLIC.search(sentence.text):

@@ -19,6 +19,11 @@ def read_sentence(sentence: str, start: int) -> list[Clause]:
 
 # "… were told that …": what was said, by someone the words before do not name.
 _TOLD_PASSIVE = re.compile(r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+that\s+")
+# "Witkoff had been told by Russian officials in Moscow last week that …": theirs, first.
+_TOLD_BY = re.compile(
+    r"^[^,“”\"]{0,80}?\b(?:was|were|been)\s+told\s+by\s+(?P<who>[^,“”\"]{2,60}?)\s+"
+    r"(?:(?:in|at|during|on|last)\s+[^,“”\"]{1,40}?\s+)?that\s+"
+)
 # "said on Thursday that …": when, between the verb and its statement.
 _WHEN = r"(?:(?:late\s+|early\s+)?(?:on|last)\s+\w+\s+)?"
 # "had told him in January that …": when, after whom.
@@ -133,6 +138,12 @@ def _find_original(clause: Clause) -> None:
     """Reported speech: "Putin has said that …" inside what another reports; or a reported
     stance, "Russia agreed at Friday's summit to …", whose words stay the quote."""
     if clause.kind not in {"reported", "stance"}:
+        return
+    if told := _TOLD_BY.match(clause.quote):
+        clause.original = told.group("who")
+        clause.original_start = clause.start + told.start("who")
+        clause.original_verb = "told"
+        clause.quote, clause.start = trim(clause.quote[told.end() :], clause.start + told.end())
         return
     if told := _TOLD_PASSIVE.match(clause.quote):
         inner, at = trim(clause.quote[told.end() :], clause.start + told.end())

@@ -19,7 +19,13 @@ class Sentence:
 _SEGMENTER_LANGUAGES = {"en": "en", "ru": "ru", "uk": "ru"}
 
 
-_AFTER_X = re.compile(r"(?:(?<=\bon X\.)|(?<=\bvia X\.))\s+(?=[A-ZА-ЯЁІЇЄҐ“\"«])")
+# Ends the segmenter misses: "… wrote on X. Zelenskiy, he added, …" (the network, not an
+# initial); '… as "an anti-Russian bridgehead." "Without …," she wrote' (one quotation ending,
+# the next beginning).
+_MISSED_END = re.compile(
+    r"(?:(?<=\bon X\.)|(?<=\bvia X\.))\s+(?=[A-ZА-ЯЁІЇЄҐ“\"«])"
+    r"|(?<=[.!?][\"”»])\s+(?=[\"“«][A-ZА-ЯЁІЇЄҐ])"
+)
 
 
 @cache
@@ -47,9 +53,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
                     continue
                 cursor = found + len(stripped)
                 start = offset + found
-                # "… wrote on X. Zelenskiy, he added, …": the network, not an initial.
                 at = 0
-                for end in _AFTER_X.finditer(stripped):
+                for end in _MISSED_END.finditer(stripped):
                     piece = stripped[at : end.start()]
                     sentences.append(Sentence(piece, start + at, start + end.start()))
                     at = end.end()
