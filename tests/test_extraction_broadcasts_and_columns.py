@@ -271,3 +271,85 @@ def test_a_deputys_words_after_the_ministers_are_not_the_ministers(more):  # noq
         THURSDAY,
     )
     assert only(found, "Никакого перемирия").speaker != more["lavrov"]
+
+
+# -- the twenty-seventh round's rules --
+
+# A Saturday: "on Thursday" is 21 August 2036, "on Friday" the 22nd.
+SATURDAY = datetime.date(2036, 8, 23)
+
+
+def test_a_quotation_right_after_another_is_a_sentence_of_its_own(more):  # noqa: F811
+    found = drafts(
+        "In Moscow, Foreign Ministry spokeswoman Maria Zakharova wrote on Telegram on Friday "
+        'that the testimony showed Washington still saw Ukraine as "an anti-Russian '
+        'bridgehead." "Without a neutral Ukraine there will be no agreement," she wrote.',
+        SATURDAY,
+    )
+    draft = found["Without a neutral Ukraine there will be no agreement"]
+    assert draft.speaker == more["zakharova"]
+    assert draft.stated_on == datetime.date(2036, 8, 22)
+
+
+def test_what_someone_was_told_by_officials_is_the_officials(record):  # noqa: F811
+    found = drafts(
+        "Rubio also told senators that Special Envoy Steve Witkoff had been told by Russian "
+        "officials in Moscow last week that Russia would accept an unarmed monitoring mission.",
+        SATURDAY,
+    )
+    draft = only(found, "unarmed monitoring mission")
+    assert draft.quote.startswith("Russia would accept")
+    assert draft.speaker is None and draft.new_speaker is None
+    assert draft.party == record["russia"]
+
+
+def test_a_russian_speaker_with_a_long_phrase_before_the_verb_said_it_first(record):  # noqa: F811
+    found = drafts(
+        "Ведущий Глеб Ракитин напомнил, что в среду Владимир Путин на встрече с выпускниками "
+        "военных вузов заявил, что Россия готова прекратить огонь, если Киев выведет войска.",
+        SATURDAY,
+    )
+    assert only(found, "прекратить огонь").speaker == record["putin"]
+
+
+def test_the_day_in_words_that_may_be_the_presidents_is_not_the_occasions(record):  # noqa: F811
+    sybiha = PersonFactory(name="Andrii Sybiha", other_names="Андрій Сибіга\nСибіга")
+    RoleFactory(person=sybiha, party=record["ukraine"], title="Foreign Minister")
+    found = drafts(
+        "КИЇВ, 22 травня. Міністр закордонних справ Андрій Сибіга в четвер виступив у Верховній "
+        "Раді з доповіддю про хід переговорів.\n\n"
+        "За словами Сибіги, у вівторок президент Володимир Зеленський доручив наполягати на "
+        "тому, щоб обмін полоненими відбувся ще до підписання угоди.",
+        datetime.date(2036, 5, 22),
+    )
+    draft = only(found, "обмін полоненими")
+    assert draft.stated_on is None
+    assert "у вівторок" in draft.evidence["date"]
+
+
+def test_her_words_in_his_account_are_not_his(record):  # noqa: F811
+    sybiha = PersonFactory(name="Andrii Sybiha", other_names="Андрій Сибіга\nСибіга")
+    RoleFactory(person=sybiha, party=record["ukraine"], title="Foreign Minister")
+    found = drafts(
+        "Андрій Сибіга розповів, що в середу мав телефонну розмову з Каєю Каллас. За його "
+        "словами, вона запевнила, що санкції проти Росії не буде послаблено до повного виконання "
+        "угоди.",
+        datetime.date(2036, 5, 22),
+    )
+    draft = only(found, "санкції проти Росії")
+    assert draft.speaker is None and draft.party is None
+
+
+def test_words_after_the_report_has_moved_on_to_a_later_day_are_not_the_occasions(more):  # noqa: F811
+    found = drafts(
+        "VILNIUS - Five leaders met in the Lithuanian capital on Thursday for a one-day meeting "
+        "on Ukraine.\n\n"
+        "Zelenskyy said Ukraine was ready to stop firing on the current line.\n\n"
+        "The response from Moscow came on Friday. Kremlin spokesman Dmitry Peskov told reporters "
+        'that what was said in Vilnius was "a provocation".\n\n'
+        "Foreign Minister Sergei Lavrov, speaking in Minsk, said Moscow would regard any use of "
+        "its frozen assets as theft.",
+        SATURDAY,
+    )
+    assert only(found, "ready to stop firing").stated_on == datetime.date(2036, 8, 21)
+    assert only(found, "as theft").stated_on is None

@@ -52,7 +52,8 @@ _PERSON_NOUN = (
 _ORIGINAL = re.compile(
     rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>(?!(?:я|мы|ми)\b){_CAPITAL}"
     rf"[\w'’-]*(?:\s+(?:{_CAPITAL}[\w'’-]*|{_PERSON_NOUN})){{0,2}})"
-    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,4}?\s+"
+    # "Владимир Путин на встрече с выпускниками военных вузов заявил".
+    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,6}?\s+"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN}|{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])",
     re.IGNORECASE,
 )
@@ -250,6 +251,11 @@ def _read(text: str, base: int) -> list[Clause]:
             clause.subject, clause.subject_start = whose, base + words.start("whose")
             clause.attribution = [(base, base + words.end()), *clause.attribution]
             return [clause]
+        # "За його словами, вона запевнила, що …": she said it, in his account; who she is,
+        # the editor decides.
+        told = _TOLD_BY_PRONOUN.match(text[words.end() :])
+        pronoun = (words.group("ru") or words.group("uk") or "").lower()
+        another = told and _WHOSE_PRONOUN.get(pronoun) not in {None, told.group(1).lower()}
         return [
             Clause(
                 quote,
@@ -259,6 +265,7 @@ def _read(text: str, base: int) -> list[Clause]:
                 verb="по словам",
                 kind="reported" if whose else "continuation",
                 attribution=[(base, base + words.end())],
+                unsure=bool(another),
             )
         ]
     if clause := _saying_after_deed(text, base):
@@ -473,6 +480,7 @@ _IN_WORDS_ASIDE = re.compile(
     r"за\s+(?:його|її|їхніми)\s+словами),\s+(?P<content>.+?)[.!]?$",
     re.IGNORECASE,
 )
+_TOLD_BY_PRONOUN = re.compile(r"(он|она|они|він|вона|вони)\s", re.IGNORECASE)
 # "по её словам": whose words, as the pronoun for them.
 _WHOSE_PRONOUN = {
     "его": "он", "ее": "она", "её": "она", "их": "они",

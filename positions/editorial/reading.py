@@ -747,6 +747,12 @@ def _resolve(clause: Clause, proposal: Proposal, context: Context, party_of, int
             speaker = Speaker()
         elif not focus.someone:
             speaker = Speaker(evidence=f"Left blank: the words of {focus.evidence}.")
+        elif clause.unsure:
+            # "За його словами, вона запевнила, що …": someone else's words in his account.
+            speaker = Speaker(
+                evidence=f"Left blank: the words are another's, in {focus.name}'s account; "
+                "whose, the editor decides."
+            )
         else:
             speaker = carried(
                 focus, f"continuation-{origin}", f"continues the statement of {focus.name}"

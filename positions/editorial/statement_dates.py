@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from positions.editorial import cyrillic, dating
-from positions.editorial.attribution import Speaker
+from positions.editorial.attribution import FOR_ANOTHER, Speaker
 from positions.editorial.clauses import Clause, strip_dateline
 from positions.editorial.names import words
 from positions.editorial.relayed import WANTING
@@ -441,6 +441,34 @@ def date_statements(
                 f"(“{other.phrase}”), and the statement gives no day of its own."
             )
             continue
+        if (
+            source is not None
+            and source[1] == "occasion"
+            and not voiced
+            and (later := _later_day_before(item, days, source[0], stated))
+        ):
+            # "The response from Moscow came on Friday. …/ Lavrov, speaking in Minsk, said …":
+            # the report has moved on from the occasion's day.
+            item.reasoning = (
+                f"Left blank: the report has moved on to a later day than the occasion's "
+                f"(“{later.phrase}”), and the statement gives no day of its own."
+            )
+            continue
+        if source is not None and item.speaker.kind.endswith(FOR_ANOTHER):
+            given = [
+                finding
+                for finding in dating.find_dates(item.clause.quote, published, item.clause.start)
+                if finding.precision == DAY
+            ]
+            if given:
+                # "За словами Сибіги, у вівторок президент доручив …": the president's words
+                # are of the day they give, the minister's account of another.
+                item.reasoning = (
+                    f"Left blank: the words give a day of their own (“{given[0].phrase}”), "
+                    f"and whether they are {item.speaker.name}'s or another's, the editor "
+                    "decides."
+                )
+                continue
         if source is not None:
             carried, why = source
             if isinstance(carried, dating.DateFinding) and carried.day is None:
@@ -982,6 +1010,30 @@ def _in_quotation(before: str) -> bool:
     """Whether text that ``before`` ends is inside quotation marks it opens."""
     opened = sum(before.count(mark) for mark in "“«") - sum(before.count(mark) for mark in "”»")
     return opened > 0 or before.count('"') % 2 == 1
+
+
+def _later_day_before(
+    item: Found, days: list, occasion, stated: set[int]
+) -> dating.DateFinding | None:
+    """A day after the occasion's that a sentence of the report's own gives, in a paragraph
+    before the statement's, other than the paragraph that gives the occasion; not a day a
+    statement speaks of ("Macron said the coalition would meet on Tuesday")."""
+    if occasion.day is None:
+        return None
+    start = item.proposal.sentence.start
+    opening = next((paragraph for paragraph, _, found in days if found.day == occasion.day), None)
+    for paragraph, at, finding in days:
+        if at >= start or paragraph == item.proposal.paragraph:
+            break
+        if (
+            opening is not None
+            and paragraph > opening
+            and at not in stated
+            and finding.precision == DAY
+            and finding.day > occasion.day
+        ):
+            return finding
+    return None
 
 
 def _other_day_before(item: Found, by_paragraph: dict, occasion) -> dating.DateFinding | None:
