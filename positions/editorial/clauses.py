@@ -425,6 +425,22 @@ _CIRCUMSTANCE_FIRST = re.compile(
 _QUOTE_ACCORDING = re.compile(r"^,?\s*according to\s+(?P<who>[^,.;]{2,80})")
 
 
+def _given_to(
+    inner: str, at: int, who: str, who_at: int, verb: str, attribution: tuple[int, int]
+) -> list[Clause]:
+    """A quotation given to whom the words beside it name, without a verb of saying."""
+    return [
+        Clause(
+            *trim(inner, at, keep_stop=True),
+            subject=who,
+            subject_start=who_at,
+            verb=verb,
+            kind="quoted",
+            attribution=[attribution],
+        )
+    ]
+
+
 def _quoted(text: str, base: int) -> list[Clause]:
     """'“We will not withdraw,” he said.' and 'The minister said: “We will not withdraw.”'"""
     leading = re.match(rf"^[{_OPEN}](?P<inner>.+?)[{_CLOSE}]\s*(?P<attribution>.*)$", text)
@@ -438,31 +454,18 @@ def _quoted(text: str, base: int) -> list[Clause]:
         who = dash and next(_name_parts(attribution, dash.end()), None)
         if who and who[1] == dash.end() and _quoted_statement(inner, attribution, who[0]):
             # '"…" - Prime Minister Keir Starmer, at a joint news conference.'
-            attribution_at = base + leading.start("attribution")
-            return [
-                Clause(
-                    *trim(inner, inner_start, keep_stop=True),
-                    subject=who[0],
-                    subject_start=attribution_at + who[1],
-                    verb="—",
-                    kind="quoted",
-                    attribution=[(attribution_at, base + len(text))],
-                )
-            ]
+            at = base + leading.start("attribution")
+            return _given_to(inner, inner_start, who[0], at + who[1], "—", (at, base + len(text)))
         verb = VERB.search(attribution)
         according = _QUOTE_ACCORDING.match(attribution)
         if according and not (verb and verb.start() < according.end()):
             # '"…," according to a French diplomatic source, who requested anonymity.'
-            return [
-                Clause(
-                    *trim(leading.group("inner"), inner_start, keep_stop=True),
-                    subject=according.group("who"),
-                    subject_start=base + leading.start("attribution") + according.start("who"),
-                    verb="according to",
-                    kind="quoted",
-                    attribution=[(base + leading.start("attribution"), base + len(text))],
-                )
-            ]
+            at = base + leading.start("attribution")
+            who_at = at + according.start("who")
+            attributed = (at, base + len(text))
+            return _given_to(
+                inner, inner_start, according["who"], who_at, "according to", attributed
+            )
         if verb and len(attribution[: verb.start()].split()) <= 8:
             clause = Clause(
                 *trim(leading.group("inner"), inner_start, keep_stop=True),
@@ -487,16 +490,9 @@ def _quoted(text: str, base: int) -> list[Clause]:
         colon = text[trailing.end("attribution") :].startswith(":")
         if not verb and colon and (who := _column_speaker(attribution)):
             # 'French President Emmanuel Macron, on X: "…"': a name and a colon, no verb.
-            return [
-                Clause(
-                    *trim(trailing.group("inner"), base + trailing.start("inner"), keep_stop=True),
-                    subject=who[0],
-                    subject_start=base + who[1],
-                    verb=":",
-                    kind="quoted",
-                    attribution=[(base, base + trailing.end("attribution") + 1)],
-                )
-            ]
+            inner_start = base + trailing.start("inner")
+            attributed = (base, base + trailing.end("attribution") + 1)
+            return _given_to(trailing["inner"], inner_start, who[0], base + who[1], ":", attributed)
         if (
             verb
             and len(trailing.group("inner").split()) >= 4
