@@ -353,3 +353,57 @@ def test_words_after_the_report_has_moved_on_to_a_later_day_are_not_the_occasion
     )
     assert only(found, "ready to stop firing").stated_on == datetime.date(2036, 8, 21)
     assert only(found, "as theft").stated_on is None
+
+
+# -- guards from a review of the twenty-seventh round's rules --
+
+FRIDAY = datetime.date(2025, 5, 16)
+ISTANBUL = (
+    "ISTANBUL, May 16 - Russian and Ukrainian negotiators held their first direct peace talks "
+    "in three years in Istanbul on Thursday, but failed to agree on a ceasefire.\n\n"
+)
+
+
+def test_a_name_of_someone_spoken_of_before_a_far_verb_did_not_say_it_first(more):  # noqa: F811
+    found = drafts(
+        "Песков напомнил, что после телефонного разговора Путина с американским коллегой "
+        "российская сторона заявила о готовности работать над меморандумом.\n\n"
+        "Лавров заявил, что Зеленского в украинском обществе все меньше людей считает законным "
+        "лидером.",
+        FRIDAY,
+    )
+    assert all(draft.speaker not in {more["putin"], more["zelenskyy"]} for draft in found.values())
+
+
+def test_russia_as_she_in_the_spokesmans_words_is_still_his_statement(more):  # noqa: F811
+    found = drafts(
+        "Песков отметил, что Россия открыта к диалогу с Украиной. По его словам, она готова "
+        "продолжать переговоры в Стамбуле.",
+        FRIDAY,
+    )
+    assert only(found, "продолжать переговоры").speaker == more["peskov"]
+
+
+def test_a_day_to_come_in_a_spokesmans_words_keeps_the_occasions_day(more):  # noqa: F811
+    found = drafts(
+        ISTANBUL + "Peskov said Putin was ready to meet Zelenskiy in Istanbul on Monday if the "
+        "delegations agreed a text.",
+        FRIDAY,
+    )
+    assert only(found, "ready to meet").stated_on == datetime.date(2025, 5, 15)
+
+
+def test_a_strike_a_meeting_or_a_day_to_come_after_the_occasion_leaves_its_day(record):  # noqa: F811
+    umerov = PersonFactory(name="Rustem Umerov")
+    RoleFactory(person=umerov, party=record["ukraine"], title="Defence Minister")
+    for later in (
+        "On Friday, Russian drones struck a bus in the Sumy region, killing nine people.",
+        "The delegations are expected to reconvene on Friday.",
+        "Turkish Foreign Minister Hakan Fidan hosts NATO counterparts in Antalya on Friday.",
+    ):
+        found = drafts(
+            ISTANBUL + later + "\n\nUmerov said the Ukrainian delegation would not accept "
+            "ultimatums.",
+            FRIDAY,
+        )
+        assert only(found, "ultimatums").stated_on == datetime.date(2025, 5, 15), later

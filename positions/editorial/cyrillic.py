@@ -52,9 +52,19 @@ _PERSON_NOUN = (
 _ORIGINAL = re.compile(
     rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>(?!(?:я|мы|ми)\b){_CAPITAL}"
     rf"[\w'’-]*(?:\s+(?:{_CAPITAL}[\w'’-]*|{_PERSON_NOUN})){{0,2}})"
-    # "Владимир Путин на встрече с выпускниками военных вузов заявил".
-    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,6}?\s+"
+    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){0,4}?\s+"
     rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN}|{_RUSSIAN_STANCE}|{_UKRAINIAN_STANCE})(?![\w-])",
+    re.IGNORECASE,
+)
+# "в среду Владимир Путин на встрече с выпускниками военных вузов заявил": a man's first name
+# as he is called, not "Владимира Путина" (of him), and his surname, then where or when, in up
+# to six words, then the verb.
+_ORIGINAL_WHERE = re.compile(
+    rf"^(?P<lead>[^«»“”]*?)(?<![\w-])(?P<who>{_CAPITAL}[а-яёіїєґ'’-]*[бвгджзклмнпрстфхцчшщй]"
+    rf"\s+{_CAPITAL}[а-яёіїєґ'’-]+)"
+    r"\s+(?:на|в|во|после|перед|во время|в ходе|під час|після|у|з|с|со)"
+    r"(?:\s+(?-i:[а-яёіїєґ0-9])[^\s«»“”,]*){1,5}?\s+"
+    rf"(?P<verb>{_RUSSIAN}|{_UKRAINIAN})(?![\w-])",
     re.IGNORECASE,
 )
 # "…, переказавши слова глави держави": the words were another's, relayed.
@@ -480,7 +490,11 @@ _IN_WORDS_ASIDE = re.compile(
     r"за\s+(?:його|її|їхніми)\s+словами),\s+(?P<content>.+?)[.!]?$",
     re.IGNORECASE,
 )
-_TOLD_BY_PRONOUN = re.compile(r"(он|она|они|він|вона|вони)\s", re.IGNORECASE)
+_TOLD_BY_PRONOUN = re.compile(
+    rf"(он|она|они|він|вона|вони)\s+(?:(?:также|тоже|також|вновь|знову)\s+)?"
+    rf"(?:{_RUSSIAN}|{_UKRAINIAN}|заверил\w*|запевни\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 # "по её словам": whose words, as the pronoun for them.
 _WHOSE_PRONOUN = {
     "его": "он", "ее": "она", "её": "она", "их": "они",
@@ -711,7 +725,7 @@ def _find_original(clause: Clause) -> None:
         clause.original_start = clause.start + wanting.start("who")
         clause.original_verb = wanting.group("verb").lower()
         return
-    match = _ORIGINAL.match(clause.quote)
+    match = _ORIGINAL.match(clause.quote) or _ORIGINAL_WHERE.match(clause.quote)
     if not match or "," in match.group("lead") and not _THAT_AFTER.search(match.group("lead")):
         return
     clause.original = match.group("who")

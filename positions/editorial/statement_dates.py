@@ -445,7 +445,7 @@ def date_statements(
             source is not None
             and source[1] == "occasion"
             and not voiced
-            and (later := _later_day_before(item, days, source[0], stated))
+            and (later := _later_day_before(item, days, source[0], stated, proposals))
         ):
             # "The response from Moscow came on Friday. …/ Lavrov, speaking in Minsk, said …":
             # the report has moved on from the occasion's day.
@@ -455,10 +455,17 @@ def date_statements(
             )
             continue
         if source is not None and item.speaker.kind.endswith(FOR_ANOTHER):
+            # A day the words open with, before whoever they speak for: when that was done.
+            opening = item.clause.quote[:30]
+            carried_day = getattr(source[0], "day", None)
             given = [
                 finding
-                for finding in dating.find_dates(item.clause.quote, published, item.clause.start)
+                for finding in dating.find_dates(opening, published, item.clause.start)
                 if finding.precision == DAY
+                and finding.start - item.clause.start < 12
+                and finding.day is not None
+                and finding.day < published
+                and finding.day != carried_day
             ]
             if given:
                 # "За словами Сибіги, у вівторок президент доручив …": the president's words
@@ -1013,13 +1020,20 @@ def _in_quotation(before: str) -> bool:
 
 
 def _later_day_before(
-    item: Found, days: list, occasion, stated: set[int]
+    item: Found, days: list, occasion, stated: set[int], proposals
 ) -> dating.DateFinding | None:
-    """A day after the occasion's that a sentence of the report's own gives, in a paragraph
-    before the statement's, other than the paragraph that gives the occasion; not a day a
-    statement speaks of ("Macron said the coalition would meet on Tuesday")."""
-    if occasion.day is None:
+    """A day after the occasion's that a sentence of the report's own gives for what was said
+    since, in a paragraph before the statement's, other than the paragraph that gives the
+    occasion ("The response from Moscow came on Friday"); not a strike or a meeting that day,
+    not a day a statement speaks
+    of ("Macron said the coalition would meet on Tuesday"), a day to come ("The delegations
+    are expected to reconvene on Friday"), a caption's or an update's; and not for a statement
+    that names its occasion ("Speaking after the talks, Umerov said …")."""
+    sentence = item.proposal.sentence
+    outside = _outside(sentence.text, item.clause, sentence.start)
+    if occasion.day is None or _NAMED_OCCASION.search(outside) or _EVENT.search(outside):
         return None
+    texts = {proposal.sentence.start: proposal.sentence.text for proposal in proposals}
     start = item.proposal.sentence.start
     opening = next((paragraph for paragraph, _, found in days if found.day == occasion.day), None)
     for paragraph, at, finding in days:
@@ -1031,9 +1045,31 @@ def _later_day_before(
             and at not in stated
             and finding.precision == DAY
             and finding.day > occasion.day
+            and _RESPONSE.search(texts.get(at, ""))
+            and not _TO_COME.search(texts.get(at, ""))
+            and not strip_dateline(texts.get(at, ""))
         ):
             return finding
     return None
+
+
+# A sentence on what was said on a later day: a response, a reaction, a statement.
+_RESPONSE = re.compile(
+    r"\b(?:respon\w*|react\w*|repl\w*|answer\w*|comment\w*|statements?|hit\s+back)\b|"
+    r"(?<![\w-])(?:ответ\w*|відповід\w*|реакц\w*|реагу\w*|отреагир\w*|відреагув\w*|"
+    r"коммент\w*|комент\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+# Words of a day still to come, or of a page's housekeeping: "expected to reconvene on Friday",
+# "Консультації продовжаться у п'ятницю", "REUTERS/Murad Sezer", "Updated on Friday".
+_TO_COME = re.compile(
+    r"\b(?:will|would|expected|set\s+(?:to|for)|scheduled|due|is\s+to|are\s+to|was\s+to|"
+    r"were\s+to|plans?|planned|resumes?|continues?|to\s+be|upcoming|next)\b|"
+    r"(?<![\w-])(?:ожида\w*|продолж\w*|продовж\w*|планир\w*|заплан\w*|намечен\w*|"
+    r"состоится|состоятся|відбудеться|відбудуться|будет|будут|буде|будуть|очікує\w*)(?![\w-])|"
+    r"REUTERS/|/AP\b|\bPhoto\b|^Updated\b|^UPDATE",
+    re.IGNORECASE,
+)
 
 
 def _other_day_before(item: Found, by_paragraph: dict, occasion) -> dating.DateFinding | None:
