@@ -407,3 +407,26 @@ def test_a_strike_a_meeting_or_a_day_to_come_after_the_occasion_leaves_its_day(r
             FRIDAY,
         )
         assert only(found, "ultimatums").stated_on == datetime.date(2025, 5, 15), later
+
+
+# -- the twenty-eighth round's rules --
+
+
+def test_what_the_president_spoken_to_confirmed_in_his_own_words_is_his(more):  # noqa: F811
+    found = drafts(
+        "In a second post later on Sunday, Zelenskyy said he had spoken to French President "
+        'Emmanuel Macron, who "confirmed that France is ready to bring forward the deployment '
+        'of the reassurance force."',
+        FRIDAY,
+    )
+    assert only(found, "bring forward the deployment").speaker.name == "Emmanuel Macron"
+
+
+def test_a_place_in_the_question_before_she_said_is_not_her_side(more):  # noqa: F811
+    found = drafts(
+        "Kaja Kallas spoke after the summit. Asked whether the assets could be handed back as "
+        'part of a peace deal brokered by Washington, she said: "Sanctions stay until Russia '
+        'pays, and no side deal in any other capital will change that."',
+        FRIDAY,
+    )
+    assert only(found, "Sanctions stay until Russia pays").party != more["us"]

@@ -202,6 +202,9 @@ def _subject_before(text: str, end: int) -> tuple[str, int]:
     return subject, at
 
 
+_ASKED_FIRST = re.compile(
+    r"^(?:Asked|Pressed|Questioned)\b[^“”\"]*,\s+(?=(?:he|she|they|[A-Z])[\w'’.-]*(?:\s|$))"
+)
 _OPENING_DAY = re.compile(
     r"^(?:(?:On|Late on|Early on|Last)\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[a-zA-Z])"
@@ -499,6 +502,10 @@ def _quoted(text: str, base: int) -> list[Clause]:
             and not attribution[verb.end() :].strip(" ,:")
         ):
             subject, subject_at = _subject_before(attribution, verb.start())
+            if asked := _ASKED_FIRST.match(subject):
+                # 'Asked whether the assets could be handed back …, she said: "…"': who
+                # answered, not what was asked.
+                subject, subject_at = subject[asked.end() :], subject_at + asked.end()
             inserted = _INSERTED.search(attribution[: verb.end()])
             before = attribution[: inserted.start()] if inserted else ""
             # Only after a clause of its own, going on in lower case: not "Meanwhile, Peskov

@@ -99,7 +99,9 @@ _RELAYED_EARLIER = re.compile(
 _RELAYED_RELATIVE = re.compile(
     r"\b(?:spoke|spoken|talked|met|meeting|call|phone|conversation)\b[^,“”\"]*?"
     r"\b(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s+who\s+(?:had\s+)?"
-    r"(?P<verb>told\s+(?:him|her|them|us|me))\s+(?:that\s+)?"
+    # '…, who "confirmed that France is ready …"': in the relative clause's own words.
+    r"[\"“]?(?P<verb>told\s+(?:him|her|them|us|me)|confirmed|assured\s+(?:him|her|them))\s+"
+    r"(?:that\s+)?"
 )
 
 
