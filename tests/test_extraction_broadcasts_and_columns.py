@@ -430,3 +430,18 @@ def test_a_place_in_the_question_before_she_said_is_not_her_side(more):  # noqa:
         FRIDAY,
     )
     assert only(found, "Sanctions stay until Russia pays").party != more["us"]
+
+
+def test_someone_new_named_in_a_list_of_speakers_is_offered_with_the_post_and_side_given(record):  # noqa: F811
+    found = drafts(
+        "The speakers were Oksana Verbytska, Ukraine's Deputy Minister of Foreign Affairs; and "
+        "Katrin Albers, a State Secretary.\n\n"
+        "Verbytska said Ukraine was not asking for a treaty label but for substance.",
+        FRIDAY,
+    )
+    draft = only(found, "treaty label")
+    assert draft.speaker is None and draft.party is None
+    assert offered(draft, "speaker") == (
+        "new person: Oksana Verbytska, Deputy Minister of Foreign Affairs"
+    )
+    assert offered(draft, "party") == "Ukraine"

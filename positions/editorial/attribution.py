@@ -574,7 +574,10 @@ def _new_person(words: str, offset: int, hits, context: Context, parties) -> Spe
             # "Mr Brereton, who returned from Kyiv, told …" after "Alan Brereton and
             # Ambassador Nikolai Voronin offered …": the one person the article gave that name,
             # offered, as "Mr" may be a relative or someone else of that name.
-            known = context.new_people.setdefault(full, NewSpeaker(name=full, surname_only=True))
+            title, side = _described_after(full, context)
+            known = context.new_people.setdefault(
+                full, NewSpeaker(name=full, title=title, party=side, surname_only=True)
+            )
             context.new_people[name] = known
         if known is None:
             return None
@@ -671,6 +674,19 @@ def _named_in_full(surname: str, at: int, context: Context) -> str:
         return ""
     full = names.pop()
     return "" if context.index.find(full) else full
+
+
+def _described_after(full: str, context: Context) -> tuple[str, Party | None]:
+    """The post and the side an apposition gives someone named in passing ("The speakers were
+    Oksana Verbytska, Ukraine's Deputy Minister of Foreign Affairs; …"), if it names a post."""
+    match = re.search(rf"{re.escape(full)},\s+(?P<post>[^,;.\n]{{3,80}})", context.text)
+    if match is None or not set(words(match["post"].lower())) & (TITLE_WORDS - {"the", "a", "an"}):
+        return "", None
+    hits = context.index.find(match["post"], match.start("post"))
+    sides = {hit.party for hit in hits if hit.party is not None and hit.person is None}
+    return _title(match["post"], hits, match.start("post")), sides.pop() if len(
+        sides
+    ) == 1 else None
 
 
 # Capitalised words before a surname that are no first name: "Appearing Brereton".
