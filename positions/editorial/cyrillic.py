@@ -441,11 +441,13 @@ _DEED = re.compile(
 )
 
 
+# After the deed's verb, a name (the object came first: "Трампа раскритиковал Макрон"), or a
+# second clause with a subject of its own ("…, а Путин …").
 _INVERTED = re.compile(r"(?-i:[А-ЯЁІЇЄҐ])|[^,]*\s(?:а|и|і|й|та|но|але)\s+(?-i:[А-ЯЁІЇЄҐ])")
 
 
 def _saying_after_deed(text: str, base: int) -> Clause | None:
-    """The words after "…, заявив, что": the subject's who did the deed before them."""
+    """The words after "…, заявив, что …", given to whoever did the deed before them."""
     said = _SAYING_GERUND.search(text)
     if said is None or any(mark in text[: said.start()] for mark in '«»“”"'):
         return None
@@ -534,7 +536,7 @@ _ASIDE = re.compile(
     r"[а-яёіїєґ]+(?:ая|яя|ясь|вшись|вший|вшая|вшие|ючи|учи)|"
     r"[а-яёіїєґ]+(?:вший|вшая|вшие|ющий|ющая|ющие|ящий|ящая)(?:ся)?|"
     # A passive participle: "в интервью «Известиям», опубликованном в среду".
-    r"[а-яёіїєґ]+(?:ованн|анн|енн|ован)(?:ом|ой|ого|ому|ым|ій|ому|ого|им)|"
+    r"[а-яёіїєґ]+(?:ованн|анн|енн|ован)(?:ом|ой|ого|ому|ым|им|ій)|"
     # When, in a phrase: "в среду вечером, после разговора с Лавровым, сообщил".
     r"после|перед|во время|в ходе|по итогам|після|під час|за підсумками)"
     r"\s[^,]*?(?:[«\"][^«»\"]*[»\"][^,]*?)?)\s*,\s*$",

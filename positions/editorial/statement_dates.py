@@ -371,6 +371,7 @@ def date_statements(
     interview = _interview_day(found, proposals, published) if index.voiced else None
     # Where the sentences that hold statements start: drafts are made after dating.
     stated = {item.proposal.sentence.start for item in found}
+    texts = {proposal.sentence.start: proposal.sentence.text for proposal in proposals}
     # Who spoke above on an occasion of their own (a post, words to an outlet): the report's
     # occasion is not carried to their other words.
     elsewhere: set = set()
@@ -445,7 +446,7 @@ def date_statements(
             source is not None
             and source[1] == "occasion"
             and not voiced
-            and (later := _later_day_before(item, days, source[0], stated, proposals))
+            and (later := _later_day_before(item, days, source[0], stated, texts))
         ):
             # "The response from Moscow came on Friday. …/ Lavrov, speaking in Minsk, said …":
             # the report has moved on from the occasion's day.
@@ -454,28 +455,18 @@ def date_statements(
                 f"(“{later.phrase}”), and the statement gives no day of its own."
             )
             continue
-        if source is not None and item.speaker.kind.endswith(FOR_ANOTHER):
-            # A day the words open with, before whoever they speak for: when that was done.
-            opening = item.clause.quote[:30]
-            carried_day = getattr(source[0], "day", None)
-            given = [
-                finding
-                for finding in dating.find_dates(opening, published, item.clause.start)
-                if finding.precision == DAY
-                and finding.start - item.clause.start < 12
-                and finding.day is not None
-                and finding.day < published
-                and finding.day != carried_day
-            ]
-            if given:
-                # "За словами Сибіги, у вівторок президент доручив …": the president's words
-                # are of the day they give, the minister's account of another.
-                item.reasoning = (
-                    f"Left blank: the words give a day of their own (“{given[0].phrase}”), "
-                    f"and whether they are {item.speaker.name}'s or another's, the editor "
-                    "decides."
-                )
-                continue
+        if (
+            source is not None
+            and item.speaker.kind.endswith(FOR_ANOTHER)
+            and (own_day := _day_words_open_with(item, published, source[0]))
+        ):
+            # "За словами Сибіги, у вівторок президент доручив …": the president's words
+            # are of the day they give, the minister's account of another.
+            item.reasoning = (
+                f"Left blank: the words give a day of their own (“{own_day.phrase}”), and "
+                f"whether they are {item.speaker.name}'s or another's, the editor decides."
+            )
+            continue
         if source is not None:
             carried, why = source
             if isinstance(carried, dating.DateFinding) and carried.day is None:
@@ -1019,21 +1010,35 @@ def _in_quotation(before: str) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
+def _day_words_open_with(item: Found, published, carried) -> dating.DateFinding | None:
+    """A past day the statement's words open with, before whoever they speak for, other than
+    the day carried to them: when the one spoken for said or did it."""
+    clause = item.clause
+    for finding in dating.find_dates(clause.quote[:30], published, clause.start):
+        if (
+            finding.precision == DAY
+            and finding.start - clause.start < 12
+            and finding.day is not None
+            and finding.day < published
+            and finding.day != getattr(carried, "day", None)
+        ):
+            return finding
+    return None
+
+
 def _later_day_before(
-    item: Found, days: list, occasion, stated: set[int], proposals
+    item: Found, days: list, occasion, stated: set[int], texts: dict[int, str]
 ) -> dating.DateFinding | None:
     """A day after the occasion's that a sentence of the report's own gives for what was said
     since, in a paragraph before the statement's, other than the paragraph that gives the
-    occasion ("The response from Moscow came on Friday"); not a strike or a meeting that day,
-    not a day a statement speaks
-    of ("Macron said the coalition would meet on Tuesday"), a day to come ("The delegations
-    are expected to reconvene on Friday"), a caption's or an update's; and not for a statement
-    that names its occasion ("Speaking after the talks, Umerov said …")."""
+    occasion ("The response from Moscow came on Friday"). Not a strike or a meeting that day,
+    a day a statement speaks of ("Macron said the coalition would meet on Tuesday"), a day to
+    come ("The delegations are expected to reconvene on Friday"), a caption's or an update's;
+    nor for a statement that names its occasion ("Speaking after the talks, Umerov said …")."""
     sentence = item.proposal.sentence
     outside = _outside(sentence.text, item.clause, sentence.start)
     if occasion.day is None or _NAMED_OCCASION.search(outside) or _EVENT.search(outside):
         return None
-    texts = {proposal.sentence.start: proposal.sentence.text for proposal in proposals}
     start = item.proposal.sentence.start
     opening = next((paragraph for paragraph, _, found in days if found.day == occasion.day), None)
     for paragraph, at, finding in days:
